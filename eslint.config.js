@@ -1,0 +1,73 @@
+// Flat config. The layering of STYLE.md is enforced here with no-restricted-imports:
+// shared <- core <- adapters <- shells; renderer -> shared only; sync -> shared only.
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'worker_threads'];
+
+/** One layering rule: the patterns a folder may not import, with the reason shown to the reader. */
+function layer(files, forbidden, message) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: forbidden, message }], paths: forbidden.includes('electron') ? [{ name: 'electron', message }] : [] },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  layer(
+    ['src-shared/**'],
+    ['**/src-main/**', '**/src-renderer/**', '**/src-sync/**', 'electron', ...nodeBuiltins],
+    'src-shared is pure: it imports nothing of ours and does no I/O.',
+  ),
+  layer(
+    ['src-main/core/**'],
+    ['electron', '**/adapters', '**/adapters/**', '**/electron/**', '**/headless/**', '**/preload/**', '**/src-renderer/**', '**/src-sync/**'],
+    'src-main/core talks to the world through its ports; it never imports electron, adapters or shells.',
+  ),
+  layer(
+    ['src-main/adapters/**'],
+    ['electron', '**/electron/**', '**/headless/**', '**/preload/**', '**/src-renderer/**', '**/src-sync/**'],
+    'adapters implement core ports; they never import a shell.',
+  ),
+  layer(
+    ['src-renderer/**'],
+    ['**/src-main/**', '**/src-sync/**', 'electron', ...nodeBuiltins],
+    'The renderer talks to core only through the typed IPC contract in src-shared.',
+  ),
+  layer(
+    ['src-sync/**'],
+    ['**/src-main/**', '**/src-renderer/**', 'electron'],
+    'The sync server shares only src-shared with the app.',
+  ),
+);

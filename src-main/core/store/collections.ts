@@ -1,0 +1,121 @@
+// Every collection Porchlight stores: its RxDB schema (derived from the domain's zod shape),
+// its indexes (chosen for the queries core runs) and its migration strategies.
+// Changing a shape means: bump `version` here and add the strategy for the new version.
+import type { MigrationStrategies, RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
+import type {
+  Agent,
+  Enrollment,
+  Lead,
+  Message,
+  ScoringModel,
+  Sequence,
+  Setting,
+  Suppression,
+  Task,
+  Template,
+} from '../../../src-shared/domain';
+import {
+  agentSchema,
+  enrollmentSchema,
+  leadSchema,
+  messageSchema,
+  scoringModelSchema,
+  sequenceSchema,
+  settingSchema,
+  suppressionSchema,
+  taskSchema,
+  templateSchema,
+} from '../../../src-shared/domain';
+import { toRxJsonSchema } from './rx-schema';
+
+export interface CollectionDefinition<T> {
+  schema: RxJsonSchema<T>;
+  migrationStrategies: MigrationStrategies;
+}
+
+export interface PorchlightCollections {
+  leads: RxCollection<Lead>;
+  messages: RxCollection<Message>;
+  sequences: RxCollection<Sequence>;
+  enrollments: RxCollection<Enrollment>;
+  templates: RxCollection<Template>;
+  tasks: RxCollection<Task>;
+  suppressions: RxCollection<Suppression>;
+  agents: RxCollection<Agent>;
+  settings: RxCollection<Setting>;
+  scoring_models: RxCollection<ScoringModel>;
+}
+export type PorchlightDatabase = RxDatabase<PorchlightCollections>;
+export type CollectionName = keyof PorchlightCollections;
+
+type Definitions = {
+  [K in CollectionName]: CollectionDefinition<
+    PorchlightCollections[K] extends RxCollection<infer T> ? T : never
+  >;
+};
+
+export const collectionDefinitions: Definitions = {
+  leads: {
+    schema: toRxJsonSchema(leadSchema, {
+      version: 0,
+      indexes: [
+        ['deletedAt', 'score'],
+        ['deletedAt', 'stage', 'score'],
+        ['deletedAt', 'temperature', 'score'],
+        ['deletedAt', 'nameKey'],
+        ['deletedAt', 'createdAt'],
+        ['deletedAt', 'lastContactAt'],
+        ['deletedAt', 'nextFollowUpAt'],
+        'email',
+        'phone',
+        'updatedAt',
+      ],
+    }),
+    migrationStrategies: {},
+  },
+  messages: {
+    schema: toRxJsonSchema(messageSchema, {
+      version: 0,
+      indexes: [['leadId', 'createdAt'], ['status', 'sendAt'], 'enrollmentId', 'updatedAt'],
+    }),
+    migrationStrategies: {},
+  },
+  sequences: {
+    schema: toRxJsonSchema(sequenceSchema, { version: 0, indexes: ['status', 'updatedAt'] }),
+    migrationStrategies: {},
+  },
+  enrollments: {
+    schema: toRxJsonSchema(enrollmentSchema, {
+      version: 0,
+      indexes: [['leadId', 'status'], ['sequenceId', 'status'], 'updatedAt'],
+    }),
+    migrationStrategies: {},
+  },
+  templates: {
+    schema: toRxJsonSchema(templateSchema, { version: 0, indexes: ['updatedAt'] }),
+    migrationStrategies: {},
+  },
+  tasks: {
+    schema: toRxJsonSchema(taskSchema, {
+      version: 0,
+      indexes: [['status', 'dueAt'], 'leadId', 'updatedAt'],
+    }),
+    migrationStrategies: {},
+  },
+  suppressions: {
+    schema: toRxJsonSchema(suppressionSchema, { version: 0, indexes: ['address', 'updatedAt'] }),
+    migrationStrategies: {},
+  },
+  agents: {
+    schema: toRxJsonSchema(agentSchema, { version: 0, indexes: ['updatedAt'] }),
+    migrationStrategies: {},
+  },
+  settings: {
+    schema: toRxJsonSchema(settingSchema, { version: 0, indexes: ['updatedAt'] }),
+    migrationStrategies: {},
+  },
+  scoring_models: {
+    schema: toRxJsonSchema(scoringModelSchema, { version: 0, indexes: ['updatedAt'] }),
+    migrationStrategies: {},
+  },
+};

@@ -1,0 +1,5 @@
+export * from './base';
+export * from './lead';
+export * from './message';
+export * from './sequence';
+export * from './records';

@@ -1,0 +1,111 @@
+// A lead: one person who may buy, sell or rent. Phone numbers are E.164, emails lower-case;
+// `nameKey` is the lower-cased display name so the grid can sort by name on an index.
+import { z } from 'zod';
+import { baseDocShape, channelSchema, epochMsSchema, idSchema, longTextSchema, shortTextSchema } from './base';
+
+export const leadStages = [
+  'new',
+  'contacted',
+  'qualified',
+  'appointment',
+  'under_contract',
+  'closed',
+  'lost',
+  'nurture',
+] as const;
+export const leadStageSchema = z.enum(leadStages);
+export type LeadStage = z.infer<typeof leadStageSchema>;
+
+export const leadSources = [
+  'zillow',
+  'realtor_com',
+  'website',
+  'referral',
+  'facebook',
+  'open_house',
+  'follow_up_boss',
+  'manual',
+  'import',
+  'other',
+] as const;
+export const leadSourceSchema = z.enum(leadSources);
+export type LeadSource = z.infer<typeof leadSourceSchema>;
+
+export const leadIntentSchema = z.enum(['buy', 'sell', 'both', 'rent', 'unknown']);
+export type LeadIntent = z.infer<typeof leadIntentSchema>;
+
+export const temperatures = ['hot', 'warm', 'cold'] as const;
+export const temperatureSchema = z.enum(temperatures);
+export type Temperature = z.infer<typeof temperatureSchema>;
+
+/** How the lead's time zone was found, from most to least certain. */
+export const timeZoneSourceSchema = z.enum(['given', 'zip', 'phone', 'state', 'country', 'unknown']);
+export type TimeZoneSource = z.infer<typeof timeZoneSourceSchema>;
+
+export const addressSchema = z.object({
+  street: shortTextSchema.optional(),
+  city: z.string().max(100).optional(),
+  /** Two-letter US state or a region code. */
+  state: z.string().max(40).optional(),
+  zip: z.string().max(20).optional(),
+  /** ISO 3166-1 alpha-2. */
+  country: z.string().length(2).optional(),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const scoreFactorSchema = z.object({
+  name: z.string().max(40),
+  contribution: z.number(),
+  reason: shortTextSchema,
+});
+export type ScoreFactor = z.infer<typeof scoreFactorSchema>;
+
+export const consentStateSchema = z.enum(['granted', 'unknown', 'revoked']);
+export const consentSchema = z.object({
+  sms: consentStateSchema,
+  whatsapp: consentStateSchema,
+  email: consentStateSchema,
+});
+export type Consent = z.infer<typeof consentSchema>;
+
+export const leadSchema = z.object({
+  ...baseDocShape,
+  firstName: z.string().max(100),
+  lastName: z.string().max(100),
+  nameKey: z.string().max(210),
+  email: z.string().max(254).optional(),
+  phone: z.string().max(20).optional(),
+  /** Set when a provider said the number cannot take texts (invalid, landline). */
+  phoneProblem: shortTextSchema.optional(),
+  address: addressSchema.optional(),
+  timeZone: z.string().max(64),
+  timeZoneSource: timeZoneSourceSchema,
+  stage: leadStageSchema,
+  source: leadSourceSchema,
+  intent: leadIntentSchema,
+  score: z.number().int().min(0).max(100).multipleOf(1),
+  temperature: temperatureSchema,
+  scoreConfidence: z.number().min(0).max(1).optional(),
+  scoreFactors: z.array(scoreFactorSchema).max(20).optional(),
+  tags: z.array(z.string().max(40)).max(50),
+  priceMin: z.number().min(0).optional(),
+  priceMax: z.number().min(0).optional(),
+  propertyAddress: shortTextSchema.optional(),
+  notes: longTextSchema.optional(),
+  preferredChannel: channelSchema.optional(),
+  consent: consentSchema,
+  createdAt: epochMsSchema,
+  /** 0 = never contacted. */
+  lastContactAt: epochMsSchema,
+  lastInboundAt: epochMsSchema.optional(),
+  nextFollowUpAt: epochMsSchema.optional(),
+  /** 0 = live; otherwise when it was moved to the bin (undoable until purged). */
+  deletedAt: epochMsSchema,
+  mergedInto: idSchema.optional(),
+  demo: z.boolean(),
+});
+export type Lead = z.infer<typeof leadSchema>;
+
+export function leadDisplayName(lead: Pick<Lead, 'firstName' | 'lastName'>): string {
+  return `${lead.firstName} ${lead.lastName}`.trim();
+}

@@ -1,0 +1,61 @@
+// Every touch with a lead, inbound or outbound, with its status lifecycle. Outbound steps
+// materialised by the engine have deterministic ids (enrollment + step + attempt).
+import { z } from 'zod';
+import { baseDocShape, channelSchema, epochMsSchema, idSchema, longTextSchema, shortTextSchema } from './base';
+
+export const messageStatuses = [
+  'draft',
+  'scheduled',
+  'claimed',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'uncertain',
+  'cancelled',
+  'received',
+  'logged',
+] as const;
+export const messageStatusSchema = z.enum(messageStatuses);
+export type MessageStatus = z.infer<typeof messageStatusSchema>;
+
+export const messageChannelSchema = z.enum([...channelSchema.options, 'note']);
+export type MessageChannel = z.infer<typeof messageChannelSchema>;
+
+export const authorSchema = z.enum(['template', 'ai', 'human', 'lead']);
+
+export const statusChangeSchema = z.object({
+  status: messageStatusSchema,
+  at: epochMsSchema,
+  detail: shortTextSchema.optional(),
+});
+
+export const messageSchema = z.object({
+  ...baseDocShape,
+  leadId: idSchema,
+  direction: z.enum(['outbound', 'inbound']),
+  channel: messageChannelSchema,
+  status: messageStatusSchema,
+  createdAt: epochMsSchema,
+  sendAt: epochMsSchema.optional(),
+  subject: shortTextSchema.optional(),
+  body: longTextSchema,
+  to: z.string().max(254).optional(),
+  from: z.string().max(254).optional(),
+  enrollmentId: idSchema.optional(),
+  sequenceId: idSchema.optional(),
+  sequenceVersion: z.number().int().min(1).optional(),
+  stepIndex: z.number().int().min(0).optional(),
+  attempt: z.number().int().min(0),
+  templateId: idSchema.optional(),
+  authoredBy: authorSchema,
+  providerId: z.string().max(128).optional(),
+  claimToken: z.string().max(128).optional(),
+  error: z.object({ code: z.string().max(40), message: shortTextSchema }).optional(),
+  statusHistory: z.array(statusChangeSchema).max(50),
+  openedAt: epochMsSchema.optional(),
+  clickedAt: epochMsSchema.optional(),
+  demo: z.boolean(),
+});
+export type Message = z.infer<typeof messageSchema>;

@@ -1,7 +1,14 @@
 // A lead: one person who may buy, sell or rent. Phone numbers are E.164, emails lower-case;
 // `nameKey` is the lower-cased display name so the grid can sort by name on an index.
 import { z } from 'zod';
-import { baseDocShape, channelSchema, epochMsSchema, idSchema, longTextSchema, shortTextSchema } from './base';
+import {
+  baseDocShape,
+  channelSchema,
+  epochMsSchema,
+  idSchema,
+  longTextSchema,
+  shortTextSchema,
+} from './base';
 
 export const leadStages = [
   'new',

@@ -1,7 +1,14 @@
 // Every touch with a lead, inbound or outbound, with its status lifecycle. Outbound steps
 // materialised by the engine have deterministic ids (enrollment + step + attempt).
 import { z } from 'zod';
-import { baseDocShape, channelSchema, epochMsSchema, idSchema, longTextSchema, shortTextSchema } from './base';
+import {
+  baseDocShape,
+  channelSchema,
+  epochMsSchema,
+  idSchema,
+  longTextSchema,
+  shortTextSchema,
+} from './base';
 
 export const messageStatuses = [
   'draft',

@@ -77,4 +77,3 @@ export const scoringModelSchema = z.object({
   active: z.boolean(),
 });
 export type ScoringModel = z.infer<typeof scoringModelSchema>;
-

@@ -22,6 +22,8 @@ export async function openPorchlightDatabase(options: OpenDatabaseOptions): Prom
     name: options.name,
     storage: options.storage,
     multiInstance: false,
+    // The grid shows totals for filtered, searched views; our storage counts those in SQL.
+    allowSlowCount: true,
     eventReduce: true,
     closeDuplicates: true,
   });

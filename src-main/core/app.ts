@@ -1,0 +1,60 @@
+// Core's one entry point for every shell: `invoke(name, args)` validates the arguments with
+// the feature's schema from src-shared/ipc (in this one place), runs the handler and returns
+// its result; errors leave as PorchlightError with a code. Features register here; a name
+// registered twice is an error. Any behaviour is two hops away: this file, then the feature.
+import type { z } from 'zod';
+import type { HandlerName, HandlerResult, ValidArgs } from '../../src-shared/ipc/contract';
+import { handlerArgs, isHandlerName } from '../../src-shared/ipc/contract';
+import { PorchlightError } from '../../src-shared/ipc/errors';
+import type { CoreContext } from './context';
+import { leadHandlers } from './leads/handlers';
+import { workspaceHandlers } from './workspace/handlers';
+
+type HandlerMap = { [K in HandlerName]: (args: ValidArgs<K>) => Promise<HandlerResult<K>> };
+
+function mergeHandlers<A extends object, B extends object>(a: A, b: B): A & B {
+  for (const name of Object.keys(b)) {
+    if (Object.hasOwn(a, name)) throw new Error(`handler "${name}" is registered by two features`);
+  }
+  return { ...a, ...b };
+}
+
+export interface CoreApp {
+  invoke(name: string, args: unknown): Promise<unknown>;
+  context: CoreContext;
+}
+
+export function createCoreApp(ctx: CoreContext): CoreApp {
+  // `satisfies` proves every contract name has a handler with the contract's types.
+  const handlers = mergeHandlers(leadHandlers(ctx), workspaceHandlers(ctx)) satisfies HandlerMap;
+
+  async function invoke(name: string, rawArgs: unknown): Promise<unknown> {
+    if (!isHandlerName(name))
+      throw new PorchlightError('unknown_handler', `There is no handler named "${name}".`);
+    const parsed = handlerArgs[name].safeParse(rawArgs ?? {});
+    if (!parsed.success) throw invalidArgs(name, parsed.error);
+    const handler = handlers[name] as (args: unknown) => Promise<unknown>;
+    return handler(parsed.data);
+  }
+
+  return { invoke, context: ctx };
+}
+
+function invalidArgs(name: string, error: z.ZodError): PorchlightError {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '(arguments)';
+    fieldErrors[path] ??= issue.message;
+  }
+  const summary = Object.entries(fieldErrors)
+    .map(([path, message]) => `${path}: ${message}`)
+    .join('; ');
+  return new PorchlightError('invalid_args', `Invalid arguments for ${name}: ${summary}`, fieldErrors);
+}
+
+/** Turns anything thrown by a handler into what crosses the contract. */
+export function toErrorPayload(error: unknown): ReturnType<PorchlightError['toPayload']> {
+  if (error instanceof PorchlightError) return error.toPayload();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `Something went wrong inside Porchlight: ${message}` };
+}

@@ -1,0 +1,21 @@
+// What every feature's handlers receive: the store, time, the event bus and who is working.
+import type { CoreEvents } from './events';
+import type { Clock } from './ports/clock';
+import type { PorchlightDatabase } from './store/collections';
+
+export interface Workspace {
+  teamId: string;
+  /** The agent using this app; owner of leads they create. */
+  agentId: string;
+  /** ISO 3166-1 alpha-2 used to read phone numbers written without a country code. */
+  defaultCountry: string;
+}
+
+export interface CoreContext {
+  db: PorchlightDatabase;
+  clock: Clock;
+  events: CoreEvents;
+  workspace: Workspace;
+  shell: 'desktop' | 'headless';
+  dataDir: string;
+}

@@ -1,0 +1,81 @@
+// Creates the demo workspace on first run and removes it when asked. Removal deletes only
+// records marked `demo: true`; leads a person added are never touched.
+import type { RxCollection } from 'rxdb';
+import type { CoreContext } from '../context';
+import { deriveTimeZone } from '../leads/time-zone';
+import { scoreOnWrite } from '../scoring/lead-score';
+import { buildDemoWorkspace } from './demo-data';
+
+const WORKSPACE_SETTING = 'workspace';
+
+interface WorkspaceState {
+  initializedAt: number;
+  demoRemoved: boolean;
+}
+
+async function readState(ctx: CoreContext): Promise<WorkspaceState | null> {
+  const doc = await ctx.db.settings.findOne(WORKSPACE_SETTING).exec();
+  return doc === null ? null : (doc.toJSON().value as WorkspaceState);
+}
+
+async function writeState(ctx: CoreContext, state: WorkspaceState): Promise<void> {
+  const { teamId, agentId } = ctx.workspace;
+  await ctx.db.settings.upsert({
+    id: WORKSPACE_SETTING,
+    teamId,
+    ownerId: agentId,
+    updatedAt: ctx.clock.now(),
+    value: state,
+  });
+}
+
+export async function createDemoWorkspace(ctx: CoreContext): Promise<number> {
+  const now = ctx.clock.now();
+  const demo = buildDemoWorkspace({ now, teamId: ctx.workspace.teamId, agentId: ctx.workspace.agentId });
+  const leads = await Promise.all(
+    demo.leads.map(async (lead) => {
+      const zoned = { ...lead, ...(await deriveTimeZone({ address: lead.address, phone: lead.phone })) };
+      return { ...zoned, ...scoreOnWrite(zoned, now) };
+    }),
+  );
+  await ctx.db.leads.bulkUpsert(leads);
+  await ctx.db.messages.bulkUpsert(demo.messages);
+  await ctx.db.tasks.bulkUpsert(demo.tasks);
+  ctx.events.emit('leads-changed', { ids: leads.map((lead) => lead.id) });
+  ctx.events.emit('demo-changed', { hasDemo: true });
+  return leads.length;
+}
+
+/** On first run (no workspace state yet) creates the demo workspace; later runs do nothing. */
+export async function ensureFirstRun(ctx: CoreContext, options: { demo: boolean }): Promise<void> {
+  if ((await readState(ctx)) !== null) return;
+  if (options.demo) await createDemoWorkspace(ctx);
+  await writeState(ctx, { initializedAt: ctx.clock.now(), demoRemoved: !options.demo });
+}
+
+async function removeDemoFrom<T extends { id: string; demo: boolean }>(collection: RxCollection<T>): Promise<number> {
+  const docs: { primary: string }[] = await collection.find({ selector: { demo: true } as never }).exec();
+  if (docs.length > 0) await collection.bulkRemove(docs.map((doc) => doc.primary));
+  return docs.length;
+}
+
+export async function removeDemoWorkspace(ctx: CoreContext): Promise<number> {
+  const { db } = ctx;
+  const leadIds = (await db.leads.find({ selector: { demo: true } }).exec()).map((doc) => doc.id);
+  let removed = 0;
+  removed += await removeDemoFrom(db.messages);
+  removed += await removeDemoFrom(db.tasks);
+  removed += await removeDemoFrom(db.enrollments);
+  removed += await removeDemoFrom(db.sequences);
+  removed += await removeDemoFrom(db.templates);
+  removed += await removeDemoFrom(db.leads);
+  const state = await readState(ctx);
+  await writeState(ctx, { initializedAt: state?.initializedAt ?? ctx.clock.now(), demoRemoved: true });
+  if (leadIds.length > 0) ctx.events.emit('leads-changed', { ids: leadIds });
+  ctx.events.emit('demo-changed', { hasDemo: false });
+  return removed;
+}
+
+export async function hasDemo(ctx: CoreContext): Promise<boolean> {
+  return (await ctx.db.leads.count({ selector: { demo: true } }).exec()) > 0;
+}

@@ -1,0 +1,40 @@
+// A core on RxDB's memory storage with a fake clock, for feature tests. The same handlers,
+// the same schemas; only the storage and time differ from the shells.
+import { randomUUID } from 'node:crypto';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { HandlerArgs, HandlerName, HandlerResult } from '../../../src-shared/ipc/contract';
+import type { CoreApp } from '../app';
+import { createCoreApp } from '../app';
+import type { CoreContext } from '../context';
+import { CoreEvents } from '../events';
+import { openPorchlightDatabase } from '../store/database';
+import { FakeClock } from './fake-clock';
+
+export interface TestCore {
+  app: CoreApp;
+  ctx: CoreContext;
+  clock: FakeClock;
+  invoke<K extends HandlerName>(name: K, args: HandlerArgs<K>): Promise<HandlerResult<K>>;
+  close(): Promise<void>;
+}
+
+export async function createTestCore(options: { start?: string | number } = {}): Promise<TestCore> {
+  const clock = new FakeClock(options.start);
+  const db = await openPorchlightDatabase({ storage: getRxStorageMemory(), name: `test-${randomUUID()}` });
+  const ctx: CoreContext = {
+    db,
+    clock,
+    events: new CoreEvents(),
+    workspace: { teamId: 'team-test', agentId: 'agent-test', defaultCountry: 'US' },
+    shell: 'headless',
+    dataDir: '(memory)',
+  };
+  const app = createCoreApp(ctx);
+  return {
+    app,
+    ctx,
+    clock,
+    invoke: (name, args) => app.invoke(name, args) as Promise<HandlerResult<typeof name>>,
+    close: () => db.close().then(() => undefined),
+  };
+}

@@ -1,0 +1,227 @@
+// Runs RxDB's prepared queries on a collection table, following RxDB's own query plan.
+//
+// The plan names an index and a key range; the range becomes `ixN >= lower AND ixN <= upper` on
+// that index's column (bounds from RxDB's getStartIndexStringFrom{Lower,Upper}Bound, so the range
+// is exactly the one the memory storage scans). Then:
+// - RxDB's query matcher runs only when the plan says the index does not satisfy the selector;
+// - RxDB's sort comparator runs only when the plan says the index order is not the sort order.
+// When both are satisfied, skip/limit go into SQL and only the returned rows are parsed.
+// One addition to RxDB's planner: a sort whose leading fields follow the index in one direction
+// (typically `score desc`, which the planner never marks satisfied because of the primary key
+// tiebreak `id asc`) is scanned in that direction and stops once skip+limit rows plus the rows
+// tied with the last of them are read; those are sorted with RxDB's comparator. Only required
+// number, integer and boolean fields qualify: their index strings order exactly like the values.
+import type Database from 'better-sqlite3';
+import {
+  getQueryMatcher,
+  getSchemaByObjectPath,
+  getSortComparator,
+  getStartIndexStringFromLowerBound,
+  getStartIndexStringFromUpperBound,
+  objectPathMonad,
+  type FilledMangoQuery,
+  type PreparedQuery,
+  type RxDocumentData,
+  type RxJsonSchema,
+} from 'rxdb';
+import type { CollectionTable, IndexColumn } from './collection-table.js';
+import { toSortableText } from './sortable-text.js';
+
+type Direction = 'ASC' | 'DESC';
+type Doc = RxDocumentData<unknown>;
+type Comparator = (a: Doc, b: Doc) => number;
+
+interface RangeScan {
+  readonly column: IndexColumn;
+  readonly lower: string;
+  readonly upper: string;
+  readonly inclusiveStart: boolean;
+  readonly inclusiveEnd: boolean;
+}
+
+export function parseDocument<T>(json: string): RxDocumentData<T> {
+  return JSON.parse(json) as RxDocumentData<T>;
+}
+
+export class QueryRunner {
+  private readonly statements = new Map<string, Database.Statement<unknown[], string>>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly table: CollectionTable,
+    private readonly schema: RxJsonSchema<Doc>,
+  ) {}
+
+  query<T>(prepared: PreparedQuery<T>): RxDocumentData<T>[] {
+    const query = prepared.query;
+    const plan = prepared.queryPlan;
+    const skip = query.skip ?? 0;
+    const limit = typeof query.limit === 'number' ? query.limit : Infinity;
+    if (limit === 0) {
+      return [];
+    }
+    const wanted = skip + limit;
+    const range = this.rangeOf(prepared);
+    // Without the planned index we scan the whole table, so selector and sort must both run.
+    const matcher = plan.selectorSatisfiedByIndex && range ? undefined : getQueryMatcher(this.schema, query);
+    const sortSatisfied = plan.sortSatisfiedByIndex && range !== undefined;
+
+    if (sortSatisfied && !matcher) {
+      const sqlLimit = Number.isFinite(limit) ? { limit, offset: skip } : undefined;
+      return this.statement(range, 'ASC', sqlLimit !== undefined)
+        .all(...this.params(range, sqlLimit))
+        .map((json) => parseDocument<T>(json));
+    }
+    if (sortSatisfied) {
+      const out: RxDocumentData<T>[] = [];
+      for (const json of this.statement(range, 'ASC', false).iterate(...this.params(range))) {
+        const doc = parseDocument<T>(json);
+        if (matcher && !matcher(doc)) {
+          continue;
+        }
+        out.push(doc);
+        if (out.length >= wanted) {
+          break;
+        }
+      }
+      return out.slice(skip);
+    }
+
+    const ordered = range ? this.orderedPrefix(prepared) : undefined;
+    const out: Doc[] = [];
+    let boundary: Doc | undefined;
+    for (const json of this.statement(range, ordered?.direction ?? 'ASC', false).iterate(
+      ...this.params(range),
+    )) {
+      const doc = parseDocument<unknown>(json);
+      if (matcher && !matcher(doc)) {
+        continue;
+      }
+      if (ordered && boundary && ordered.compare(doc, boundary) !== 0) {
+        break; // every later row sorts after the wanted ones
+      }
+      out.push(doc);
+      if (ordered && !boundary && out.length === wanted) {
+        boundary = doc;
+      }
+    }
+    const comparator: Comparator = getSortComparator(this.schema, query as FilledMangoQuery<unknown>);
+    out.sort(comparator);
+    return out.slice(skip, wanted) as RxDocumentData<T>[];
+  }
+
+  count<T>(prepared: PreparedQuery<T>): number {
+    const range = this.rangeOf(prepared);
+    if (prepared.queryPlan.selectorSatisfiedByIndex && range) {
+      const sql =
+        `SELECT count(*) FROM ${this.table.table} WHERE ` +
+        `${range.column.column} ${range.inclusiveStart ? '>=' : '>'} ? AND ` +
+        `${range.column.column} ${range.inclusiveEnd ? '<=' : '<'} ?`;
+      return Number(this.db.prepare(sql).pluck().get(range.lower, range.upper));
+    }
+    const matcher = getQueryMatcher(this.schema, prepared.query);
+    let count = 0;
+    for (const json of this.statement(range, 'ASC', false).iterate(...this.params(range))) {
+      if (matcher(parseDocument<T>(json))) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private rangeOf<T>(prepared: PreparedQuery<T>): RangeScan | undefined {
+    const plan = prepared.queryPlan;
+    const column = this.table.columnByIndex.get(plan.index.join(','));
+    if (!column) {
+      return undefined;
+    }
+    return {
+      column,
+      lower: toSortableText(getStartIndexStringFromLowerBound(this.schema, plan.index, plan.startKeys)),
+      upper: toSortableText(getStartIndexStringFromUpperBound(this.schema, plan.index, plan.endKeys)),
+      inclusiveStart: plan.inclusiveStart,
+      inclusiveEnd: plan.inclusiveEnd,
+    };
+  }
+
+  /**
+   * How many leading sort fields the index order already gives, and in which direction to scan.
+   * Fields that the selector pins with $eq are constant among the results and are skipped, as in
+   * RxDB's planner.
+   */
+  private orderedPrefix<T>(
+    prepared: PreparedQuery<T>,
+  ): { direction: Direction; compare: Comparator } | undefined {
+    const selector = prepared.query.selector as Record<string, unknown>;
+    const scalarTypes = new Set(['string', 'number', 'integer', 'boolean']);
+    const pinned = (field: string): boolean => {
+      const condition = selector[field];
+      const type = getSchemaByObjectPath(this.schema, field)?.type;
+      return (
+        typeof condition === 'object' &&
+        condition !== null &&
+        '$eq' in condition &&
+        typeof type === 'string' &&
+        scalarTypes.has(type)
+      );
+    };
+    const required = new Set<string>(this.schema.required ?? []);
+    const indexFields = prepared.queryPlan.index.filter((f) => !pinned(f));
+    const sortParts = prepared.query.sort
+      .map((part) => Object.entries(part)[0])
+      .filter((entry): entry is [string, 'asc' | 'desc'] => entry !== undefined && !pinned(entry[0]));
+    const first = sortParts[0];
+    if (!first) {
+      return undefined;
+    }
+    const direction = first[1];
+    const getters: ((doc: Doc) => unknown)[] = [];
+    for (let i = 0; i < sortParts.length && i < indexFields.length; i++) {
+      const part = sortParts[i];
+      if (!part || part[0] !== indexFields[i] || part[1] !== direction) {
+        break;
+      }
+      const type = getSchemaByObjectPath(this.schema, part[0]).type;
+      // An absent value indexes like 0/false but sorts first in RxDB: only required fields qualify.
+      if ((type !== 'number' && type !== 'integer' && type !== 'boolean') || !required.has(part[0])) {
+        break;
+      }
+      getters.push(objectPathMonad(part[0]));
+    }
+    if (getters.length === 0) {
+      return undefined;
+    }
+    const compare: Comparator = (a, b) => (getters.some((get) => get(a) !== get(b)) ? 1 : 0);
+    return { direction: direction === 'asc' ? 'ASC' : 'DESC', compare };
+  }
+
+  private params(range: RangeScan | undefined, page?: { limit: number; offset: number }): unknown[] {
+    const params: unknown[] = range ? [range.lower, range.upper] : [];
+    if (page) {
+      params.push(page.limit, page.offset);
+    }
+    return params;
+  }
+
+  private statement(
+    range: RangeScan | undefined,
+    direction: Direction,
+    paged: boolean,
+  ): Database.Statement<unknown[], string> {
+    const key = range
+      ? `${range.column.column}|${range.inclusiveStart}|${range.inclusiveEnd}|${direction}|${paged}`
+      : 'scan';
+    let statement = this.statements.get(key);
+    if (!statement) {
+      const sql = range
+        ? `SELECT data FROM ${this.table.table} WHERE ` +
+          `${range.column.column} ${range.inclusiveStart ? '>=' : '>'} ? AND ` +
+          `${range.column.column} ${range.inclusiveEnd ? '<=' : '<'} ? ` +
+          `ORDER BY ${range.column.column} ${direction}${paged ? ' LIMIT ? OFFSET ?' : ''}`
+        : `SELECT data FROM ${this.table.table}`;
+      statement = this.db.prepare<unknown[], string>(sql).pluck();
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+}

@@ -1,0 +1,157 @@
+// One open SQLite file, shared by every storage instance that names it in this process.
+//
+// Guarantees:
+// - One connection per file per process (reference counted); closed when the last instance closes.
+// - The file is owned by this process alone: locking_mode=EXCLUSIVE is taken at open, so a second
+//   process (another window, a headless shell) gets STORE_FILE_IN_USE instead of writing behind
+//   our change streams. RxDB runs with multiInstance: false, which relies on exactly this.
+// - WAL journal: a commit is one append to the -wal file; a crash (kill -9) mid-transaction leaves
+//   the uncommitted frames unreferenced, so the next open sees the last committed state.
+// - synchronous=FULL by default: the WAL is fsynced on every commit, so a commit also survives a
+//   power cut (NORMAL would survive kill -9 but may lose the last commits on power loss).
+// - A file that is not a Porchlight store (garbage bytes, another app's SQLite file, a newer
+//   format) is refused with a StoreError that names it; nothing is written to it.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Subject } from 'rxjs';
+import type { EventBulk, RxDocumentData, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb';
+import { StoreError, explainSqliteError } from './errors.js';
+
+export type SynchronousMode = 'FULL' | 'NORMAL';
+
+export type ChangeBulk = EventBulk<RxStorageChangeEvent<RxDocumentData<unknown>>, RxStorageDefaultCheckpoint>;
+
+/** "PLst": marks a SQLite file as a Porchlight store (PRAGMA application_id). */
+const APPLICATION_ID = 0x504c5374;
+/** Layout version of the file (PRAGMA user_version); bump with a migration when the layout changes. */
+const FORMAT_VERSION = 1;
+export const CATALOG_TABLE = 'porchlight_collections';
+
+export interface StoreFile {
+  readonly path: string;
+  readonly db: Database.Database;
+  /** Change streams per collection table, shared by all instances of that table in this process. */
+  readonly changes: Map<string, Subject<ChangeBulk>>;
+  refCount: number;
+}
+
+const OPEN_FILES = new Map<string, StoreFile>();
+
+export function acquireStoreFile(path: string, synchronous: SynchronousMode): StoreFile {
+  const absolute = resolve(path);
+  const open = OPEN_FILES.get(absolute);
+  if (open) {
+    open.refCount++;
+    return open;
+  }
+  const file: StoreFile = {
+    path: absolute,
+    db: openDatabase(absolute, synchronous),
+    changes: new Map(),
+    refCount: 1,
+  };
+  OPEN_FILES.set(absolute, file);
+  return file;
+}
+
+export function releaseStoreFile(file: StoreFile): void {
+  file.refCount--;
+  if (file.refCount > 0) {
+    return;
+  }
+  OPEN_FILES.delete(file.path);
+  // close() checkpoints the WAL into the main file and removes the -wal file.
+  file.db.close();
+}
+
+export function changesOf(file: StoreFile, table: string): Subject<ChangeBulk> {
+  let subject = file.changes.get(table);
+  if (!subject) {
+    subject = new Subject<ChangeBulk>();
+    file.changes.set(table, subject);
+  }
+  return subject;
+}
+
+function openDatabase(path: string, synchronous: SynchronousMode): Database.Database {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new StoreError(
+      'STORE_OPEN_FAILED',
+      path,
+      `Cannot open the database at ${path}: it is a folder. Give the path of a file inside it, e.g. ${path}/porchlight.db.`,
+    );
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path, { timeout: 1000 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreError(
+      'STORE_OPEN_FAILED',
+      path,
+      `Cannot open the database file ${path} (${reason}). Check that its folder exists and is writable ` +
+        'by this user, or choose another data folder.',
+      { cause: error },
+    );
+  }
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') {
+      throw new StoreError(
+        'STORE_OPEN_FAILED',
+        path,
+        `The database file ${path} cannot use write-ahead logging (journal_mode=${String(mode)}). ` +
+          'Put the data folder on a local disk (not a network share).',
+      );
+    }
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma('cache_size = -32768');
+    db.pragma('temp_store = MEMORY');
+    checkIdentity(db, path);
+    // Take the exclusive lock now, so a second process fails at open and not at its first write.
+    db.exec('BEGIN IMMEDIATE; COMMIT');
+    return db;
+  } catch (error) {
+    db.close();
+    throw explainSqliteError(error, path, 'opening it');
+  }
+}
+
+/** Accepts an empty file (and stamps it) or one of ours; refuses anything else. */
+function checkIdentity(db: Database.Database, path: string): void {
+  const applicationId = Number(db.pragma('application_id', { simple: true }));
+  const userVersion = Number(db.pragma('user_version', { simple: true }));
+  const objectCount = Number(db.prepare('SELECT count(*) FROM sqlite_master').pluck().get());
+  if (applicationId === 0 && objectCount === 0) {
+    db.exec(
+      `PRAGMA application_id = ${APPLICATION_ID}; PRAGMA user_version = ${FORMAT_VERSION};
+       CREATE TABLE IF NOT EXISTS ${CATALOG_TABLE} (
+         table_name TEXT PRIMARY KEY,
+         database_name TEXT NOT NULL,
+         collection_name TEXT NOT NULL,
+         schema_version INTEGER NOT NULL,
+         layout TEXT NOT NULL,
+         UNIQUE (database_name, collection_name, schema_version)
+       );`,
+    );
+    return;
+  }
+  if (applicationId !== APPLICATION_ID) {
+    throw new StoreError(
+      'STORE_FILE_CORRUPT',
+      path,
+      `The file ${path} is a SQLite database of another application, not a Porchlight store. ` +
+        'Nothing was changed in it. Choose another path, or move that file aside.',
+    );
+  }
+  if (userVersion > FORMAT_VERSION) {
+    throw new StoreError(
+      'STORE_OPEN_FAILED',
+      path,
+      `The database file ${path} was written by a newer Porchlight (store format ${userVersion}, ` +
+        `this version reads ${FORMAT_VERSION}). Update Porchlight to open it; nothing was changed.`,
+    );
+  }
+}

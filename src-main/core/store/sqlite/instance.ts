@@ -50,7 +50,7 @@ interface Statements {
   readonly update: Database.Statement<unknown[]>;
   readonly byIds: Database.Statement<[string], string>;
   readonly byIdsLive: Database.Statement<[string], string>;
-  readonly changesSince: Database.Statement<[number, string, number], string>;
+  readonly changesSince: Database.Statement<[{ lwt: number; id: string; limit: number }], string>;
   readonly purgeTombstones: Database.Statement<[number]>;
 }
 
@@ -67,8 +67,8 @@ function prepareStatements(db: Database.Database, t: CollectionTable): Statement
     byIds: db.prepare<[string], string>(byIds).pluck(),
     byIdsLive: db.prepare<[string], string>(`${byIds} AND deleted = 0`).pluck(),
     changesSince: db
-      .prepare<[number, string, number], string>(
-        `SELECT data FROM ${t.table} WHERE lwt >= ?1 AND (lwt > ?1 OR id > ?2) ORDER BY lwt, id LIMIT ?3`,
+      .prepare<[{ lwt: number; id: string; limit: number }], string>(
+        `SELECT data FROM ${t.table} WHERE lwt >= @lwt AND (lwt > @lwt OR id > @id) ORDER BY lwt, id LIMIT @limit`,
       )
       .pluck(),
     purgeTombstones: db.prepare<[number]>(`DELETE FROM ${t.table} WHERE deleted = 1 AND lwt <= ?`),
@@ -165,7 +165,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   ): Promise<{ documents: RxDocumentData<RxDocType>[]; checkpoint: Checkpoint }> {
     return this.run(`reading changes of "${this.collectionName}"`, () => {
       const documents = this.statements.changesSince
-        .all(checkpoint?.lwt ?? 0, checkpoint?.id ?? '', limit)
+        .all({ lwt: checkpoint?.lwt ?? 0, id: checkpoint?.id ?? '', limit })
         .map((json) => parseDocument<RxDocType>(json));
       const last = documents[documents.length - 1];
       return {

@@ -1,0 +1,4 @@
+export * from './quiet-hours';
+export * from './delays';
+export * from './lead-zones';
+export * from './schedule';

@@ -1,0 +1,63 @@
+// Starts core on a data folder, the same way for both shells: take the folder's lock, open
+// the database on the SQLite store, run first-run set-up, and hand back the app. `close()`
+// undoes it in reverse order and is safe to call twice.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CoreApp } from './app';
+import { createCoreApp } from './app';
+import type { CoreContext, Workspace } from './context';
+import { ensureFirstRun } from './demo/demo-workspace';
+import { CoreEvents } from './events';
+import type { Clock } from './ports/clock';
+import { systemClock } from './ports/clock';
+import { acquireDataLock } from './store/data-lock';
+import { openPorchlightDatabase } from './store/database';
+import { getRxStorageSqlite } from './store/sqlite';
+
+export interface BootOptions {
+  dataDir: string;
+  shell: CoreContext['shell'];
+  clock?: Clock;
+  /** Create the demo workspace on first run (default true). */
+  demo?: boolean;
+  workspace?: Partial<Workspace>;
+}
+
+export interface RunningCore {
+  app: CoreApp;
+  ctx: CoreContext;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'porchlight.sqlite';
+
+export async function bootCore(options: BootOptions): Promise<RunningCore> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const lock = acquireDataLock(options.dataDir);
+  try {
+    const path = join(options.dataDir, DATABASE_FILE);
+    const db = await openPorchlightDatabase({ storage: getRxStorageSqlite({ path }), name: 'porchlight' });
+    const ctx: CoreContext = {
+      db,
+      clock: options.clock ?? systemClock,
+      events: new CoreEvents(),
+      workspace: { teamId: 'solo', agentId: 'me', defaultCountry: 'US', ...options.workspace },
+      shell: options.shell,
+      dataDir: options.dataDir,
+    };
+    await ensureFirstRun(ctx, { demo: options.demo ?? true });
+    const app = createCoreApp(ctx);
+    let closing: Promise<void> | undefined;
+    const close = (): Promise<void> => {
+      closing ??= db
+        .close()
+        .then(() => undefined)
+        .finally(() => lock.release());
+      return closing;
+    };
+    return { app, ctx, close };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,94 @@
+// The desktop shell: one instance, one window, a tray, and the same core the headless shell
+// runs. Security: contextIsolation + sandbox, no Node in the renderer, a CSP, navigation and
+// new windows refused, IPC only from our own frame.
+import { join } from 'node:path';
+import { app, BrowserWindow, Menu, shell, Tray, nativeImage } from 'electron';
+import { bootCore, type RunningCore } from '../core/boot';
+import { wireIpc } from './ipc';
+
+const isDev = process.env.ELECTRON_RENDERER_URL !== undefined;
+let core: RunningCore | undefined;
+let window: BrowserWindow | undefined;
+let tray: Tray | undefined;
+
+function rendererUrl(): string {
+  return process.env.ELECTRON_RENDERER_URL ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`;
+}
+
+function createWindow(running: RunningCore): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Porchlight',
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  const unwire = wireIpc(running.app, running.ctx.events, win, rendererUrl());
+  win.on('closed', unwire);
+  win.once('ready-to-show', () => win.show());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https:')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (url !== rendererUrl()) event.preventDefault();
+  });
+  void win.loadURL(rendererUrl());
+  return win;
+}
+
+function createTray(): Tray {
+  const icon = nativeImage.createFromDataURL(
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAJ0lEQVR42mNgGAWjYBSMglEwCkbBKBgFo2AUjIJRMApGwSgYBQMBAAQQAAF0v5kGAAAAAElFTkSuQmCC',
+  );
+  const created = new Tray(icon);
+  created.setToolTip('Porchlight');
+  created.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Open Porchlight', click: () => window?.show() },
+      { type: 'separator' },
+      { label: 'Quit', click: () => app.quit() },
+    ]),
+  );
+  created.on('click', () => window?.show());
+  return created;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window === undefined) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  void app.whenReady().then(async () => {
+    if (!isDev) app.setLoginItemSettings({ openAtLogin: true, openAsHidden: true });
+    core = await bootCore({ dataDir: app.getPath('userData'), shell: 'desktop' });
+    window = createWindow(core);
+    tray = createTray();
+  });
+  app.on('window-all-closed', () => {
+    // The tray keeps Porchlight running so follow-ups still go out; Quit is in its menu.
+  });
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || core === undefined) return;
+    event.preventDefault();
+    quitting = true;
+    tray?.destroy();
+    void core.close().finally(() => app.quit());
+  });
+}

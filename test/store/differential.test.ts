@@ -3,7 +3,7 @@
 // ids in the same order, and the same counts. This reaches plan shapes the listed cases do not.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MangoQuery, MangoQuerySelector, RxDocumentData } from 'rxdb';
+import type { MangoQuerySelector, RxDocumentData } from 'rxdb';
 import {
   asStored,
   findIds,
@@ -14,6 +14,7 @@ import {
   sqliteStorage,
   type Lead,
   type LeadInstance,
+  type LeadQuery,
   type StorageUnderTest,
 } from './fixtures.js';
 
@@ -24,7 +25,7 @@ const name = fc.constantFrom(...NAMES);
 const score = fc.integer({ min: -5, max: 60 });
 const stage = fc.constantFrom('new', 'contacted', 'won', 'lost');
 
-const condition: fc.Arbitrary<Selector> = fc.oneof(
+const condition = fc.oneof<fc.Arbitrary<Selector>[]>(
   stage.map((v) => ({ stage: v })),
   fc.array(stage, { minLength: 1, maxLength: 3 }).map((v) => ({ stage: { $in: v } })),
   fc.array(stage, { minLength: 1, maxLength: 2 }).map((v) => ({ stage: { $nin: v } })),
@@ -94,7 +95,7 @@ describe('SQ50 the SQLite storage answers random queries exactly like the memory
     await fc.assert(
       fc.asyncProperty(query, async (q) => {
         const deleted = q.deleted === 'any' ? {} : { _deleted: q.deleted === 'deleted' };
-        const mango: MangoQuery<Lead> = {
+        const mango: LeadQuery = {
           selector: { ...q.selector, ...deleted },
           sort: q.sort.map(([field, direction]) => ({ [field]: direction })),
         };

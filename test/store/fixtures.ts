@@ -55,7 +55,8 @@ export interface Lead {
   contact: { email: string; visits: number };
 }
 
-export const leadSchema: RxJsonSchema<RxDocumentData<Lead>> = fillWithDefaultSettings<Lead>({
+/** The collection schema as an app declares it. */
+export const leadJsonSchema: RxJsonSchema<Lead> = {
   version: 0,
   primaryKey: 'id',
   type: 'object',
@@ -76,7 +77,10 @@ export const leadSchema: RxJsonSchema<RxDocumentData<Lead>> = fillWithDefaultSet
   },
   required: ['id', 'name', 'stage', 'score', 'price', 'hot', 'tags', 'contact'],
   indexes: ['name', ['stage', 'score'], 'price', ['hot', 'score', 'name']],
-});
+};
+
+/** The same schema as RxDB hands it to a storage. */
+export const leadSchema: RxJsonSchema<RxDocumentData<Lead>> = fillWithDefaultSettings(leadJsonSchema);
 
 const NAMES = ['Ann', 'bob', 'Émile', '😀 Zoë', '\uE000 private', 'tab\tname', 'Ann', 'Zed', 'ann', '中文'];
 const STAGES = ['new', 'contacted', 'won', 'lost'] as const;
@@ -123,11 +127,14 @@ export async function openLeads(
   });
 }
 
-export function prepare(query: MangoQuery<Lead>): PreparedQuery<Lead> {
-  return prepareQuery(leadSchema, normalizeMangoQuery(leadSchema, query));
+/** A query as a storage sees it: selectors may name _deleted and _meta. */
+export type LeadQuery = MangoQuery<RxDocumentData<Lead>>;
+
+export function prepare(query: LeadQuery): PreparedQuery<Lead> {
+  return prepareQuery(leadSchema, normalizeMangoQuery(leadSchema, query as MangoQuery<Lead>));
 }
 
-export async function findIds(instance: LeadInstance, query: MangoQuery<Lead>): Promise<string[]> {
+export async function findIds(instance: LeadInstance, query: LeadQuery): Promise<string[]> {
   const result = await instance.query(prepare(query));
   return result.documents.map((d) => d.id);
 }

@@ -1,8 +1,8 @@
 // The query cases of the contract (ids SQ1..SQ34): each states its expectation as a plain filter
 // and sort over the data set, so a case that passes on RxDB's memory storage states RxDB's
 // behaviour. Strings include emoji, private-use and control characters on purpose.
-import type { MangoQuery, RxDocumentData } from 'rxdb';
-import type { Lead } from './fixtures.js';
+import type { RxDocumentData } from 'rxdb';
+import type { Lead, LeadQuery } from './fixtures.js';
 
 export type Stored = RxDocumentData<Lead>;
 export type SortSpec = [path: string, direction: 'asc' | 'desc'][];
@@ -10,7 +10,7 @@ export type SortSpec = [path: string, direction: 'asc' | 'desc'][];
 export interface QueryCase {
   readonly id: string;
   readonly title: string;
-  readonly selector: MangoQuery<Lead>['selector'];
+  readonly selector: NonNullable<LeadQuery['selector']>;
   readonly matches: (lead: Stored) => boolean;
   readonly sort?: SortSpec;
   readonly skip?: number;

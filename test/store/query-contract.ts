@@ -1,15 +1,14 @@
 // Query rules every Porchlight storage must follow (ids SQ1..), written once and run against
 // RxDB's memory storage and against ours (cases in query-cases.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MangoQuery } from 'rxdb';
 import {
   asStored,
   findIds,
   leadData,
   openLeads,
   prepare,
-  type Lead,
   type LeadInstance,
+  type LeadQuery,
   type StorageUnderTest,
 } from './fixtures.js';
 import { QUERY_CASES, compareBy, live, type QueryCase, type Stored } from './query-cases.js';
@@ -48,7 +47,7 @@ export function registerQueryContractTests(make: () => StorageUnderTest): void {
     for (const c of QUERY_CASES) {
       it(`${c.id} ${c.title}`, async () => {
         const sort = (c.sort ?? []).map(([path, direction]) => ({ [path]: direction }));
-        const query: MangoQuery<Lead> = { selector: c.selector, sort: sort };
+        const query: LeadQuery = { selector: c.selector, sort: sort };
         if (c.skip !== undefined) query.skip = c.skip;
         if (c.limit !== undefined) query.limit = c.limit;
         expect(await findIds(instance, query)).toEqual(expectedIds(all, c));

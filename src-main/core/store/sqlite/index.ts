@@ -3,3 +3,4 @@ export { getRxStorageSqlite, type RxStorageSqlite, type SqliteStorageSettings } 
 export type { SqliteInstanceOptions, SqliteInternals } from './instance.js';
 export type { SynchronousMode } from './store-file.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
+export { explainOpenError } from './open-errors.js';

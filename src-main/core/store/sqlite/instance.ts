@@ -222,7 +222,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
         new StoreError(
           'STORE_CLOSED',
           this.file.path,
-          `Cannot go on ${doing}: the collection was closed. Open the database again.`,
+          `Cannot go on ${doing} in ${this.file.path}: the collection was closed. Open the database again.`,
         ),
       );
     }

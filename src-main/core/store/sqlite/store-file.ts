@@ -97,6 +97,8 @@ function openDatabase(path: string, synchronous: SynchronousMode): Database.Data
   }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
+    // Identify the file before anything writes to it: switching to WAL rewrites the header.
+    const isNew = identify(db, path);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') {
       throw new StoreError(
@@ -109,7 +111,9 @@ function openDatabase(path: string, synchronous: SynchronousMode): Database.Data
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('cache_size = -32768');
     db.pragma('temp_store = MEMORY');
-    checkIdentity(db, path);
+    if (isNew) {
+      db.exec(STAMP_NEW_FILE);
+    }
     // Take the exclusive lock now, so a second process fails at open and not at its first write.
     db.exec('BEGIN IMMEDIATE; COMMIT');
     return db;
@@ -119,24 +123,25 @@ function openDatabase(path: string, synchronous: SynchronousMode): Database.Data
   }
 }
 
-/** Accepts an empty file (and stamps it) or one of ours; refuses anything else. */
-function checkIdentity(db: Database.Database, path: string): void {
+const STAMP_NEW_FILE = `
+  PRAGMA application_id = ${APPLICATION_ID};
+  PRAGMA user_version = ${FORMAT_VERSION};
+  CREATE TABLE IF NOT EXISTS ${CATALOG_TABLE} (
+    table_name TEXT PRIMARY KEY,
+    database_name TEXT NOT NULL,
+    collection_name TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
+    layout TEXT NOT NULL,
+    UNIQUE (database_name, collection_name, schema_version)
+  );`;
+
+/** True for an empty file (to be stamped as ours); refuses anything that is not one of ours. */
+function identify(db: Database.Database, path: string): boolean {
   const applicationId = Number(db.pragma('application_id', { simple: true }));
   const userVersion = Number(db.pragma('user_version', { simple: true }));
   const objectCount = Number(db.prepare('SELECT count(*) FROM sqlite_master').pluck().get());
   if (applicationId === 0 && objectCount === 0) {
-    db.exec(
-      `PRAGMA application_id = ${APPLICATION_ID}; PRAGMA user_version = ${FORMAT_VERSION};
-       CREATE TABLE IF NOT EXISTS ${CATALOG_TABLE} (
-         table_name TEXT PRIMARY KEY,
-         database_name TEXT NOT NULL,
-         collection_name TEXT NOT NULL,
-         schema_version INTEGER NOT NULL,
-         layout TEXT NOT NULL,
-         UNIQUE (database_name, collection_name, schema_version)
-       );`,
-    );
-    return;
+    return true;
   }
   if (applicationId !== APPLICATION_ID) {
     throw new StoreError(
@@ -154,4 +159,5 @@ function checkIdentity(db: Database.Database, path: string): void {
         `this version reads ${FORMAT_VERSION}). Update Porchlight to open it; nothing was changed.`,
     );
   }
+  return false;
 }

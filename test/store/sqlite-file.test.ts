@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRxDatabase, randomToken, type RxJsonSchema } from 'rxdb';
+import { createRxDatabase, randomToken, type RxCollection, type RxJsonSchema } from 'rxdb';
 import {
   StoreError,
   explainOpenError,
@@ -38,7 +38,7 @@ async function expectStoreError(
 }
 
 async function openDatabase(path: string, schema: RxJsonSchema<Lead> = leadJsonSchema) {
-  const db = await createRxDatabase<{ leads: import('rxdb').RxCollection<Lead> }>({
+  const db = await createRxDatabase<{ leads: RxCollection<Lead> }>({
     name: 'porchlight',
     storage: getRxStorageSqlite({ path }),
     multiInstance: false,

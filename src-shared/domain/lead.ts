@@ -94,10 +94,14 @@ export const leadSchema = z.object({
   temperature: temperatureSchema,
   scoreConfidence: z.number().min(0).max(1).optional(),
   scoreFactors: z.array(scoreFactorSchema).max(20).optional(),
+  /** When the scoring job last scored the lead from its messages too; absent = provisional score. */
+  scoredAt: epochMsSchema.optional(),
   tags: z.array(z.string().max(40)).max(50),
   priceMin: z.number().min(0).optional(),
   priceMax: z.number().min(0).optional(),
   propertyAddress: shortTextSchema.optional(),
+  /** Listing views a lead source reported (website tracking, Follow Up Boss events). */
+  propertyViews: z.number().int().min(0).max(1_000_000).optional(),
   notes: longTextSchema.optional(),
   preferredChannel: channelSchema.optional(),
   consent: consentSchema,

@@ -73,7 +73,21 @@ export const scoringModelSchema = z.object({
   intercept: z.number(),
   trainedAt: epochMsSchema,
   outcomes: z.number().int().min(0),
-  metrics: z.object({ auc: z.number().optional(), brier: z.number().optional() }),
+  /** Mean of each feature over the training rows: the reference a factor's contribution is measured from. */
+  featureMeans: z.array(z.number()).max(200).optional(),
+  metrics: z.object({
+    /** Held-out area under the ROC curve of this model, and of the default weights on the same rows. */
+    auc: z.number().optional(),
+    defaultAuc: z.number().optional(),
+    brier: z.number().optional(),
+    /** Expected calibration error: mean |predicted - observed| over the bins, weighted by count. */
+    ece: z.number().optional(),
+    heldOut: z.number().int().min(0).optional(),
+    calibration: z
+      .array(z.object({ predicted: z.number(), observed: z.number(), count: z.number().int().min(0) }))
+      .max(20)
+      .optional(),
+  }),
   active: z.boolean(),
 });
 export type ScoringModel = z.infer<typeof scoringModelSchema>;

@@ -1,0 +1,83 @@
+// Reads what a lead wrote: the specific asks that mark a serious lead (urgency, price,
+// showing, availability, pre-approval, timeline) and the phrases that mark a browser.
+// Rules only: the same words always give the same reading. Each hit keeps the phrase it
+// matched, so a score or an insight can quote its evidence.
+
+export const contentAsks = [
+  'urgency',
+  'price',
+  'showing',
+  'availability',
+  'preapproval',
+  'timeline',
+  'browsing',
+] as const;
+export type ContentAsk = (typeof contentAsks)[number];
+
+/** The phrases each ask is recognised by; word-bounded and case-insensitive. */
+const askPatterns: Record<ContentAsk, RegExp> = {
+  urgency:
+    /\b(asap|urgent(ly)?|as soon as possible|right away|immediately|this week(end)?|today|tonight|tomorrow|need to move|relocating|must move|lease (ends|is up)|quickly)\b/i,
+  price:
+    /\b(price|how much|asking|hoa( fees)?|property tax(es)?|taxes|make an offer|offer on|afford|budget|\$\s?\d[\d,.]*\s?k?)\b/i,
+  showing:
+    /\b(showing|schedule a (tour|visit|viewing)|tour (it|the|this)|see (it|the house|the home|the place|this)|come (by|see)|walk ?through|view(ing)? (it|the)|open house)\b/i,
+  availability:
+    /\b(still available|is it available|available\?|still on the market|still for sale|been sold|under contract yet)\b/i,
+  preapproval:
+    /\b(pre-?approved|pre-?approval|preapproved|approved for( a)? (loan|mortgage)|cash buyer|paying cash|all cash|proof of funds|mortgage (is )?approved|pre-?qualified)\b/i,
+  timeline:
+    /\b(next (week|month|spring|summer|fall|autumn|winter|year)|in (\d+|a few|two|three|six) (weeks|months)|within (\d+|a|two|three|six) (days|weeks|months)|by (january|february|march|april|may|june|july|august|september|october|november|december|the end of)|before school|move-?in date|closing date|timeline)\b/i,
+  browsing:
+    /\b(just (browsing|looking|curious)|not ready|no rush|maybe next year|down the road|not (interested|looking) anymore|already (bought|found|rented)|found a (place|home|house)|wrong number|stop texting|window shopping)\b/i,
+};
+
+export type ContentReading = Record<ContentAsk, string | null>;
+
+export const EMPTY_READING: ContentReading = {
+  urgency: null,
+  price: null,
+  showing: null,
+  availability: null,
+  preapproval: null,
+  timeline: null,
+  browsing: null,
+};
+
+/** The first phrase that matched each ask across `texts`, or null. Order of texts matters only for which phrase is quoted. */
+export function readContent(texts: readonly string[]): ContentReading {
+  const reading: ContentReading = { ...EMPTY_READING };
+  for (const text of texts) {
+    for (const ask of contentAsks) {
+      if (reading[ask] !== null) continue;
+      const match = askPatterns[ask].exec(text);
+      if (match !== null) reading[ask] = match[0];
+    }
+  }
+  return reading;
+}
+
+/** How strongly each ask marks a serious lead, as a share of a full content score. */
+export const ASK_STRENGTH: Record<ContentAsk, number> = {
+  urgency: 0.35,
+  preapproval: 0.35,
+  showing: 0.3,
+  timeline: 0.25,
+  price: 0.2,
+  availability: 0.2,
+  browsing: -0.45,
+};
+
+const ASK_WORDS: Record<ContentAsk, string> = {
+  urgency: 'sounds urgent',
+  price: 'asked about price',
+  showing: 'asked for a showing',
+  availability: 'asked if it is available',
+  preapproval: 'mentioned pre-approval or cash',
+  timeline: 'gave a timeline',
+  browsing: 'said they are just looking',
+};
+
+export function askWords(ask: ContentAsk): string {
+  return ASK_WORDS[ask];
+}

@@ -7,7 +7,9 @@ import type { HandlerName, HandlerResult, ValidArgs } from '../../src-shared/ipc
 import { handlerArgs, isHandlerName } from '../../src-shared/ipc/contract';
 import { PorchlightError } from '../../src-shared/ipc/errors';
 import type { CoreContext } from './context';
+import { engineFeatureHandlers } from './engine/feature-handlers';
 import { leadHandlers } from './leads/handlers';
+import { scoringHandlers } from './scoring/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
 type HandlerMap = { [K in HandlerName]: (args: ValidArgs<K>) => Promise<HandlerResult<K>> };
@@ -26,7 +28,10 @@ export interface CoreApp {
 
 export function createCoreApp(ctx: CoreContext): CoreApp {
   // `satisfies` proves every contract name has a handler with the contract's types.
-  const handlers = mergeHandlers(leadHandlers(ctx), workspaceHandlers(ctx)) satisfies HandlerMap;
+  const handlers = mergeHandlers(
+    mergeHandlers(mergeHandlers(leadHandlers(ctx), workspaceHandlers(ctx)), scoringHandlers(ctx)),
+    engineFeatureHandlers(ctx),
+  ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {
     if (!isHandlerName(name))

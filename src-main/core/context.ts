@@ -1,6 +1,7 @@
 // What every feature's handlers receive: the store, time, the event bus and who is working.
 import type { CoreEvents } from './events';
 import type { Clock } from './ports/clock';
+import type { ContentAnalyzer } from './ports/content-analyzer';
 import type { PorchlightDatabase } from './store/collections';
 
 export interface Workspace {
@@ -18,4 +19,6 @@ export interface CoreContext {
   workspace: Workspace;
   shell: 'desktop' | 'headless';
   dataDir: string;
+  /** Optional AI reading of a lead's messages, blended into the score as one factor. */
+  contentAnalyzer?: ContentAnalyzer;
 }

@@ -4,8 +4,12 @@
 import type { z } from 'zod';
 import type { AppEvents, AppResults } from './app';
 import { appArgs } from './app';
+import type { EngineEvents, EngineResults } from './engine';
+import { engineArgs } from './engine';
 import type { LeadEvents, LeadResults } from './leads';
 import { leadArgs } from './leads';
+import type { ScoringEvents, ScoringResults } from './scoring';
+import { scoringArgs } from './scoring';
 
 type ArgSchemas = Record<string, z.ZodType>;
 
@@ -17,17 +21,17 @@ export function joinFeatures<A extends ArgSchemas, B extends ArgSchemas>(a: A, b
   return { ...a, ...b };
 }
 
-export const handlerArgs = joinFeatures(leadArgs, appArgs);
+export const handlerArgs = joinFeatures(joinFeatures(joinFeatures(leadArgs, appArgs), scoringArgs), engineArgs);
 
 export type HandlerName = keyof typeof handlerArgs;
-export type HandlerResults = LeadResults & AppResults;
+export type HandlerResults = LeadResults & AppResults & ScoringResults & EngineResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */
 export type ValidArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
 export type HandlerResult<K extends HandlerName> = HandlerResults[K];
 
-export type EventPayloads = LeadEvents & AppEvents;
+export type EventPayloads = LeadEvents & AppEvents & ScoringEvents & EngineEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

@@ -20,7 +20,20 @@ import {
 
 type Selector = MangoQuerySelector<RxDocumentData<Lead>>;
 
-const NAMES = ['Ann', 'ann', 'bob', 'Zed', 'Émile', '😀 Zoë', '\uE000 private', '中文', 'tab\tname', ''];
+const NAMES = [
+  'Ann',
+  'ann',
+  'bob',
+  'Zed',
+  'Émile',
+  '😀 Zoë',
+  '\uE000 private',
+  '中文',
+  'tab\tname',
+  '',
+  'a ',
+  'a \u0001',
+];
 const name = fc.constantFrom(...NAMES);
 const score = fc.integer({ min: -5, max: 60 });
 const stage = fc.constantFrom('new', 'contacted', 'won', 'lost');
@@ -72,7 +85,16 @@ describe('SQ50 the SQLite storage answers random queries exactly like the memory
   const instances: LeadInstance[] = [];
 
   beforeAll(async () => {
-    const docs = Array.from({ length: 240 }, (_, i) => asStored(leadData(i), '1-a', i % 17 === 0));
+    // Names whose padding matters: inner spaces before control characters, a trailing space.
+    const tricky = ['a \u0001x', 'a  \u0000', 'Ann ', 'a\u0000', ' lead'];
+    const docs = Array.from({ length: 240 }, (_, i) => {
+      const lead = leadData(i);
+      return asStored(
+        i % 5 === 0 ? { ...lead, name: tricky[(i / 5) % tricky.length] ?? '' } : lead,
+        '1-a',
+        i % 17 === 0,
+      );
+    });
     for (const under of storages) {
       const instance = await openLeads(under.storage());
       expect(

@@ -5,22 +5,21 @@
 //   deleted INTEGER       _deleted as 0/1
 //   lwt REAL              _meta.lwt, the last-write time
 //   data TEXT             the whole document as JSON (what every read returns)
-//   ix0..ixN TEXT         per schema index, RxDB's indexable string (getIndexableStringMonad) passed
-//                         through toSortableText, each with its own SQLite index
+//   ix0..ixN TEXT         per schema index, the document's key on it (RxDB's indexable string,
+//                         compacted order-preservingly, see index-key.ts), each with a SQLite index
 // plus an index on (lwt, id) for getChangedDocumentsSince and a partial index on tombstones for
 // cleanup. Tables are named c1, c2, ... and listed in the catalog table with the layout they were
 // created with; opening a collection whose indexes no longer match that layout is refused
 // (STORE_SCHEMA_CHANGED) instead of answering queries from stale index columns.
 import type Database from 'better-sqlite3';
 import {
-  getIndexableStringMonad,
   getPrimaryFieldOfPrimaryKey,
   getSchemaByObjectPath,
   type RxDocumentData,
   type RxJsonSchema,
 } from 'rxdb';
 import { StoreError } from './errors.js';
-import { toSortableText } from './sortable-text.js';
+import { documentKeyFunction } from './index-key.js';
 import { CATALOG_TABLE } from './store-file.js';
 
 export interface IndexColumn {
@@ -69,13 +68,12 @@ function layoutOf(schema: RxJsonSchema<RxDocumentData<unknown>>): string {
       return [field, part.type, part.maxLength, part.minimum, part.maximum, part.multipleOf];
     }),
   );
-  return JSON.stringify({ primaryKey: schema.primaryKey, indexes });
+  return JSON.stringify({ keyEncoding: 1, primaryKey: schema.primaryKey, indexes });
 }
 
 function buildColumns(schema: RxJsonSchema<RxDocumentData<unknown>>): IndexColumn[] {
   return indexesOf(schema).map((fields, i) => {
-    const raw = getIndexableStringMonad(schema, fields);
-    return { fields, column: `ix${i}`, indexString: (doc) => toSortableText(raw(doc)) };
+    return { fields, column: `ix${i}`, indexString: documentKeyFunction(schema, fields) };
   });
 }
 

@@ -1,8 +1,8 @@
 // Runs RxDB's prepared queries on a collection table, following RxDB's own query plan.
 //
 // The plan names an index and a key range; the range becomes `ixN >= lower AND ixN <= upper` on
-// that index's column (bounds from RxDB's getStartIndexStringFrom{Lower,Upper}Bound, so the range
-// is exactly the one the memory storage scans). Then:
+// that index's column (bounds from RxDB's getStartIndexStringFrom{Lower,Upper}Bound, encoded like
+// the stored keys, so the range is exactly the one the memory storage scans). Then:
 // - RxDB's query matcher runs only when the plan says the index does not satisfy the selector;
 // - RxDB's sort comparator runs only when the plan says the index order is not the sort order.
 // When both are satisfied, skip/limit go into SQL and only the returned rows are parsed.
@@ -16,8 +16,6 @@ import {
   getQueryMatcher,
   getSchemaByObjectPath,
   getSortComparator,
-  getStartIndexStringFromLowerBound,
-  getStartIndexStringFromUpperBound,
   objectPathMonad,
   type FilledMangoQuery,
   type PreparedQuery,
@@ -25,7 +23,7 @@ import {
   type RxJsonSchema,
 } from 'rxdb';
 import type { CollectionTable, IndexColumn } from './collection-table.js';
-import { toSortableText } from './sortable-text.js';
+import { boundKey } from './index-key.js';
 
 type Direction = 'ASC' | 'DESC';
 type Doc = RxDocumentData<unknown>;
@@ -137,8 +135,8 @@ export class QueryRunner {
     }
     return {
       column,
-      lower: toSortableText(getStartIndexStringFromLowerBound(this.schema, plan.index, plan.startKeys)),
-      upper: toSortableText(getStartIndexStringFromUpperBound(this.schema, plan.index, plan.endKeys)),
+      lower: boundKey(this.schema, plan.index, plan.startKeys, 'lower'),
+      upper: boundKey(this.schema, plan.index, plan.endKeys, 'upper'),
       inclusiveStart: plan.inclusiveStart,
       inclusiveEnd: plan.inclusiveEnd,
     };

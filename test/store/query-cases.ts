@@ -1,4 +1,4 @@
-// The query cases of the contract (ids SQ1..SQ34): each states its expectation as a plain filter
+// The query cases of the contract (ids SQ1..SQ35): each states its expectation as a plain filter
 // and sort over the data set, so a case that passes on RxDB's memory storage states RxDB's
 // behaviour. Strings include emoji, private-use and control characters on purpose.
 import type { RxDocumentData } from 'rxdb';
@@ -261,4 +261,12 @@ export const QUERY_CASES: readonly QueryCase[] = [
     limit: 0,
   },
   { id: 'SQ34', title: 'skip past the end', selector: { _deleted: false }, matches: live, skip: 1000 },
+  {
+    id: 'SQ35',
+    title: 'skip without a limit on an index-ordered query',
+    selector: { _deleted: false },
+    matches: live,
+    sort: [['name', 'asc']],
+    skip: 2,
+  },
 ];

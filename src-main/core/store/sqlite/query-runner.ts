@@ -65,7 +65,11 @@ export class QueryRunner {
     const sortSatisfied = plan.sortSatisfiedByIndex && range !== undefined;
 
     if (sortSatisfied && !matcher) {
-      const sqlLimit = Number.isFinite(limit) ? { limit, offset: skip } : undefined;
+      // LIMIT -1 is SQLite's "no limit", so a skip without a limit still pages in SQL.
+      const sqlLimit =
+        skip > 0 || Number.isFinite(limit)
+          ? { limit: Number.isFinite(limit) ? limit : -1, offset: skip }
+          : undefined;
       return this.statement(range, 'ASC', sqlLimit !== undefined)
         .all(...this.params(range, sqlLimit))
         .map((json) => parseDocument<T>(json));

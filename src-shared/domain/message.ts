@@ -55,6 +55,12 @@ export const messageSchema = z.object({
   sequenceVersion: z.number().int().min(1).optional(),
   stepIndex: z.number().int().min(0).optional(),
   attempt: z.number().int().min(0),
+  /** Transient failures retried so far for this attempt. */
+  retries: z.number().int().min(0).optional(),
+  /** The channel the step asked for, when a fallback chose another one. */
+  plannedChannel: channelSchema.optional(),
+  /** How a logged or inbound touch was classified (reply sentiment, call outcome). */
+  classification: z.enum(['positive', 'negative', 'neutral', 'opt_out']).optional(),
   templateId: idSchema.optional(),
   authoredBy: authorSchema,
   providerId: z.string().max(128).optional(),

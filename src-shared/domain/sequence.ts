@@ -75,6 +75,14 @@ export const enrollmentSchema = z.object({
   /** Index of the next step to materialise. */
   nextStepIndex: z.number().int().min(0),
   startedAt: epochMsSchema,
+  /** What the next step's delay counts from: the start, the last send, or the resume. */
+  anchorAt: epochMsSchema,
+  /** 0 for the first run; a reactivation that got no answer runs again as cycle 1, 2, … */
+  cycle: z.number().int().min(0).max(10_000).multipleOf(1),
+  /** Id of the message materialised for `nextStepIndex`, while one is scheduled. */
+  pendingMessageId: idSchema.optional(),
+  /** Why it is paused: the agent paused it, or its whole sequence was paused. */
+  pausedBy: z.enum(['agent', 'sequence']).optional(),
   pausedAt: epochMsSchema.optional(),
   stoppedAt: epochMsSchema.optional(),
   stopReason: shortTextSchema.optional(),

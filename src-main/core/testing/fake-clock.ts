@@ -44,6 +44,14 @@ export class FakeClock implements Clock {
     await flushMicrotasks();
   }
 
+  /** When the earliest pending timer is due, if any (lets a harness settle work between timers). */
+  nextTimerAt(): number | undefined {
+    return this.timers.reduce<number | undefined>(
+      (min, t) => (min === undefined || t.at < min ? t.at : min),
+      undefined,
+    );
+  }
+
   pendingTimers(): number {
     return this.timers.length;
   }

@@ -1,0 +1,100 @@
+// The follow-up engine, started by a shell once the database is open:
+//   const engine = await startEngine(ctx, { sms, mailer, notifier, ... });  …  await engine.stop();
+// Start-up order: built-in playbooks installed (idempotent) -> outbox recovered (claimed
+// released, sending made uncertain and reconciled) -> reactions to store changes -> the
+// dispatcher's one timer -> daily jobs (aged-lead scan, nightly reconciliation) -> the tray's
+// overdue-task count. Everything runs on ctx.clock, so tests drive it with a FakeClock.
+import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
+import { ENGINE_SETTINGS_ID, parseEngineSettings } from '../../../src-shared/playbooks/engine-settings';
+import type { CoreContext } from '../context';
+import { installBuiltIns } from '../sequences/sequence-store';
+import { OverdueWatcher } from '../tasks/overdue-watch';
+import { scanAgedLeads } from './aged-leads';
+import { nodeScheduleCalendar } from './calendar-jobs';
+import { OutboxDispatcher } from './dispatcher';
+import type { EnginePorts } from './ports';
+import { startReactions } from './reactions';
+import type { RecoveryReport } from './recovery';
+import { recoverOutbox } from './recovery';
+import { readEngineSettings } from './settings';
+import { SoloClaimAuthority } from './solo-claims';
+import { KeyedWorkQueue } from './work-queue';
+
+export type { EnginePorts } from './ports';
+
+export interface Engine {
+  /** What start-up recovery found in the outbox. */
+  readonly recovery: RecoveryReport;
+  /** Resolves when no reaction or dispatch is running (tests, bench). */
+  idle(): Promise<void>;
+  /** The daily aged-lead scan, on demand. */
+  scanAgedLeads(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface EngineOptions {
+  /** Called after the pipeline finished with a message (bench instrumentation). */
+  onDispatched?: (messageId: string) => void;
+}
+
+function parseTime(hhmm: string): { hour: number; minute: number } {
+  const [hour, minute] = hhmm.split(':').map(Number);
+  return { hour: hour ?? 7, minute: minute ?? 30 };
+}
+
+export async function startEngine(
+  ctx: CoreContext,
+  ports: EnginePorts = {},
+  options: EngineOptions = {},
+): Promise<Engine> {
+  await installBuiltIns(ctx);
+  let settings: EngineSettings = await readEngineSettings(ctx.db);
+  const recovery = await recoverOutbox(ctx, ports);
+  const queue = new KeyedWorkQueue((error) => console.error('Porchlight engine:', error));
+  const stopReactions = startReactions(ctx, queue);
+  const claims = ports.claims ?? new SoloClaimAuthority(ctx.db);
+  const dispatcher = new OutboxDispatcher(ctx, ports, claims, settings, options.onDispatched);
+  dispatcher.start();
+  const settingsSubscription = ctx.db.settings.$.subscribe((event) => {
+    if (event.documentId !== ENGINE_SETTINGS_ID) return;
+    settings = parseEngineSettings(event.documentData.value);
+    dispatcher.updateSettings(settings);
+    ctx.events.emit('engine-settings-changed', {});
+  });
+  const calendar = ports.calendar ?? nodeScheduleCalendar;
+  const zone = settings.teamTimeZone;
+  const jobs = [
+    calendar.daily('porchlight-aged-lead-scan', { ...parseTime(settings.dailyScanAt), zone }, () =>
+      queue.run('aged-lead-scan', async () => void (await scanAgedLeads(ctx))),
+    ),
+    calendar.daily('porchlight-nightly', { hour: 3, minute: 15, zone }, () =>
+      queue.run('nightly', async () => void (await recoverOutbox(ctx, ports))),
+    ),
+  ];
+  const overdue = new OverdueWatcher(ctx);
+  overdue.start();
+
+  async function idle(): Promise<void> {
+    // Reactions create messages, dispatches advance enrollments: wait until both are quiet.
+    for (let round = 0; round < 1000; round++) {
+      await queue.idle();
+      await dispatcher.idle();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!queue.busy && !dispatcher.busy) return;
+    }
+  }
+
+  return {
+    recovery,
+    idle,
+    scanAgedLeads: () => scanAgedLeads(ctx),
+    async stop() {
+      jobs.forEach((job) => job.cancel());
+      overdue.stop();
+      settingsSubscription.unsubscribe();
+      stopReactions();
+      await dispatcher.stop();
+      await queue.idle();
+    },
+  };
+}

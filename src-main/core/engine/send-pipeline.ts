@@ -1,0 +1,310 @@
+// One message through the outbox: claim -> re-check everything -> sending (persisted BEFORE the
+// provider is called) -> provider -> record. Guarantees: nothing is handed to a provider without
+// a claim and a persisted `sending`; a crash or timeout after that point leaves `uncertain`,
+// never a silent second send; stop rules, suppressions, consent and quiet hours are checked
+// after the claim, right before the send; a demo lead never reaches a 'real' provider.
+import type { Channel, Enrollment, Lead, Message } from '../../../src-shared/domain';
+import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
+import { TemplateError, renderTemplate, withEmailFooter } from '../../../src-shared/templates';
+import { isAllowedAt, nextAllowedSendTime } from '../../../src-shared/timing';
+import type { CoreContext } from '../context';
+import { isOptedOut } from '../enrollments/enroll';
+import { loadVersion } from '../enrollments/materialise';
+import { transitionMessage } from '../messages/outbox-state';
+import type { ChannelSender, OutboundMessage, SendChannel } from '../ports/channels';
+import { ChannelError } from '../ports/channels';
+import type { ClaimAuthority } from '../ports/claim-authority';
+import { isFirstTouchStep } from '../sequences/versions';
+import { ensureTask } from '../tasks/task-store';
+import { chooseChannel } from './channel-choice';
+import { conditionHolds } from './conditions';
+import type { EnginePorts } from './ports';
+import type { RateLimiter } from './rate-limiter';
+import { dayRulesOf, sendRulesOf } from './settings';
+import { sendPolicyFor } from '../../../src-shared/timing';
+import {
+  settleCancelled,
+  settleFailed,
+  settleRescheduled,
+  settleSent,
+  settleStopped,
+  settleTransient,
+  settleUncertain,
+} from './settle';
+import { templateValuesFor } from './template-values';
+
+export interface DispatchDeps {
+  ctx: CoreContext;
+  ports: EnginePorts;
+  claims: ClaimAuthority;
+  limiter: RateLimiter;
+  settings: EngineSettings;
+}
+
+const HOUR_MS = 3_600_000;
+const WHATSAPP_WINDOW_MS = 24 * HOUR_MS;
+
+export function senderFor(ports: EnginePorts, channel: SendChannel): ChannelSender | undefined {
+  return { sms: ports.sms, whatsapp: ports.whatsapp, email: ports.mailer, notification: ports.notifier }[
+    channel
+  ];
+}
+
+async function suppressedChannels(ctx: CoreContext, lead: Lead): Promise<Set<Channel | 'all'>> {
+  const addresses = [lead.phone, lead.email].filter((a): a is string => a !== undefined);
+  const docs = await ctx.db.suppressions
+    .find({
+      selector: {
+        $or: [{ leadId: lead.id }, ...(addresses.length > 0 ? [{ address: { $in: addresses } }] : [])],
+      },
+    })
+    .exec();
+  return new Set(docs.map((d) => d.channel));
+}
+
+async function whatsappWindowOpen(ctx: CoreContext, lead: Lead, now: number): Promise<boolean> {
+  const recent = await ctx.db.messages
+    .count({
+      selector: {
+        leadId: lead.id,
+        direction: 'inbound',
+        channel: 'whatsapp',
+        createdAt: { $gte: now - WHATSAPP_WINDOW_MS },
+      },
+    })
+    .exec();
+  return recent > 0;
+}
+
+export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promise<void> {
+  const { ctx, settings } = deps;
+  const now = ctx.clock.now();
+  // 1: claim (solo: atomic scheduled -> claimed; team: the server's lease).
+  const claim = await deps.claims.claim(scheduled.id, now);
+  if (!claim.granted) return;
+  const message = (await ctx.db.messages.findOne(scheduled.id).exec())?.toMutableJSON();
+  if (message === undefined || message.status !== 'claimed') return;
+
+  // 2: stop rules, re-checked after the claim.
+  const lead = (await ctx.db.leads.findOne(message.leadId).exec())?.toMutableJSON();
+  if (lead === undefined || lead.deletedAt > 0) return settleStopped(ctx, message, 'the lead was deleted');
+  if (lead.stage === 'closed' || lead.stage === 'lost')
+    return settleStopped(ctx, message, `the lead is ${lead.stage}`);
+  if (await isOptedOut(ctx, lead)) return settleStopped(ctx, message, 'the lead opted out');
+  let enrollment: Enrollment | undefined;
+  let stepChannel: Channel =
+    message.plannedChannel ?? (message.channel === 'note' ? 'notification' : message.channel);
+  let firstTouch = false;
+  if (message.enrollmentId !== undefined) {
+    enrollment = (await ctx.db.enrollments.findOne(message.enrollmentId).exec())?.toMutableJSON();
+    if (enrollment?.status !== 'active')
+      return settleCancelled(ctx, message, `the enrollment is ${enrollment?.status ?? 'gone'}`, 'hold');
+    const version = await loadVersion(ctx, enrollment);
+    const step = version?.steps[message.stepIndex ?? -1];
+    if (version === null || step === undefined)
+      return settleStopped(ctx, message, 'the step no longer exists');
+    stepChannel = step.channel;
+    firstTouch = isFirstTouchStep(version, message.stepIndex ?? 0);
+    // 3: the step's condition, evaluated now (what happened during the delay counts).
+    const condition = await conditionHolds(ctx, step.condition, lead, enrollment, message);
+    if (!condition.holds)
+      return settleCancelled(ctx, message, `condition not met: ${condition.why}`, 'advance');
+  }
+
+  // 4: catch-up. A speed-to-lead message that is a day late means nothing any more: skipped.
+  const lateness = now - (message.sendAt ?? now);
+  if (firstTouch && lateness > settings.staleFirstTouchHours * HOUR_MS) {
+    return settleCancelled(
+      ctx,
+      message,
+      `skipped: ${Math.round(lateness / HOUR_MS)} h late for a first touch`,
+      'advance',
+    );
+  }
+
+  // 5: channel choice (preferred, consent, contact data, suppressions, WhatsApp window).
+  const connected = new Set<Channel>(['call']);
+  for (const c of ['sms', 'whatsapp', 'email', 'notification'] as const)
+    if (senderFor(deps.ports, c) !== undefined) connected.add(c);
+  const suppressed = await suppressedChannels(ctx, lead);
+  const choice = chooseChannel(stepChannel, {
+    lead,
+    suppressed,
+    whatsappWindowOpen: await whatsappWindowOpen(ctx, lead, now),
+    requireExplicitSmsConsent: settings.requireExplicitSmsConsent,
+    connected,
+  });
+  if (choice.channel === null) {
+    return settleFailed(
+      ctx,
+      message,
+      { code: 'no_channel', message: `No usable channel (${choice.skipped.join('; ')})` },
+      'claimed',
+      { task: true },
+    );
+  }
+  const channel = choice.channel;
+
+  // 6: quiet hours in the lead's zone, re-checked at the moment of sending.
+  if (channel !== 'notification') {
+    const rules = sendRulesOf(lead, settings, ctx.workspace.defaultCountry);
+    const policy = sendPolicyFor(rules, dayRulesOf(settings));
+    if (!rules.zones.every((zone) => isAllowedAt(now, zone, policy))) {
+      return settleRescheduled(
+        ctx,
+        message,
+        nextAllowedSendTime(now, rules.zones, policy),
+        'quiet hours in the lead’s zone',
+      );
+    }
+  }
+
+  // 7: per-channel rate limit on the channel actually used.
+  const slot = deps.limiter.take(channel, now);
+  if (slot !== true) return settleRescheduled(ctx, message, slot, `${channel} rate limit`);
+
+  // 8: render; a template that would send an empty or broken value is refused, never sent.
+  let body: string;
+  let subject: string | undefined;
+  const unsubscribeUrl =
+    settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}${message.id}`;
+  try {
+    const template =
+      message.templateId === undefined ? null : await ctx.db.templates.findOne(message.templateId).exec();
+    const agent = await ctx.db.agents.findOne(lead.ownerId).exec();
+    const values = templateValuesFor(lead, agent?.toMutableJSON() ?? null, settings, now);
+    body = renderTemplate(template?.body ?? message.body, values);
+    const rawSubject = template?.subject ?? message.subject;
+    if (channel === 'email') {
+      subject = renderTemplate(rawSubject ?? 'A note from {{agent_name|your agent}}', values);
+      body = withEmailFooter(body, {
+        senderName: values.agent_name ?? settings.sender.teamName,
+        physicalAddress: settings.sender.physicalAddress,
+        unsubscribeUrl,
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    deps.limiter.refund(channel);
+    return settleFailed(ctx, message, { code: `template_${error.code}`, message: error.message }, 'claimed', {
+      task: true,
+    });
+  }
+
+  // 9: a demo lead never reaches a real provider.
+  const sender = channel === 'call' ? undefined : senderFor(deps.ports, channel);
+  if (lead.demo && sender?.kind === 'real') {
+    return settleFailed(
+      ctx,
+      message,
+      {
+        code: 'demo_lead',
+        message: 'Demo lead: not sent through a real provider (demo data uses fictional numbers).',
+      },
+      'claimed',
+      { task: false },
+    );
+  }
+  const to = channel === 'email' ? lead.email : channel === 'notification' ? lead.ownerId : lead.phone;
+
+  // 10: persist `sending` before the request can leave.
+  const patch = {
+    channel,
+    body,
+    ...(subject === undefined ? {} : { subject }),
+    ...(to === undefined ? {} : { to }),
+    ...(choice.fellBack ? { plannedChannel: stepChannel } : {}),
+    claimToken: claim.claim.token,
+  };
+  const sending = await transitionMessage(ctx.db, message.id, 'sending', ctx.clock.now(), {
+    from: ['claimed'],
+    patch,
+    ...(choice.fellBack ? { detail: `fell back: ${choice.skipped.join('; ')}` } : {}),
+  });
+  if (sending === null) return;
+
+  // 11: hand it over.
+  if (channel === 'call') {
+    await ensureTask(ctx, {
+      id: `call-${message.id.slice(4)}`,
+      leadId: lead.id,
+      ownerId: lead.ownerId,
+      kind: 'call',
+      title: body.slice(0, 200),
+      dueAt: now,
+      messageId: message.id,
+      demo: lead.demo,
+    });
+    return settleSent(ctx, sending, {}, false);
+  }
+  if (sender === undefined) return settleUncertain(ctx, sending, `${channel} is not connected`);
+  const outbound: OutboundMessage = { messageId: message.id, leadId: lead.id, channel, to: to ?? '', body };
+  if (subject !== undefined) outbound.subject = subject;
+  if (channel === 'email' && unsubscribeUrl !== '') outbound.unsubscribeUrl = unsubscribeUrl;
+  await handOver(deps, sending, sender, outbound);
+}
+
+async function handOver(
+  deps: DispatchDeps,
+  sending: Message,
+  sender: ChannelSender,
+  outbound: OutboundMessage,
+): Promise<void> {
+  const { ctx, settings } = deps;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timeout = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(new Error('timed out')));
+  });
+  const timer = ctx.clock.setTimer(ctx.clock.now() + settings.sendTimeoutSeconds * 1000, () => {
+    timedOut = true;
+    controller.abort();
+  });
+  try {
+    const receipt = await Promise.race([sender.send(outbound, controller.signal), timeout]);
+    await settleSent(ctx, sending, { providerId: receipt.providerId }, receipt.delivered === true);
+  } catch (error) {
+    if (timedOut)
+      return settleUncertain(
+        ctx,
+        sending,
+        `no answer from the ${outbound.channel} provider within ${settings.sendTimeoutSeconds} s`,
+      );
+    if (!(error instanceof ChannelError)) {
+      return settleUncertain(
+        ctx,
+        sending,
+        `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (error.requestMayHaveLeft) return settleUncertain(ctx, sending, error.message);
+    if (error.transient) return settleTransient(ctx, sending, settings, error);
+    await recordPermanent(ctx, sending, error);
+    await settleFailed(ctx, sending, { code: error.code, message: error.message }, 'sending', { task: true });
+  } finally {
+    timer.cancel();
+  }
+}
+
+/** Permanent provider answers that change what we know about the lead. */
+async function recordPermanent(ctx: CoreContext, message: Message, error: ChannelError): Promise<void> {
+  const now = ctx.clock.now();
+  if (error.code === 'opted_out' && message.to !== undefined && message.channel !== 'note') {
+    await ctx.db.suppressions.upsert({
+      id: `sup-${message.channel}-${message.to}`.slice(0, 64),
+      teamId: ctx.workspace.teamId,
+      ownerId: ctx.workspace.agentId,
+      updatedAt: now,
+      channel: message.channel,
+      address: message.to,
+      reason: 'provider_opt_out',
+      detail: error.message.slice(0, 200),
+      leadId: message.leadId,
+      createdAt: now,
+    });
+  }
+  if (error.code === 'invalid_address' && (message.channel === 'sms' || message.channel === 'whatsapp')) {
+    const lead = await ctx.db.leads.findOne(message.leadId).exec();
+    await lead?.incrementalPatch({ phoneProblem: error.message.slice(0, 200), updatedAt: now });
+  }
+}

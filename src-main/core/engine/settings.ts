@@ -1,0 +1,56 @@
+// Reads and writes the engine's team settings (settings document "engine"), and turns them
+// into the timing rules for one lead.
+import type { Lead } from '../../../src-shared/domain';
+import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
+import {
+  ENGINE_SETTINGS_ID,
+  engineSettingsSchema,
+  parseEngineSettings,
+} from '../../../src-shared/playbooks/engine-settings';
+import type { LeadSendRules } from '../../../src-shared/timing';
+import { leadSendRules, windowOf } from '../../../src-shared/timing';
+import type { CoreContext } from '../context';
+import type { PorchlightDatabase } from '../store/collections';
+
+export async function readEngineSettings(db: PorchlightDatabase): Promise<EngineSettings> {
+  const doc = await db.settings.findOne(ENGINE_SETTINGS_ID).exec();
+  return parseEngineSettings(doc?.value);
+}
+
+export async function writeEngineSettings(
+  ctx: CoreContext,
+  patch: Record<string, unknown>,
+): Promise<EngineSettings> {
+  const current = await readEngineSettings(ctx.db);
+  const next = engineSettingsSchema.parse({ ...current, ...patch });
+  await ctx.db.settings.upsert({
+    id: ENGINE_SETTINGS_ID,
+    teamId: ctx.workspace.teamId,
+    ownerId: ctx.workspace.agentId,
+    updatedAt: ctx.clock.now(),
+    value: next,
+  });
+  return next;
+}
+
+export function sendRulesOf(
+  lead: Pick<Lead, 'timeZone' | 'address'>,
+  settings: EngineSettings,
+  defaultCountry: string,
+): LeadSendRules {
+  return leadSendRules(lead, {
+    defaultWindow: windowOf(settings.quietHours.start, settings.quietHours.end),
+    stateWindows: Object.fromEntries(
+      Object.entries(settings.stateQuietHours).map(([state, w]) => [
+        state.toUpperCase(),
+        windowOf(w.start, w.end),
+      ]),
+    ),
+    teamTimeZone: settings.teamTimeZone,
+    defaultCountry,
+  });
+}
+
+export function dayRulesOf(settings: EngineSettings): { weekdays: number[]; holidays: string[] } {
+  return { weekdays: settings.sendWeekdays, holidays: settings.holidays };
+}

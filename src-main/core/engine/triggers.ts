@@ -1,0 +1,38 @@
+// Trigger matching: which active sequences a lead change starts. Pure over the sequences given.
+import type { Lead, Sequence } from '../../../src-shared/domain';
+
+export function newLeadMatches(sequence: Sequence, lead: Lead): boolean {
+  const t = sequence.trigger;
+  if (t.type !== 'new_lead') return false;
+  return (
+    (t.intents === undefined || t.intents.includes(lead.intent)) &&
+    (t.sources === undefined || t.sources.includes(lead.source))
+  );
+}
+
+/** Sequences started by the change from `before` to `after` (before undefined = a new lead). */
+export function triggeredSequences(
+  sequences: readonly Sequence[],
+  before: Lead | undefined,
+  after: Lead,
+): Sequence[] {
+  const addedTags = after.tags.filter((tag) => !(before?.tags ?? []).includes(tag));
+  const previousScore = before?.score ?? 0;
+  return sequences.filter((s) => {
+    if (s.status !== 'active') return false;
+    const t = s.trigger;
+    switch (t.type) {
+      case 'new_lead':
+        return before === undefined && newLeadMatches(s, after);
+      case 'stage_change':
+        return before !== undefined && before.stage !== after.stage && after.stage === t.to;
+      case 'tag_added':
+        return addedTags.includes(t.tag);
+      case 'score_threshold':
+        return previousScore < t.threshold && after.score >= t.threshold;
+      case 'inactive':
+      case 'manual':
+        return false;
+    }
+  });
+}

@@ -1,0 +1,70 @@
+// Enrolling a lead in a sequence: the checks (sequence active, lead live and reachable, not
+// already running it), the deterministic enrollment id (sequence + lead + cycle), then the
+// first step is materialised at once.
+import type { Enrollment, Lead, Sequence } from '../../../src-shared/domain';
+import type { CoreContext } from '../context';
+import { enrollmentIdOf } from '../engine/ids';
+import { materialiseNext } from './materialise';
+import { notifyEnrollments } from './notify';
+
+export type EnrollOutcome = { enrolled: Enrollment } | { skipped: string };
+
+const CLOSED_STAGES: ReadonlySet<Lead['stage']> = new Set(['closed', 'lost']);
+
+export async function isOptedOut(ctx: CoreContext, lead: Lead): Promise<boolean> {
+  const addresses = [lead.phone, lead.email].filter((a): a is string => a !== undefined);
+  const byLead = await ctx.db.suppressions.count({ selector: { leadId: lead.id, channel: 'all' } }).exec();
+  if (byLead > 0) return true;
+  if (addresses.length === 0) return false;
+  const byAddress = await ctx.db.suppressions
+    .count({ selector: { address: { $in: addresses }, channel: 'all' } })
+    .exec();
+  return byAddress > 0;
+}
+
+export async function enrollLead(
+  ctx: CoreContext,
+  leadOrId: Lead | string,
+  sequenceOrId: Sequence | string,
+  options: { anchorAt?: number; reason: string },
+): Promise<EnrollOutcome> {
+  const { db, clock } = ctx;
+  const lead =
+    typeof leadOrId === 'string' ? (await db.leads.findOne(leadOrId).exec())?.toMutableJSON() : leadOrId;
+  const sequence =
+    typeof sequenceOrId === 'string'
+      ? (await db.sequences.findOne(sequenceOrId).exec())?.toMutableJSON()
+      : sequenceOrId;
+  if (sequence === undefined) return { skipped: 'the sequence does not exist' };
+  if (lead === undefined) return { skipped: 'the lead does not exist' };
+  if (sequence.status !== 'active') return { skipped: `the sequence is ${sequence.status}` };
+  if (lead.deletedAt > 0 || lead.mergedInto !== undefined) return { skipped: 'the lead is deleted' };
+  if (CLOSED_STAGES.has(lead.stage)) return { skipped: `the lead is ${lead.stage}` };
+  const runs = await db.enrollments.find({ selector: { leadId: lead.id, sequenceId: sequence.id } }).exec();
+  if (runs.some((r) => r.status === 'active' || r.status === 'paused')) {
+    return { skipped: 'the lead is already in this sequence' };
+  }
+  if (await isOptedOut(ctx, lead)) return { skipped: 'the lead opted out of all contact' };
+  const now = clock.now();
+  const cycle = runs.length;
+  const enrollment: Enrollment = {
+    id: enrollmentIdOf(sequence.id, lead.id, cycle),
+    teamId: ctx.workspace.teamId,
+    ownerId: lead.ownerId,
+    updatedAt: now,
+    leadId: lead.id,
+    sequenceId: sequence.id,
+    sequenceVersion: sequence.version,
+    status: 'active',
+    nextStepIndex: 0,
+    startedAt: now,
+    anchorAt: options.anchorAt ?? now,
+    cycle,
+    demo: lead.demo,
+  };
+  const { error } = await db.enrollments.bulkInsert([enrollment]);
+  if (error.length > 0) return { skipped: 'the lead is already in this sequence' };
+  notifyEnrollments(ctx, [lead.id]);
+  await materialiseNext(ctx, enrollment.id);
+  return { enrolled: enrollment };
+}

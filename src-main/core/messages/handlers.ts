@@ -1,0 +1,162 @@
+// The messages feature: the lead timeline, replies and logged touches (the engine's stop rules
+// react to them in the store), classification, and the agent's decision on uncertain sends.
+import { randomUUID } from 'node:crypto';
+import type { Lead, Message } from '../../../src-shared/domain';
+import type { ValidArgs } from '../../../src-shared/ipc/contract';
+import { PorchlightError } from '../../../src-shared/ipc/errors';
+import type { CoreContext } from '../context';
+import { advanceEnrollment } from '../enrollments/materialise';
+import { notifyMessages } from '../enrollments/notify';
+import { emitAttention } from '../engine/settle';
+import { transitionMessage } from './outbox-state';
+
+export function messageHandlers(ctx: CoreContext) {
+  const { db, clock, events } = ctx;
+
+  async function findLead(leadId: string | undefined, from: string | undefined): Promise<Lead> {
+    if (leadId !== undefined) {
+      const doc = await db.leads.findOne(leadId).exec();
+      if (doc !== null) return doc.toMutableJSON();
+    } else if (from !== undefined) {
+      const address = from.trim().toLowerCase();
+      const doc = await db.leads
+        .findOne({ selector: { $or: [{ phone: from.trim() }, { email: address }], deletedAt: 0 } })
+        .exec();
+      if (doc !== null) return doc.toMutableJSON();
+    }
+    throw new PorchlightError(
+      'not_found',
+      `No lead matches ${leadId ?? from ?? 'this message'}; create the lead first.`,
+    );
+  }
+
+  async function record(
+    lead: Lead,
+    message: Omit<
+      Message,
+      'id' | 'teamId' | 'ownerId' | 'updatedAt' | 'leadId' | 'createdAt' | 'attempt' | 'demo'
+    >,
+  ): Promise<Message> {
+    const now = clock.now();
+    const doc: Message = {
+      id: randomUUID(),
+      teamId: lead.teamId,
+      ownerId: lead.ownerId,
+      updatedAt: now,
+      leadId: lead.id,
+      createdAt: now,
+      attempt: 0,
+      demo: lead.demo,
+      ...message,
+    };
+    await db.messages.insert(doc);
+    const leadDoc = await db.leads.findOne(lead.id).exec();
+    await leadDoc?.incrementalModify((l) => ({
+      ...l,
+      lastContactAt: Math.max(l.lastContactAt, now),
+      ...(doc.direction === 'inbound' ? { lastInboundAt: now } : {}),
+      updatedAt: now,
+    }));
+    events.emit('leads-changed', { ids: [lead.id] });
+    notifyMessages(ctx, [doc.id], [lead.id]);
+    return doc;
+  }
+
+  async function resolveUncertain(args: ValidArgs<'messages-resolve-uncertain'>): Promise<Message> {
+    const now = clock.now();
+    const to = { was_sent: 'sent', send_again: 'scheduled', cancel: 'cancelled' } as const;
+    const detail = {
+      was_sent: 'the agent confirmed it was sent',
+      send_again: 'the agent chose to send it again',
+      cancel: 'the agent chose not to send it',
+    };
+    const moved = await transitionMessage(db, args.id, to[args.decision], now, {
+      from: ['uncertain'],
+      detail: detail[args.decision],
+      ...(args.decision === 'send_again' ? { patch: { sendAt: now } } : {}),
+    });
+    if (moved === null)
+      throw new PorchlightError('conflict', 'This message is no longer uncertain; reload the timeline.');
+    notifyMessages(ctx, [moved.id], [moved.leadId]);
+    if (args.decision !== 'send_again') await advanceEnrollment(ctx, moved, now);
+    const task = await db.tasks.findOne(`unc-${args.id.slice(4)}`).exec();
+    if (task !== null && task.status === 'open')
+      await task.incrementalPatch({ status: 'done', completedAt: now, updatedAt: now });
+    emitAttention(ctx);
+    return moved;
+  }
+
+  return {
+    'messages-for-lead': async (args: ValidArgs<'messages-for-lead'>): Promise<Message[]> => {
+      const docs = await db.messages
+        .find({ selector: { leadId: args.leadId }, sort: [{ createdAt: 'desc' }], limit: args.limit })
+        .exec();
+      return docs.map((d) => d.toMutableJSON());
+    },
+    'messages-upcoming': async (args: ValidArgs<'messages-upcoming'>): Promise<Message[]> => {
+      const docs = await db.messages
+        .find({
+          selector: { status: 'scheduled', sendAt: { $gte: 0 } },
+          sort: [{ sendAt: 'asc' }],
+          limit: args.limit,
+        })
+        .exec();
+      return docs.map((d) => d.toMutableJSON());
+    },
+    'messages-record-inbound': async (args: ValidArgs<'messages-record-inbound'>): Promise<Message> => {
+      const lead = await findLead(args.leadId, args.from);
+      return record(lead, {
+        direction: 'inbound',
+        channel: args.channel,
+        status: 'received',
+        body: args.body,
+        authoredBy: 'lead',
+        statusHistory: [{ status: 'received', at: clock.now() }],
+        ...(args.subject === undefined ? {} : { subject: args.subject }),
+        ...(args.from === undefined ? {} : { from: args.from }),
+        ...(args.classification === undefined ? {} : { classification: args.classification }),
+      });
+    },
+    'messages-log-outbound': async (args: ValidArgs<'messages-log-outbound'>): Promise<Message> => {
+      const lead = await findLead(args.leadId, undefined);
+      return record(lead, {
+        direction: 'outbound',
+        channel: args.channel,
+        status: 'logged',
+        body: args.body,
+        authoredBy: 'human',
+        statusHistory: [{ status: 'logged', at: clock.now() }],
+      });
+    },
+    'messages-classify': async (args: ValidArgs<'messages-classify'>): Promise<Message> => {
+      const doc = await db.messages.findOne(args.id).exec();
+      if (doc === null || doc.direction !== 'inbound')
+        throw new PorchlightError('not_found', `Reply ${args.id} was not found.`);
+      const next = await doc.incrementalPatch({
+        classification: args.classification,
+        updatedAt: clock.now(),
+      });
+      notifyMessages(ctx, [args.id], [doc.leadId]);
+      return next.toMutableJSON();
+    },
+    'messages-attention': async () => {
+      const [uncertain, failed] = await Promise.all([
+        db.messages.find({ selector: { status: 'uncertain' }, sort: [{ updatedAt: 'desc' }] }).exec(),
+        db.messages
+          .find({
+            selector: { status: 'failed', direction: 'outbound' },
+            sort: [{ updatedAt: 'desc' }],
+            limit: 200,
+          })
+          .exec(),
+      ]);
+      return {
+        uncertain: uncertain.map((d) => d.toMutableJSON()),
+        failed: failed.map((d) => d.toMutableJSON()),
+      };
+    },
+    'messages-resolve-uncertain': resolveUncertain,
+  };
+}
+
+export type MessageHandlers = ReturnType<typeof messageHandlers>;

@@ -1,0 +1,72 @@
+// The channels the engine sends through. Adapters (Twilio, SMTP, the desktop's notifications)
+// implement these; tests use the recording fakes in core/testing. `kind` says whether a real
+// provider is behind the port: the dispatcher never hands a demo lead to a 'real' one.
+import type { Channel } from '../../../src-shared/domain';
+
+export type ProviderKind = 'fake' | 'real';
+export type SendChannel = Exclude<Channel, 'call'>;
+
+export interface OutboundMessage {
+  /** The message document's id: the idempotency key the provider can be asked about later. */
+  messageId: string;
+  leadId: string;
+  channel: SendChannel;
+  /** E.164 phone, lower-case email, or the agent id for notifications. */
+  to: string;
+  subject?: string;
+  body: string;
+  /** Email only: RFC 8058 one-click unsubscribe target. */
+  unsubscribeUrl?: string;
+}
+
+export interface SendReceipt {
+  providerId: string;
+  /** Some providers confirm delivery synchronously (notifications). */
+  delivered?: boolean;
+}
+
+export type ChannelErrorCode =
+  | 'provider_unavailable'
+  | 'timeout'
+  | 'rate_limited'
+  | 'invalid_address'
+  | 'opted_out'
+  | 'rejected'
+  | 'unknown';
+
+/**
+ * A failed send. `transient` failures may be retried; `requestMayHaveLeft` says the provider
+ * might have accepted it anyway (then the message becomes uncertain, never silently re-sent).
+ */
+export class ChannelError extends Error {
+  override readonly name = 'ChannelError';
+  constructor(
+    readonly code: ChannelErrorCode,
+    message: string,
+    readonly transient: boolean,
+    readonly requestMayHaveLeft: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** What a provider knows about a message it may or may not have received. */
+export type ProviderLookup =
+  | { found: true; providerId: string; status: 'sent' | 'delivered' | 'undelivered' | 'failed' }
+  | { found: false }
+  | { found: 'unknown' };
+
+export interface ChannelSender<C extends SendChannel = SendChannel> {
+  readonly channel: C;
+  readonly kind: ProviderKind;
+  send(message: OutboundMessage, signal: AbortSignal): Promise<SendReceipt>;
+  /** Asks the provider about a message by its idempotency key; absent when it cannot tell. */
+  lookup?(messageId: string): Promise<ProviderLookup>;
+}
+
+export type SmsSender = ChannelSender<'sms'>;
+export type WhatsAppSender = ChannelSender<'whatsapp'>;
+export type Mailer = ChannelSender<'email'>;
+/** In-app / tray notification to the agent. */
+export type Notifier = ChannelSender<'notification'>;

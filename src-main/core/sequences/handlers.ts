@@ -1,0 +1,60 @@
+// The sequences feature: list, create, edit (versioned), pause/resume/archive, engine settings.
+import type { Sequence } from '../../../src-shared/domain';
+import type { ValidArgs } from '../../../src-shared/ipc/contract';
+import { PorchlightError } from '../../../src-shared/ipc/errors';
+import type { CoreContext } from '../context';
+import { pauseAll, resumeAll } from '../enrollments/control';
+import { stopEnrollment } from '../enrollments/materialise';
+import { readEngineSettings, writeEngineSettings } from '../engine/settings';
+import { createSequence, updateSequence } from './sequence-store';
+
+export function sequenceHandlers(ctx: CoreContext) {
+  const { db, events } = ctx;
+  const changed = (s: Sequence): Sequence => {
+    events.emit('sequences-changed', { ids: [s.id] });
+    return s;
+  };
+
+  async function setStatus(args: ValidArgs<'sequences-set-status'>): Promise<Sequence> {
+    const doc = await db.sequences.findOne(args.id).exec();
+    if (doc === null) throw new PorchlightError('not_found', `Sequence ${args.id} was not found.`);
+    const previous = doc.status;
+    const next = await doc.incrementalPatch({ status: args.status, updatedAt: ctx.clock.now() });
+    if (args.status === 'paused' && previous === 'active') await pauseAll(ctx, args.id, 'sequence');
+    if (args.status === 'active' && previous === 'paused') await resumeAll(ctx, args.id, 'sequence');
+    if (args.status === 'archived') {
+      const running = await db.enrollments
+        .find({ selector: { sequenceId: args.id, status: { $in: ['active', 'paused'] } } })
+        .exec();
+      for (const e of running) await stopEnrollment(ctx, e.toMutableJSON(), 'the sequence was archived');
+    }
+    return changed(next.toMutableJSON());
+  }
+
+  return {
+    'sequences-list': async (args: ValidArgs<'sequences-list'>): Promise<Sequence[]> => {
+      const docs = await db.sequences.find({ sort: [{ updatedAt: 'desc' }] }).exec();
+      return docs
+        .map((d) => d.toMutableJSON())
+        .filter((s) => args.includeArchived || s.status !== 'archived');
+    },
+    'sequences-get': async (args: ValidArgs<'sequences-get'>): Promise<Sequence | null> =>
+      (await db.sequences.findOne(args.id).exec())?.toMutableJSON() ?? null,
+    'sequences-create': async (args: ValidArgs<'sequences-create'>) =>
+      changed(await createSequence(ctx, args.sequence)),
+    'sequences-update': async (args: ValidArgs<'sequences-update'>) =>
+      changed(await updateSequence(ctx, args.id, args.patch)),
+    'sequences-set-status': setStatus,
+    'engine-settings-get': () => readEngineSettings(db),
+    'engine-settings-update': async (args: ValidArgs<'engine-settings-update'>) => {
+      try {
+        return await writeEngineSettings(ctx, args.patch);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new PorchlightError('validation', `The engine settings were not saved: ${message}`);
+      }
+    },
+  };
+}
+
+export type SequenceHandlers = ReturnType<typeof sequenceHandlers>;

@@ -1,0 +1,143 @@
+// The templates feature: CRUD (placeholders checked on save) and the editor's live preview with
+// the SMS segment counter and the exact refusal a send would meet.
+import { randomUUID } from 'node:crypto';
+import type { Template } from '../../../src-shared/domain';
+import type { ValidArgs } from '../../../src-shared/ipc/contract';
+import { PorchlightError } from '../../../src-shared/ipc/errors';
+import type { TemplatePreview } from '../../../src-shared/ipc/templates';
+import { countSegments, segmentWarning } from '../../../src-shared/sms/segments';
+import { TemplateError, parseTemplate, renderTemplate, withEmailFooter } from '../../../src-shared/templates';
+import type { CoreContext } from '../context';
+import { readEngineSettings } from '../engine/settings';
+import { templateValuesFor } from '../engine/template-values';
+
+function checkPlaceholders(fields: { body?: string | undefined; subject?: string | undefined }): void {
+  for (const [field, text] of Object.entries(fields)) {
+    if (text === undefined) continue;
+    try {
+      parseTemplate(text);
+    } catch (error) {
+      if (error instanceof TemplateError)
+        throw new PorchlightError('validation', error.message, { [field]: error.message });
+      throw error;
+    }
+  }
+}
+
+export function templateHandlers(ctx: CoreContext) {
+  const { db, clock, events } = ctx;
+  const changed = (t: Template): Template => {
+    events.emit('templates-changed', { ids: [t.id] });
+    return t;
+  };
+
+  async function preview(args: ValidArgs<'templates-preview'>): Promise<TemplatePreview> {
+    const settings = await readEngineSettings(db);
+    const lead =
+      args.leadId === undefined
+        ? null
+        : ((await db.leads.findOne(args.leadId).exec())?.toMutableJSON() ?? null);
+    const values =
+      lead === null
+        ? {
+            first_name: 'Alex',
+            last_name: 'Sample',
+            full_name: 'Alex Sample',
+            agent_name: settings.sender.agentName || 'Your Agent',
+            days_inactive: '45',
+          }
+        : templateValuesFor(
+            lead,
+            (await db.agents.findOne(lead.ownerId).exec())?.toMutableJSON() ?? null,
+            settings,
+            clock.now(),
+          );
+    try {
+      let text = renderTemplate(args.body, values);
+      const subject = args.subject === undefined ? undefined : renderTemplate(args.subject, values);
+      const warnings: string[] = [];
+      const result: TemplatePreview = { text, warnings };
+      if (args.channel === 'sms' || args.channel === 'whatsapp') {
+        result.segments = countSegments(text);
+        const warning = segmentWarning(result.segments);
+        if (warning !== null) warnings.push(warning);
+      }
+      if (args.channel === 'email') {
+        text = withEmailFooter(text, {
+          senderName: values.agent_name ?? settings.sender.teamName,
+          physicalAddress: settings.sender.physicalAddress,
+          unsubscribeUrl:
+            settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}preview`,
+        });
+        result.text = text;
+      }
+      if (subject !== undefined) result.subject = subject;
+      return result;
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      return { text: '', warnings: [], error: { code: error.code, message: error.message } };
+    }
+  }
+
+  return {
+    'templates-list': async (args: ValidArgs<'templates-list'>): Promise<Template[]> => {
+      const docs = await db.templates.find({ sort: [{ updatedAt: 'desc' }] }).exec();
+      return docs
+        .map((d) => d.toMutableJSON())
+        .filter((t) => args.channel === undefined || t.channel === args.channel);
+    },
+    'templates-get': async (args: ValidArgs<'templates-get'>) =>
+      (await db.templates.findOne(args.id).exec())?.toMutableJSON() ?? null,
+    'templates-create': async (args: ValidArgs<'templates-create'>): Promise<Template> => {
+      checkPlaceholders(args.template);
+      const template: Template = {
+        id: randomUUID(),
+        teamId: ctx.workspace.teamId,
+        ownerId: ctx.workspace.agentId,
+        updatedAt: clock.now(),
+        name: args.template.name,
+        channel: args.template.channel,
+        body: args.template.body,
+        builtIn: false,
+        demo: false,
+      };
+      if (args.template.subject !== undefined) template.subject = args.template.subject;
+      await db.templates.insert(template);
+      return changed(template);
+    },
+    'templates-update': async (args: ValidArgs<'templates-update'>): Promise<Template> => {
+      checkPlaceholders(args.patch);
+      const doc = await db.templates.findOne(args.id).exec();
+      if (doc === null) throw new PorchlightError('not_found', `Template ${args.id} was not found.`);
+      const given = Object.fromEntries(
+        Object.entries(args.patch).filter(([, v]) => v !== undefined),
+      ) as Partial<Template>;
+      const next = await doc.incrementalModify((t) => ({ ...t, ...given, updatedAt: clock.now() }));
+      return changed(next.toMutableJSON());
+    },
+    'templates-delete': async (args: ValidArgs<'templates-delete'>) => {
+      const sequences = await db.sequences.find().exec();
+      const users = sequences.filter(
+        (s) =>
+          s.status !== 'archived' &&
+          [s.steps, ...s.pastVersions.map((v) => v.steps)].some((steps) =>
+            steps.some((step) => step.templateId === args.id),
+          ),
+      );
+      if (users.length > 0) {
+        throw new PorchlightError(
+          'conflict',
+          `The template is used by ${users.map((s) => `"${s.name}"`).join(', ')}; change those steps or archive the sequences first.`,
+        );
+      }
+      const doc = await db.templates.findOne(args.id).exec();
+      if (doc === null) return { deleted: false };
+      await doc.remove();
+      events.emit('templates-changed', { ids: [args.id] });
+      return { deleted: true };
+    },
+    'templates-preview': preview,
+  };
+}
+
+export type TemplateHandlers = ReturnType<typeof templateHandlers>;

@@ -1,0 +1,52 @@
+// The messages feature's contract: the lead timeline, inbound replies and logged touches
+// (which drive the stop rules), and the outbox items that need a person (uncertain, failed).
+import { z } from 'zod';
+import type { Message } from '../domain';
+import { channelSchema, idSchema, longTextSchema, shortTextSchema } from '../domain';
+
+export const replyClassificationSchema = z.enum(['positive', 'negative', 'neutral', 'opt_out']);
+
+export const messageArgs = {
+  'messages-for-lead': z.object({ leadId: idSchema, limit: z.number().int().min(1).max(1000).default(200) }),
+  'messages-upcoming': z
+    .object({ limit: z.number().int().min(1).max(500).default(50) })
+    .default({ limit: 50 }),
+  /** A reply from a lead; matched by `from` (phone or email) when no lead id is given. */
+  'messages-record-inbound': z.object({
+    leadId: idSchema.optional(),
+    from: z.string().max(254).optional(),
+    channel: z.enum(['sms', 'whatsapp', 'email']),
+    subject: shortTextSchema.optional(),
+    body: longTextSchema,
+    classification: replyClassificationSchema.optional(),
+  }),
+  /** A call, text or email the agent made outside Porchlight's automation. */
+  'messages-log-outbound': z.object({
+    leadId: idSchema,
+    channel: z.enum([...channelSchema.options, 'note']),
+    body: longTextSchema.default(''),
+  }),
+  'messages-classify': z.object({ id: idSchema, classification: replyClassificationSchema }),
+  'messages-attention': z.object({}).default({}),
+  /** The agent's decision on an uncertain send. */
+  'messages-resolve-uncertain': z.object({
+    id: idSchema,
+    decision: z.enum(['was_sent', 'send_again', 'cancel']),
+  }),
+};
+
+export interface MessageResults {
+  'messages-for-lead': Message[];
+  'messages-upcoming': Message[];
+  'messages-record-inbound': Message;
+  'messages-log-outbound': Message;
+  'messages-classify': Message;
+  'messages-attention': { uncertain: Message[]; failed: Message[] };
+  'messages-resolve-uncertain': Message;
+}
+
+export interface MessageEvents {
+  'messages-changed': { ids: string[]; leadIds: string[] };
+  /** Uncertain and failed sends waiting for the agent. */
+  'outbox-attention-changed': { uncertain: number; failed: number };
+}

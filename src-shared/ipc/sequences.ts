@@ -1,0 +1,43 @@
+// The sequences (playbooks) feature's contract, with the engine's team settings.
+import { z } from 'zod';
+import type { Sequence } from '../domain';
+import { idSchema, sequenceStepSchema, shortTextSchema, triggerSchema } from '../domain';
+import type { EngineSettings } from '../playbooks/engine-settings';
+
+export const sequenceInputSchema = z.object({
+  name: shortTextSchema.min(1),
+  description: z.string().max(2000).optional(),
+  trigger: triggerSchema,
+  steps: z.array(sequenceStepSchema).min(1).max(100),
+});
+export type SequenceInput = z.input<typeof sequenceInputSchema>;
+
+export const sequenceArgs = {
+  'sequences-list': z
+    .object({ includeArchived: z.boolean().default(false) })
+    .default({ includeArchived: false }),
+  'sequences-get': z.object({ id: idSchema }),
+  'sequences-create': z.object({ sequence: sequenceInputSchema }),
+  /** Changing trigger or steps makes a new version; running enrollments keep theirs. */
+  'sequences-update': z.object({ id: idSchema, patch: sequenceInputSchema.partial() }),
+  /** paused: no new enrollments and running ones wait; archived: stopped for good. */
+  'sequences-set-status': z.object({ id: idSchema, status: z.enum(['active', 'paused', 'archived']) }),
+  'engine-settings-get': z.object({}).default({}),
+  /** A partial settings object; fields not given keep their value. */
+  'engine-settings-update': z.object({ patch: z.record(z.string(), z.unknown()) }),
+};
+
+export interface SequenceResults {
+  'sequences-list': Sequence[];
+  'sequences-get': Sequence | null;
+  'sequences-create': Sequence;
+  'sequences-update': Sequence;
+  'sequences-set-status': Sequence;
+  'engine-settings-get': EngineSettings;
+  'engine-settings-update': EngineSettings;
+}
+
+export interface SequenceEvents {
+  'sequences-changed': { ids: string[] };
+  'engine-settings-changed': Record<string, never>;
+}

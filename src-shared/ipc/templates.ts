@@ -1,0 +1,50 @@
+// The templates feature's contract: CRUD and a live preview with the SMS segment counter.
+import { z } from 'zod';
+import type { Template } from '../domain';
+import { channelSchema, idSchema, longTextSchema, shortTextSchema } from '../domain';
+import type { SegmentCount } from '../sms/segments';
+
+export const templateInputSchema = z.object({
+  name: shortTextSchema.min(1),
+  channel: channelSchema,
+  subject: shortTextSchema.optional(),
+  body: longTextSchema.min(1),
+});
+
+export const templateArgs = {
+  'templates-list': z.object({ channel: channelSchema.optional() }).default({}),
+  'templates-get': z.object({ id: idSchema }),
+  'templates-create': z.object({ template: templateInputSchema }),
+  'templates-update': z.object({ id: idSchema, patch: templateInputSchema.partial() }),
+  /** Refused while a sequence uses the template. */
+  'templates-delete': z.object({ id: idSchema }),
+  'templates-preview': z.object({
+    channel: channelSchema,
+    subject: shortTextSchema.optional(),
+    body: longTextSchema,
+    leadId: idSchema.optional(),
+  }),
+};
+
+export interface TemplatePreview {
+  text: string;
+  subject?: string;
+  /** SMS and WhatsApp only. */
+  segments?: SegmentCount;
+  warnings: string[];
+  /** Set when the template would be refused at send time; `text` is then empty. */
+  error?: { code: string; message: string };
+}
+
+export interface TemplateResults {
+  'templates-list': Template[];
+  'templates-get': Template | null;
+  'templates-create': Template;
+  'templates-update': Template;
+  'templates-delete': { deleted: boolean };
+  'templates-preview': TemplatePreview;
+}
+
+export interface TemplateEvents {
+  'templates-changed': { ids: string[] };
+}

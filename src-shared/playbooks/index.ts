@@ -1,0 +1,3 @@
+export * from './builtin-sequences';
+export * from './builtin-templates';
+export * from './engine-settings';

@@ -41,8 +41,32 @@ export type FeatureName = (typeof FEATURES)[number]['name'];
 export const FEATURE_NAMES: readonly FeatureName[] = FEATURES.map((f) => f.name);
 export const FEATURE_COUNT = FEATURES.length;
 
-/** Index of each feature in the vector. */
-export const F = Object.fromEntries(FEATURES.map((f, i) => [f.name, i])) as Record<FeatureName, number>;
+/**
+ * Index of each feature in the vector, written out (not built from FEATURES) so the engine keeps
+ * it a fast-property object on the hot path; a test checks it against FEATURES.
+ */
+export const F = {
+  ask_urgency: 0,
+  ask_price: 1,
+  ask_showing: 2,
+  ask_availability: 3,
+  ask_preapproval: 4,
+  ask_timeline: 5,
+  ask_browsing: 6,
+  replies: 7,
+  opens: 8,
+  clicks: 9,
+  property_views: 10,
+  repeat_inquiries: 11,
+  source_quality: 12,
+  reply_speed: 13,
+  inquiry_freshness: 14,
+  recency: 15,
+  profile: 16,
+  price_fit: 17,
+  area_fit: 18,
+  ai_reading: 19,
+} as const satisfies Record<FeatureName, number>;
 
 const ASK_FEATURES: [ContentAsk, FeatureName][] = [
   ['urgency', 'ask_urgency'],

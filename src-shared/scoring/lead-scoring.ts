@@ -35,10 +35,11 @@ export function scoreLead(
   settings: ScoringSettings,
   model: CompiledModel,
   ai: AiReading | null = null,
+  options: { words?: boolean; features?: Float64Array } = {},
 ): ScoredLead {
   const signals = extractSignals(lead, messages, now, settings, ai?.seriousness ?? null);
-  const x = writeFeatures(signals, now, settings);
-  return { ...scoreFromFeatures(x, signals, now, settings, model), signals };
+  const x = writeFeatures(signals, now, settings, options.features);
+  return { ...scoreFromFeatures(x, signals, now, settings, model, options), signals };
 }
 
 export interface LeadInsights {

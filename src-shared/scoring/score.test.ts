@@ -4,7 +4,7 @@ import type { Message } from '../domain';
 import { leadSources } from '../domain';
 import { DEFAULT_SCORING_SETTINGS, scoringSettingsSchema, temperatureOf } from './config';
 import { contentAsks, EMPTY_READING } from './content';
-import { FEATURE_COUNT, FEATURES, writeFeatures } from './features';
+import { F, FEATURE_COUNT, FEATURES, writeFeatures } from './features';
 import { scoreLead } from './lead-scoring';
 import type { CompiledModel } from './score';
 import { DEFAULT_MODEL, scoreFromFeatures } from './score';
@@ -287,5 +287,12 @@ describe('scoreLead', () => {
     );
     expect(talked.confidence).toBeGreaterThan(bare.confidence);
     expect(EMPTY_READING.showing).toBeNull();
+  });
+});
+
+describe('feature table', () => {
+  it('F gives every feature its index in FEATURES', () => {
+    FEATURES.forEach((feature, index) => expect(F[feature.name]).toBe(index));
+    expect(Object.keys(F)).toHaveLength(FEATURE_COUNT);
   });
 });

@@ -12,7 +12,7 @@ import type { FactorGroup, ScoringSettings } from './config';
 import { factorGroups, temperatureOf } from './config';
 import { ASK_STRENGTH } from './content';
 import { factorReason } from './explain';
-import { ASK_FEATURES, F, FEATURE_COUNT, FEATURES } from './features';
+import { F, FEATURE_COUNT, FEATURES } from './features';
 import type { LeadSignals } from './signals';
 
 export type CompiledModel =
@@ -50,9 +50,15 @@ function clamp01(v: number): number {
 
 /** Each default factor group's 0..1 score, read from the feature vector. */
 export function groupScores(x: Float64Array): Record<FactorGroup, number> {
-  let content = 0;
-  for (const [ask, name] of ASK_FEATURES) content += ASK_STRENGTH[ask] * (x[F[name]] ?? 0);
   const v = (i: number): number => x[i] ?? 0;
+  const content =
+    ASK_STRENGTH.urgency * v(F.ask_urgency) +
+    ASK_STRENGTH.price * v(F.ask_price) +
+    ASK_STRENGTH.showing * v(F.ask_showing) +
+    ASK_STRENGTH.availability * v(F.ask_availability) +
+    ASK_STRENGTH.preapproval * v(F.ask_preapproval) +
+    ASK_STRENGTH.timeline * v(F.ask_timeline) +
+    ASK_STRENGTH.browsing * v(F.ask_browsing);
   return {
     content: clamp01(content),
     engagement: clamp01(
@@ -164,21 +170,31 @@ export function confidenceOf(s: LeadSignals): number {
   return Math.round(Math.max(0.05, Math.min(1, 1 - Math.exp(-evidence / 6))) * 100) / 100;
 }
 
+/**
+ * The score of a feature vector. With `words: false` the factors carry no reasons (the bulk
+ * rescorer first checks whether anything moved, then asks `withReasons` for the few that did).
+ */
 export function scoreFromFeatures(
   x: Float64Array,
   signals: LeadSignals,
   now: number,
   settings: ScoringSettings,
   model: CompiledModel,
+  options: { words?: boolean } = {},
 ): LeadScore {
   const hasAi = signals.ai !== null;
   const { raw, points } = contributions(x, hasAi, settings, model);
   const score = toScore(raw);
   const factors: ScoreFactor[] = [];
+  const words = options.words !== false;
   for (const group of factorGroups) {
     if (group === 'ai' && !hasAi) continue;
     const contribution = Math.round(points[group] * 10) / 10;
-    factors.push({ name: group, contribution, reason: factorReason(group, signals, now, settings) });
+    factors.push({
+      name: group,
+      contribution,
+      reason: words ? factorReason(group, signals, now, settings) : '',
+    });
   }
   factors.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.name < b.name ? -1 : 1));
   return {
@@ -193,4 +209,14 @@ export function scoreFromFeatures(
 /** The default model's unrounded score for a feature vector, for comparing models on the same rows. */
 export function defaultRawScore(x: Float64Array, settings: ScoringSettings, hasAi: boolean): number {
   return contributions(x, hasAi, settings, DEFAULT_MODEL).raw;
+}
+
+/** Fills in the words of factors scored with `words: false`. */
+export function withReasons(
+  factors: readonly ScoreFactor[],
+  signals: LeadSignals,
+  now: number,
+  settings: ScoringSettings,
+): ScoreFactor[] {
+  return factors.map((f) => ({ ...f, reason: factorReason(f.name as FactorGroup, signals, now, settings) }));
 }

@@ -77,6 +77,21 @@ function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
 
+function byTimeThenId(a: SignalMessage, b: SignalMessage): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Sorts in place unless already in order (the store usually returns them so). */
+function inTimeOrder<T extends SignalMessage>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) {
+    const prev = list[i - 1];
+    const next = list[i];
+    if (prev !== undefined && next !== undefined && byTimeThenId(prev, next) > 0)
+      return list.sort(byTimeThenId);
+  }
+  return list;
+}
+
 export function extractSignals(
   lead: SignalLead,
   messages: readonly SignalMessage[],
@@ -85,9 +100,7 @@ export function extractSignals(
   ai: number | null = null,
 ): LeadSignals {
   const halfLife = settings.halfLifeDays;
-  const touches = messages
-    .filter((m) => m.channel !== 'note' && m.createdAt <= now)
-    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const touches = inTimeOrder(messages.filter((m) => m.channel !== 'note' && m.createdAt <= now));
   const counts: EngagementCounts = {
     inbound: 0,
     outbound: 0,

@@ -7,7 +7,7 @@
 import type { Lead, Message, ScoreFactor } from '../../../src-shared/domain';
 import type { ScoreChange } from '../../../src-shared/ipc/scoring';
 import type { AiReading, CompiledModel, ScoringSettings } from '../../../src-shared/scoring';
-import { detectIntent, scoreLead } from '../../../src-shared/scoring';
+import { detectIntent, FEATURE_COUNT, scoreLead, withReasons } from '../../../src-shared/scoring';
 import type { CoreContext } from '../context';
 import { loadScoringModel, loadScoringSettings } from './settings';
 import { scoringState } from './state';
@@ -28,20 +28,38 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * What makes stored factors stale: a factor's rounded points. Their words follow the points
+ * (and are built only for leads that changed); "inquired 3 days ago" ageing a day is no change.
+ */
 function factorSignature(factors: readonly ScoreFactor[] | undefined): string {
-  // Digits are left out of the words: "inquired 3 days ago" ageing a day is not a change.
-  return (factors ?? [])
-    .map((f) => `${f.name}:${Math.round(f.contribution)}:${f.reason.replace(/\d+/g, '#')}`)
-    .join('|');
+  return (factors ?? []).map((f) => `${f.name}:${Math.round(f.contribution)}`).join('|');
 }
 
+/**
+ * Every message of the given leads, grouped by lead. For a run over leads in id order a range
+ * on the [leadId, createdAt] index is much cheaper than `$in`; messages of other leads in the
+ * range are dropped.
+ */
 export async function messagesByLead(
   ctx: CoreContext,
   ids: readonly string[],
+  options: { sortedRun?: boolean } = {},
 ): Promise<Map<string, Message[]>> {
-  const docs = await ctx.db.messages.find({ selector: { leadId: { $in: [...ids] } } }).exec();
+  const first = ids[0];
+  const last = ids[ids.length - 1];
+  if (first === undefined || last === undefined) return new Map();
+  const selector =
+    options.sortedRun === true && ids.length > 1
+      ? { leadId: { $gte: first, $lte: last } }
+      : { leadId: { $in: [...ids] } };
+  const docs = await ctx.db.messages
+    .find({ selector, sort: [{ leadId: 'asc' }, { createdAt: 'asc' }] })
+    .exec();
+  const wanted = new Set(ids);
   const byLead = new Map<string, Message[]>();
   for (const doc of docs) {
+    if (!wanted.has(doc.leadId)) continue;
     const message = doc.toMutableJSON();
     const list = byLead.get(message.leadId);
     if (list === undefined) byLead.set(message.leadId, [message]);
@@ -89,6 +107,8 @@ interface Scoring {
   settings: ScoringSettings;
   model: CompiledModel;
   now: number;
+  /** One feature buffer reused for every lead of a run. */
+  features: Float64Array;
 }
 
 async function rescoreChunk(
@@ -96,20 +116,28 @@ async function rescoreChunk(
   ids: readonly string[],
   scoring: Scoring,
   options: RescoreOptions,
+  /** `ids` are a run of live leads in id order (a full rescore). */
+  sortedRun: boolean,
 ): Promise<RescoreResult> {
   const docs = await ctx.db.leads.findByIds([...ids]).exec();
   const live = [...docs.values()].filter((doc) => doc.deletedAt === 0 && doc.mergedInto === undefined);
-  const messages = await messagesByLead(
-    ctx,
-    live.map((doc) => doc.id),
-  );
+  const messages = sortedRun
+    ? await messagesByLead(ctx, ids, { sortedRun })
+    : await messagesByLead(
+        ctx,
+        live.map((doc) => doc.id),
+      );
   const changedIds: string[] = [];
   const changes: ScoreChange[] = [];
+  const writes: Promise<unknown>[] = [];
   for (const doc of live) {
     const lead = doc.toMutableJSON();
     const touches = messages.get(lead.id) ?? [];
     const ai = await aiReadingFor(ctx, lead, touches, options.analyse === true);
-    const result = scoreLead(lead, touches, scoring.now, scoring.settings, scoring.model, ai);
+    const result = scoreLead(lead, touches, scoring.now, scoring.settings, scoring.model, ai, {
+      words: false,
+      features: scoring.features,
+    });
     const detected =
       lead.intent === 'unknown'
         ? detectIntent(
@@ -126,19 +154,24 @@ async function rescoreChunk(
       lead.intent !== intent ||
       factorSignature(lead.scoreFactors) !== factorSignature(result.factors);
     if (!material) continue;
-    await doc.incrementalPatch({
-      score: result.score,
-      temperature: result.temperature,
-      scoreConfidence: result.confidence,
-      scoreFactors: result.factors,
-      intent,
-      scoredAt: scoring.now,
-      updatedAt: Math.max(scoring.now, lead.updatedAt),
-    });
+    // Not awaited one by one: RxDB's incremental write queue batches concurrent patches into
+    // one bulk write, and each patch still applies to the document's latest revision.
+    writes.push(
+      doc.incrementalPatch({
+        score: result.score,
+        temperature: result.temperature,
+        scoreConfidence: result.confidence,
+        scoreFactors: withReasons(result.factors, result.signals, scoring.now, scoring.settings),
+        intent,
+        scoredAt: scoring.now,
+        updatedAt: Math.max(scoring.now, lead.updatedAt),
+      }),
+    );
     changedIds.push(lead.id);
     const from = lead.scoredAt === undefined ? 0 : lead.score;
     if (from !== result.score) changes.push({ id: lead.id, from, to: result.score });
   }
+  await Promise.all(writes);
   const state = scoringState(ctx);
   state.emitting = true;
   try {
@@ -163,11 +196,17 @@ export async function rescoreLeads(
 ): Promise<RescoreResult> {
   const settings = await loadScoringSettings(ctx);
   const { model } = await loadScoringModel(ctx, settings);
-  const scoring: Scoring = { settings, model, now: ctx.clock.now() };
+  const scoring: Scoring = {
+    settings,
+    model,
+    now: ctx.clock.now(),
+    features: new Float64Array(FEATURE_COUNT),
+  };
   const targets = ids === 'all' ? await allLiveIds(ctx) : [...new Set(ids)];
   const total: RescoreResult = { rescored: 0, changed: 0 };
   for (let start = 0; start < targets.length; start += RESCORE_CHUNK) {
-    const result = await rescoreChunk(ctx, targets.slice(start, start + RESCORE_CHUNK), scoring, options);
+    const chunk = targets.slice(start, start + RESCORE_CHUNK);
+    const result = await rescoreChunk(ctx, chunk, scoring, options, ids === 'all');
     total.rescored += result.rescored;
     total.changed += result.changed;
     if (start + RESCORE_CHUNK < targets.length) await yieldToEventLoop();

@@ -75,6 +75,40 @@ describe('SF1 a real RxDB database on the store survives close and reopen', () =
   });
 });
 
+describe("SF3 a schema without RxDB's lwt index still walks changes by checkpoint", () => {
+  it('pages through every document once', async () => {
+    const storage = getRxStorageSqlite({ path: join(dir, 'bare.db') });
+    const instance = await storage.createStorageInstance<Lead>({
+      databaseInstanceToken: randomToken(10),
+      databaseName: 'bare',
+      collectionName: 'leads',
+      schema: { ...leadSchema, indexes: [] },
+      options: {},
+      multiInstance: false,
+      devMode: false,
+    });
+    const docs = Array.from({ length: 25 }, (_, i) => ({
+      ...asStored(leadData(i)),
+      _meta: { lwt: 1000 + (i % 3) },
+    }));
+    await instance.bulkWrite(
+      docs.map((document) => ({ document })),
+      'sf3',
+    );
+    const seen: string[] = [];
+    let page = await instance.getChangedDocumentsSince?.(4);
+    while (page && page.documents.length > 0) {
+      seen.push(...page.documents.map((d) => d.id));
+      page = await instance.getChangedDocumentsSince?.(4, page.checkpoint);
+    }
+    const expected = [...docs]
+      .sort((a, b) => a._meta.lwt - b._meta.lwt || (a.id < b.id ? -1 : 1))
+      .map((d) => d.id);
+    expect(seen).toEqual(expected);
+    await instance.close();
+  });
+});
+
 describe('SF2 bad input is refused with an error that names the file', () => {
   it('a path whose folder does not exist', async () => {
     const path = join(dir, 'missing', 'porchlight.db');

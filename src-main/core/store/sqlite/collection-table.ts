@@ -7,8 +7,8 @@
 //   data TEXT             the whole document as JSON (what every read returns)
 //   ix0..ixN TEXT         per schema index, the document's key on it (RxDB's indexable string,
 //                         compacted order-preservingly, see index-key.ts), each with a SQLite index
-// plus an index on (lwt, id) for getChangedDocumentsSince and a partial index on tombstones for
-// cleanup. Tables are named c1, c2, ... and listed in the catalog table with the layout they were
+// plus a partial index on tombstones for cleanup. getChangedDocumentsSince walks RxDB's own
+// ['_meta.lwt', primary key] index column (an (lwt, id) index is added only if a schema lacks it). Tables are named c1, c2, ... and listed in the catalog table with the layout they were
 // created with; opening a collection whose indexes no longer match that layout is refused
 // (STORE_SCHEMA_CHANGED) instead of answering queries from stale index columns.
 import type Database from 'better-sqlite3';
@@ -28,10 +28,19 @@ export interface IndexColumn {
   readonly indexString: (doc: RxDocumentData<unknown>) => string;
 }
 
+export interface SecondaryIndex {
+  readonly name: string;
+  readonly create: string;
+}
+
 export interface CollectionTable {
   readonly table: string;
   readonly primaryPath: string;
   readonly columns: readonly IndexColumn[];
+  /** Every index but the primary key's, with the statement that (re)creates it. */
+  readonly indexes: readonly SecondaryIndex[];
+  /** The column of RxDB's ['_meta.lwt', primary key] index, which orders changes by checkpoint. */
+  readonly changesColumn: IndexColumn | undefined;
   /** Index columns by the comma-joined field list RxDB's query plan names. */
   readonly columnByIndex: ReadonlyMap<string, IndexColumn>;
 }
@@ -77,6 +86,32 @@ function buildColumns(schema: RxJsonSchema<RxDocumentData<unknown>>): IndexColum
   });
 }
 
+function changesColumnOf(columns: readonly IndexColumn[], primaryPath: string): IndexColumn | undefined {
+  return columns.find(
+    (c) => c.fields.length === 2 && c.fields[0] === '_meta.lwt' && c.fields[1] === primaryPath,
+  );
+}
+
+/** The index columns' indexes, a tombstone index for cleanup, and (lwt, id) if RxDB's is absent. */
+function secondaryIndexes(
+  table: string,
+  columns: readonly IndexColumn[],
+  changesColumn: IndexColumn | undefined,
+): SecondaryIndex[] {
+  const indexes = columns.map((c) => ({
+    name: `${table}_${c.column}`,
+    create: `CREATE INDEX ${table}_${c.column} ON ${table} (${c.column})`,
+  }));
+  indexes.push({
+    name: `${table}_tombstones`,
+    create: `CREATE INDEX ${table}_tombstones ON ${table} (lwt) WHERE deleted = 1`,
+  });
+  if (!changesColumn) {
+    indexes.push({ name: `${table}_changes`, create: `CREATE INDEX ${table}_changes ON ${table} (lwt, id)` });
+  }
+  return indexes;
+}
+
 interface CatalogRow {
   table_name: string;
   layout: string;
@@ -94,6 +129,8 @@ export function openCollectionTable(
 ): CollectionTable {
   const layout = layoutOf(schema);
   const columns = buildColumns(schema);
+  const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey);
+  const changesColumn = changesColumnOf(columns, primaryPath);
   const open = db.transaction((): string => {
     const row = db
       .prepare<[string, string, number], CatalogRow>(
@@ -123,11 +160,9 @@ export function openCollectionTable(
       `CREATE TABLE ${table} (id TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL, ` +
         `lwt REAL NOT NULL, data TEXT NOT NULL${indexColumns})`,
     );
-    for (const c of columns) {
-      db.exec(`CREATE INDEX ${table}_${c.column} ON ${table} (${c.column})`);
+    for (const index of secondaryIndexes(table, columns, changesColumn)) {
+      db.exec(index.create);
     }
-    db.exec(`CREATE INDEX ${table}_changes ON ${table} (lwt, id)`);
-    db.exec(`CREATE INDEX ${table}_tombstones ON ${table} (lwt) WHERE deleted = 1`);
     db.prepare(
       `INSERT INTO ${CATALOG_TABLE} (table_name, database_name, collection_name, schema_version, layout)
        VALUES (?, ?, ?, ?, ?)`,
@@ -137,8 +172,10 @@ export function openCollectionTable(
   const table = open.immediate();
   return {
     table,
-    primaryPath: getPrimaryFieldOfPrimaryKey(schema.primaryKey),
+    primaryPath,
     columns,
+    indexes: secondaryIndexes(table, columns, changesColumn),
+    changesColumn,
     columnByIndex: new Map(columns.map((c) => [c.fields.join(','), c])),
   };
 }

@@ -31,6 +31,7 @@ import {
 } from 'rxdb';
 import { dropCollectionTable, type CollectionTable } from './collection-table.js';
 import { StoreError, explainSqliteError } from './errors.js';
+import { boundKey } from './index-key.js';
 import { QueryRunner, parseDocument } from './query-runner.js';
 import { changesOf, releaseStoreFile, type ChangeBulk, type StoreFile } from './store-file.js';
 
@@ -45,12 +46,20 @@ export type SqliteInstanceOptions = Record<string, never>;
 
 type Checkpoint = RxStorageDefaultCheckpoint;
 
+/** Inserts of at least this many rows, into a table holding fewer, drop and rebuild the indexes. */
+const BULK_LOAD_MIN_ROWS = 5_000;
+
+type ChangesAfter = { key: string; limit: number } | { lwt: number; id: string; limit: number };
+
 interface Statements {
   readonly insert: Database.Statement<unknown[]>;
   readonly update: Database.Statement<unknown[]>;
   readonly byIds: Database.Statement<[string], string>;
   readonly byIdsLive: Database.Statement<[string], string>;
-  readonly changesSince: Database.Statement<[{ lwt: number; id: string; limit: number }], string>;
+  /** Changes after a checkpoint, on RxDB's lwt index (key) or natively (lwt, id). */
+  readonly changesSince: Database.Statement<[ChangesAfter], string>;
+  readonly changesFirst: Database.Statement<[number], string>;
+  readonly rowsUpTo: Database.Statement<[number], number>;
   readonly purgeTombstones: Database.Statement<[number]>;
 }
 
@@ -59,6 +68,10 @@ function prepareStatements(db: Database.Database, t: CollectionTable): Statement
   const insertColumns = ['id', 'deleted', 'lwt', 'data', ...ixNames];
   const updateSets = ['deleted', 'lwt', 'data', ...ixNames].map((c) => `${c} = ?`).join(', ');
   const byIds = `SELECT data FROM ${t.table} WHERE id IN (SELECT value FROM json_each(?))`;
+  const order = t.changesColumn ? t.changesColumn.column : 'lwt, id';
+  const after = t.changesColumn
+    ? `${t.changesColumn.column} > @key`
+    : 'lwt >= @lwt AND (lwt > @lwt OR id > @id)';
   return {
     insert: db.prepare(
       `INSERT INTO ${t.table} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`,
@@ -67,10 +80,14 @@ function prepareStatements(db: Database.Database, t: CollectionTable): Statement
     byIds: db.prepare<[string], string>(byIds).pluck(),
     byIdsLive: db.prepare<[string], string>(`${byIds} AND deleted = 0`).pluck(),
     changesSince: db
-      .prepare<[{ lwt: number; id: string; limit: number }], string>(
-        `SELECT data FROM ${t.table} WHERE lwt >= @lwt AND (lwt > @lwt OR id > @id) ORDER BY lwt, id LIMIT @limit`,
+      .prepare<[ChangesAfter], string>(
+        `SELECT data FROM ${t.table} WHERE ${after} ORDER BY ${order} LIMIT @limit`,
       )
       .pluck(),
+    changesFirst: db
+      .prepare<[number], string>(`SELECT data FROM ${t.table} ORDER BY ${order} LIMIT ?`)
+      .pluck(),
+    rowsUpTo: db.prepare<[number], number>(`SELECT count(*) FROM (SELECT 1 FROM ${t.table} LIMIT ?)`).pluck(),
     purgeTombstones: db.prepare<[number]>(`DELETE FROM ${t.table} WHERE deleted = 1 AND lwt <= ?`),
   };
 }
@@ -84,6 +101,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   readonly internals: SqliteInternals;
   private readonly statements: Statements;
   private readonly runner: QueryRunner;
+  private readonly runnerSchema: RxJsonSchema<RxDocumentData<unknown>>;
   private closed = false;
 
   constructor(
@@ -97,7 +115,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   ) {
     this.internals = { file: file.path, table: table.table };
     this.statements = prepareStatements(file.db, table);
-    this.runner = new QueryRunner(file.db, table, schema as RxJsonSchema<RxDocumentData<unknown>>);
+    this.runnerSchema = schema as RxJsonSchema<RxDocumentData<unknown>>;
+    this.runner = new QueryRunner(file.db, table, this.runnerSchema);
   }
 
   bulkWrite(
@@ -120,11 +139,21 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
           rows,
           context,
         );
+        const inserts = categorized.bulkInsertDocs.length;
+        // Bulk load: building an index from sorted keys is about twice as fast as inserting them
+        // one by one; inside this transaction the drop and rebuild are atomic with the rows.
+        const bulkLoad = inserts >= BULK_LOAD_MIN_ROWS && this.statements.rowsUpTo.get(inserts) !== inserts;
+        if (bulkLoad) {
+          for (const index of this.table.indexes) this.file.db.exec(`DROP INDEX ${index.name}`);
+        }
         for (const row of categorized.bulkInsertDocs) {
           this.statements.insert.run(this.idOf(row.document), ...this.rowValues(row.document));
         }
         for (const row of categorized.bulkUpdateDocs) {
           this.statements.update.run(...this.rowValues(row.document), this.idOf(row.document));
+        }
+        if (bulkLoad) {
+          for (const index of this.table.indexes) this.file.db.exec(index.create);
         }
         return categorized;
       });
@@ -164,15 +193,25 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     checkpoint?: Checkpoint,
   ): Promise<{ documents: RxDocumentData<RxDocType>[]; checkpoint: Checkpoint }> {
     return this.run(`reading changes of "${this.collectionName}"`, () => {
-      const documents = this.statements.changesSince
-        .all({ lwt: checkpoint?.lwt ?? 0, id: checkpoint?.id ?? '', limit })
-        .map((json) => parseDocument<RxDocType>(json));
+      const documents = this.changedRows(limit, checkpoint).map((json) => parseDocument<RxDocType>(json));
       const last = documents[documents.length - 1];
       return {
         documents,
         checkpoint: last ? { id: this.idOf(last), lwt: last._meta.lwt } : (checkpoint ?? { id: '', lwt: 0 }),
       };
     });
+  }
+
+  private changedRows(limit: number, checkpoint: Checkpoint | undefined): string[] {
+    if (!checkpoint) {
+      return this.statements.changesFirst.all(limit);
+    }
+    const column = this.table.changesColumn;
+    if (!column) {
+      return this.statements.changesSince.all({ lwt: checkpoint.lwt, id: checkpoint.id, limit });
+    }
+    const key = boundKey(this.runnerSchema, column.fields, [checkpoint.lwt, checkpoint.id], 'lower');
+    return this.statements.changesSince.all({ key, limit });
   }
 
   changeStream(): Observable<EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, Checkpoint>> {

@@ -78,7 +78,8 @@ function timingReason(s: LeadSignals, now: number): string {
 
 function fitReason(s: LeadSignals): string {
   const parts = [`profile ${Math.round(s.profile * 100)}% complete`];
-  if (s.priceFit === null) parts.push('budget unknown');
+  if (s.priceFit === null)
+    parts.push(s.hasBudget ? 'no team market to compare the budget with' : 'budget unknown');
   else if (s.priceFit >= 0.75) parts.push("budget fits the team's market");
   else if (s.priceFit >= 0.25) parts.push("budget partly in the team's market");
   else parts.push("budget outside the team's market");

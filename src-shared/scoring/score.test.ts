@@ -43,6 +43,7 @@ const signalsArb: fc.Arbitrary<LeadSignals> = fc.record({
   lastActivityAt: fc.integer({ min: T0 - 400 * DAY, max: T0 }),
   profile: fc.double({ min: 0, max: 1, noNaN: true }),
   priceFit: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+  hasBudget: fc.boolean(),
   areaFit: fc.option(fc.constantFrom(0, 1), { nil: null }),
   ai: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
 });

@@ -33,6 +33,8 @@ export interface LeadSignals {
   profile: number;
   /** 1 = the lead's price range sits inside the team's band; null when either is unknown. */
   priceFit: number | null;
+  /** The lead has a price range (so a null priceFit means the team has not set its market). */
+  hasBudget: boolean;
   /** 1 = the lead's city or ZIP is one of the team's areas; null when either is unknown. */
   areaFit: number | null;
   /** The AI's reading of how serious the lead is, 0..1; null without AI. */
@@ -159,6 +161,7 @@ export function extractSignals(
     lastActivityAt,
     profile: profileCompleteness(lead),
     priceFit: priceFit(lead.priceMin, lead.priceMax, settings.market.priceMin, settings.market.priceMax),
+    hasBudget: lead.priceMin !== undefined || lead.priceMax !== undefined,
     areaFit: areaFit(lead.address, settings.market.areas),
     ai,
   };

@@ -13,7 +13,16 @@ import {
   getRxStorageSqlite,
   type StoreErrorCode,
 } from '../../src-main/core/store/sqlite/index.js';
-import { asStored, leadData, leadJsonSchema, leadSchema, openLeads, type Lead } from './fixtures.js';
+import {
+  asStored,
+  findIds,
+  leadData,
+  leadJsonSchema,
+  leadSchema,
+  openLeads,
+  prepare,
+  type Lead,
+} from './fixtures.js';
 
 let dir: string;
 beforeEach(() => {
@@ -106,6 +115,45 @@ describe("SF3 a schema without RxDB's lwt index still walks changes by checkpoin
       .map((d) => d.id);
     expect(seen).toEqual(expected);
     await instance.close();
+  });
+});
+
+describe('SF4 a bulk load (indexes dropped and rebuilt in the transaction) leaves working indexes', () => {
+  it('answers index queries over the loaded rows and keeps every index', async () => {
+    const path = join(dir, 'bulk.db');
+    const instance = await openLeads(getRxStorageSqlite({ path }));
+    const docs = Array.from({ length: 6000 }, (_, i) => asStored({ ...leadData(i), id: `bulk-${i}` }));
+    expect(
+      (
+        await instance.bulkWrite(
+          docs.map((document) => ({ document })),
+          'sf4',
+        )
+      ).error,
+    ).toEqual([]);
+    const top = await findIds(instance, {
+      selector: { _deleted: false, stage: 'won' },
+      sort: [{ score: 'desc' }],
+      limit: 7,
+    });
+    const expected = docs
+      .filter((d) => d.stage === 'won')
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .slice(0, 7)
+      .map((d) => d.id);
+    expect(top).toEqual(expected);
+    const indexCount = (
+      await instance.count(prepare({ selector: { _deleted: false, price: { $gt: 100_500 } } }))
+    ).count;
+    expect(indexCount).toBe(docs.filter((d) => d.price > 100_500).length);
+    await instance.close();
+    const raw = new Database(path, { readonly: true });
+    const indexes = raw
+      .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+      .pluck()
+      .get();
+    raw.close();
+    expect(indexes).toBe((leadSchema.indexes?.length ?? 0) + 1); // one per index column, plus tombstones
   });
 });
 

@@ -65,6 +65,8 @@ export function LeadGrid({ filters, onOpen, columnVisibility }: LeadGridProps) {
     onSortingChange: setSorting,
     manualSorting: true,
     enableMultiSort: false,
+    // The grid is always in some order; a third click does not drop the sort.
+    enableSortingRemoval: false,
     sortDescFirst: true,
     getRowId: (lead) => lead.id,
     getCoreRowModel: getCoreRowModel(),

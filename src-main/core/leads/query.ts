@@ -21,15 +21,26 @@ export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A single value is an equality, which RxDB's planner turns into an index range; `$in` is
+ * matched after a scan, so it is used only for several values.
+ */
+function oneOrMany<T extends string>(values: readonly T[] | undefined): T | { $in: T[] } | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  const [only] = values;
+  return values.length === 1 && only !== undefined ? only : { $in: [...values] };
+}
+
 export function leadSelector(
   query: Pick<ValidQuery, 'deleted' | 'stages' | 'temperatures' | 'sources' | 'search'>,
 ): MangoQuerySelector<Lead> {
   const selector: MangoQuerySelector<Lead> = { deletedAt: query.deleted ? { $gt: 0 } : 0 };
-  if (query.stages !== undefined && query.stages.length > 0) selector.stage = { $in: query.stages };
-  if (query.temperatures !== undefined && query.temperatures.length > 0) {
-    selector.temperature = { $in: query.temperatures };
-  }
-  if (query.sources !== undefined && query.sources.length > 0) selector.source = { $in: query.sources };
+  const stage = oneOrMany(query.stages);
+  if (stage !== undefined) selector.stage = stage;
+  const temperature = oneOrMany(query.temperatures);
+  if (temperature !== undefined) selector.temperature = temperature;
+  const source = oneOrMany(query.sources);
+  if (source !== undefined) selector.source = source;
   const search = query.search?.trim();
   if (search !== undefined && search !== '') {
     const pattern = escapeRegex(search.toLowerCase());

@@ -1,0 +1,21 @@
+// `npm run bench [-- name ...]`: runs every benchmark suite (or the named ones) and prints
+// figures. Nothing here asserts a timing; the figures go into the issue notes and docs.
+const suites: Record<string, () => Promise<void>> = {
+  storage: async () => (await import('./storage.bench')).runStorageBench(),
+  scoring: async () => (await import('./scoring.bench')).runScoringBench(),
+  grid: async () => (await import('./grid.bench')).runGridBench(),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  console.error(`Unknown bench suite(s): ${unknown.join(', ')}. Known: ${Object.keys(suites).join(', ')}.`);
+  process.exit(2);
+}
+for (const [name, run] of Object.entries(suites)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n=== ${name} ===`);
+  await run();
+}
+
+export {};

@@ -1,6 +1,6 @@
 // Starts core on a data folder, the same way for both shells: take the folder's lock, open
-// the database on the SQLite store, run first-run set-up, and hand back the app. `close()`
-// undoes it in reverse order and is safe to call twice.
+// the database on the SQLite store, start the background jobs, run first-run set-up, and
+// hand back the app. `close()` undoes it in reverse order and is safe to call twice.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreApp } from './app';
@@ -10,6 +10,7 @@ import { ensureFirstRun } from './demo/demo-workspace';
 import { CoreEvents } from './events';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
+import { startScoring } from './scoring';
 import { acquireDataLock } from './store/data-lock';
 import { openPorchlightDatabase } from './store/database';
 import { getRxStorageSqlite } from './store/sqlite';
@@ -45,14 +46,17 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
       shell: options.shell,
       dataDir: options.dataDir,
     };
+    // Background jobs start before first-run set-up, so the demo leads are scored by them.
+    const scoring = startScoring(ctx);
     await ensureFirstRun(ctx, { demo: options.demo ?? true });
     const app = createCoreApp(ctx);
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
-      closing ??= db
-        .close()
-        .then(() => undefined)
-        .finally(() => lock.release());
+      closing ??= (async () => {
+        scoring.stop();
+        await scoring.idle();
+        await db.close();
+      })().finally(() => lock.release());
       return closing;
     };
     return { app, ctx, close };

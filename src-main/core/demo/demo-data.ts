@@ -1,121 +1,17 @@
 // The first-run workspace: a few hundred realistic, fictional leads with histories, so the
 // app is alive at once. Every record is `demo: true`; phones are NANP fictional numbers
 // (555-0100..555-0199) and emails use example.com, so nothing here can reach a real person.
-import type { Lead, LeadIntent, LeadSource, LeadStage, Message, Task } from '../../../src-shared/domain';
-
-const firstNames = [
-  'Olivia',
-  'Liam',
-  'Emma',
-  'Noah',
-  'Ava',
-  'Mateo',
-  'Sophia',
-  'Elijah',
-  'Isabella',
-  'Lucas',
-  'Mia',
-  'Levi',
-  'Amelia',
-  'Ezra',
-  'Harper',
-  'Asher',
-  'Evelyn',
-  'James',
-  'Luna',
-  'Leo',
-  'Camila',
-  'Grayson',
-  'Gianna',
-  'Jack',
-  'Aria',
-  'Kai',
-  'Priya',
-  'Wei',
-  'Fatima',
-  'Diego',
-];
-const lastNames = [
-  'Nguyen',
-  'Garcia',
-  'Smith',
-  'Johnson',
-  'Patel',
-  'Williams',
-  'Brown',
-  'Kim',
-  'Jones',
-  'Davis',
-  'Rodriguez',
-  'Martinez',
-  'Lopez',
-  'Wilson',
-  'Anderson',
-  'Thomas',
-  'Moore',
-  'Jackson',
-  'Lee',
-  'Okafor',
-];
-/** Area code, a ZIP in it, its state and a street for the address. */
-const markets = [
-  { area: '305', zip: '33131', state: 'FL', city: 'Miami' },
-  { area: '813', zip: '33602', state: 'FL', city: 'Tampa' },
-  { area: '212', zip: '10016', state: 'NY', city: 'New York' },
-  { area: '312', zip: '60614', state: 'IL', city: 'Chicago' },
-  { area: '405', zip: '73102', state: 'OK', city: 'Oklahoma City' },
-  { area: '512', zip: '78704', state: 'TX', city: 'Austin' },
-  { area: '602', zip: '85004', state: 'AZ', city: 'Phoenix' },
-  { area: '720', zip: '80202', state: 'CO', city: 'Denver' },
-  { area: '206', zip: '98109', state: 'WA', city: 'Seattle' },
-  { area: '415', zip: '94110', state: 'CA', city: 'San Francisco' },
-  { area: '617', zip: '02116', state: 'MA', city: 'Boston' },
-  { area: '404', zip: '30308', state: 'GA', city: 'Atlanta' },
-] as const;
-const streets = [
-  'Maple Ave',
-  'Oak St',
-  'Harbor Dr',
-  'Sunset Blvd',
-  'Pine Ridge Rd',
-  'Elm Ct',
-  'Lakeview Ter',
-];
-const stageWeights: [LeadStage, number][] = [
-  ['new', 30],
-  ['contacted', 22],
-  ['qualified', 14],
-  ['appointment', 8],
-  ['under_contract', 4],
-  ['closed', 6],
-  ['lost', 8],
-  ['nurture', 8],
-];
-const sourceWeights: [LeadSource, number][] = [
-  ['zillow', 25],
-  ['realtor_com', 15],
-  ['website', 20],
-  ['referral', 10],
-  ['facebook', 12],
-  ['open_house', 8],
-  ['follow_up_boss', 6],
-  ['manual', 4],
-];
-const intentWeights: [LeadIntent, number][] = [
-  ['buy', 55],
-  ['sell', 25],
-  ['both', 8],
-  ['rent', 5],
-  ['unknown', 7],
-];
-const inquiries = [
-  'Is the 3-bed on {street} still available? Could we see it this weekend?',
-  'We are pre-approved up to ${price}k and want to move before school starts.',
-  'Thinking about selling our home in {city} next spring. What is it worth?',
-  'Just browsing for now, maybe next year.',
-  'Can you send me similar listings with a yard?',
-  'What are the HOA fees for this one?',
-];
+import type { Lead, LeadStage, Message, Task } from '../../../src-shared/domain';
+import {
+  firstNames,
+  inquiries,
+  intentWeights,
+  lastNames,
+  markets,
+  sourceWeights,
+  stageWeights,
+  streets,
+} from './demo-catalog';
 
 /** mulberry32: a small, fast seeded generator, so the demo is the same on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -151,6 +47,7 @@ export interface DemoWorkspace {
   tasks: Task[];
 }
 
+const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 export interface DemoOptions {
@@ -161,42 +58,58 @@ export interface DemoOptions {
   seed?: number;
 }
 
+type Warmth = 'hot' | 'warm' | 'cold';
+const warmthWeights: [Warmth, number][] = [
+  ['hot', 15],
+  ['warm', 35],
+  ['cold', 50],
+];
+/** How recent a lead of each warmth is, and how it engages. */
+const profiles: Record<Warmth, { maxAgeDays: number; replyMinutes: [number, number]; views: number }> = {
+  hot: { maxAgeDays: 10, replyMinutes: [2, 30], views: 8 },
+  warm: { maxAgeDays: 60, replyMinutes: [60, 24 * 60], views: 3 },
+  cold: { maxAgeDays: 180, replyMinutes: [0, 0], views: 0 },
+};
+
 /** Builds the demo records; time zones are derived by the caller (core's deriveTimeZone). */
 export function buildDemoWorkspace(options: DemoOptions): DemoWorkspace {
   const random = seededRandom(options.seed ?? 20_261_123);
   const count = Math.min(options.count ?? 300, markets.length * 100);
   const { now, teamId, agentId } = options;
-  const leads: Lead[] = [];
-  const messages: Message[] = [];
-  const tasks: Task[] = [];
-  const owned = { teamId, ownerId: agentId };
+  const out: DemoWorkspace = { leads: [], messages: [], tasks: [] };
+  const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
   for (let i = 0; i < count; i++) {
     const market = markets[i % markets.length] ?? markets[0];
+    const warmth = weighted(random, warmthWeights);
+    const profile = profiles[warmth];
+    const intent = weighted(random, intentWeights);
+    const wants = intent === 'sell' ? 'sell' : 'buy';
     const firstName = pick(random, firstNames);
     const lastName = pick(random, lastNames);
-    const line = String(100 + Math.floor(i / markets.length)).padStart(4, '0');
-    const stage = weighted(random, stageWeights);
-    const createdAt = now - Math.floor(random() * 120 * DAY);
-    const touched = stage !== 'new' || random() < 0.3;
-    const lastContactAt = touched ? Math.min(now, createdAt + Math.floor(random() * (now - createdAt))) : 0;
-    const price = 250 + Math.floor(random() * 30) * 25;
+    const createdAt = now - between(1, profile.maxAgeDays * 24) * 3_600_000;
+    const price = 250 + between(0, 30) * 25;
+    const street = `${between(100, 9999)} ${pick(random, streets)}`;
+    const stage: LeadStage =
+      warmth === 'cold'
+        ? weighted(random, stageWeights)
+        : pick(random, ['contacted', 'qualified', 'appointment']);
     const id = `demo-lead-${String(i + 1).padStart(4, '0')}`;
-    const street = `${100 + Math.floor(random() * 9000)} ${pick(random, streets)}`;
     const lead: Lead = {
       id,
-      ...owned,
+      teamId,
+      ownerId: agentId,
       updatedAt: now,
       firstName,
       lastName,
       nameKey: `${firstName} ${lastName}`.toLowerCase(),
       email: `${firstName}.${lastName}${i + 1}@example.com`.toLowerCase(),
-      phone: `+1${market.area}555${line}`,
+      phone: `+1${market.area}555${String(100 + Math.floor(i / markets.length)).padStart(4, '0')}`,
       address: { street, city: market.city, state: market.state, zip: market.zip, country: 'US' },
       timeZone: '',
       timeZoneSource: 'unknown',
       stage,
       source: weighted(random, sourceWeights),
-      intent: weighted(random, intentWeights),
+      intent,
       score: 0,
       temperature: 'cold',
       tags: random() < 0.25 ? ['first-time buyer'] : random() < 0.2 ? ['investor'] : [],
@@ -204,41 +117,65 @@ export function buildDemoWorkspace(options: DemoOptions): DemoWorkspace {
       priceMax: (price + 75) * 1000,
       consent: { sms: 'granted', whatsapp: 'unknown', email: 'granted' },
       createdAt,
-      lastContactAt,
+      lastContactAt: 0,
       deletedAt: 0,
       demo: true,
     };
-    if (lastContactAt > 0 && stage !== 'closed' && stage !== 'lost') {
-      lead.nextFollowUpAt = now + Math.floor((random() - 0.3) * 10 * DAY);
-    }
-    leads.push(lead);
-    const inquiry = pick(random, inquiries)
-      .replace('{street}', street)
-      .replace('{city}', market.city)
-      .replace('${price}', String(price));
-    messages.push(demoMessage(`${id}-m1`, lead, 'inbound', 'email', inquiry, createdAt));
-    if (touched) {
-      messages.push(
-        demoMessage(
-          `${id}-m2`,
-          lead,
-          'outbound',
-          'sms',
-          `Hi ${firstName}, thanks for reaching out! When is a good time to talk?`,
-          createdAt + 60_000,
-        ),
+    if (profile.views > 0) lead.propertyViews = between(1, profile.views);
+    const say = (text: string): string =>
+      text.replace('{street}', street).replace('{city}', market.city).replace('${price}', String(price));
+    const inbound = (n: number, channel: 'sms' | 'email', text: string, at: number): void => {
+      out.messages.push(demoMessage(`${id}-m${n}`, lead, 'inbound', channel, say(text), at));
+      lead.lastInboundAt = Math.max(lead.lastInboundAt ?? 0, at);
+      lead.lastContactAt = Math.max(lead.lastContactAt, at);
+    };
+    const outbound = (n: number, channel: 'sms' | 'email', text: string, at: number): Message => {
+      const message = demoMessage(`${id}-m${n}`, lead, 'outbound', channel, text, at);
+      out.messages.push(message);
+      lead.lastContactAt = Math.max(lead.lastContactAt, at);
+      return message;
+    };
+
+    inbound(1, 'email', pick(random, inquiries[warmth][wants]), createdAt);
+    if (stage !== 'new' || warmth !== 'cold') {
+      const email = outbound(
+        2,
+        'email',
+        `Hi ${firstName}, thanks for your note! Here is what I found.`,
+        createdAt + 2 * MINUTE,
       );
-      if (random() < 0.5) {
-        messages.push(
-          demoMessage(`${id}-m3`, lead, 'inbound', 'sms', 'Tomorrow after 5 works for me.', lastContactAt),
+      outbound(
+        3,
+        'sms',
+        `Hi ${firstName}, it's your agent. When is a good time to talk?`,
+        createdAt + 3 * MINUTE,
+      );
+      if (warmth !== 'cold') {
+        email.openedAt = createdAt + between(5, 120) * MINUTE;
+        if (warmth === 'hot') email.clickedAt = email.openedAt + between(1, 10) * MINUTE;
+        const replyAt = createdAt + 3 * MINUTE + between(...profile.replyMinutes) * MINUTE;
+        inbound(
+          4,
+          'sms',
+          warmth === 'hot' ? 'Yes! Tomorrow after 5 works. Please call me.' : 'Thanks, I will take a look.',
+          replyAt,
         );
-        lead.lastInboundAt = lastContactAt;
+        if (warmth === 'hot' && random() < 0.6) {
+          inbound(
+            5,
+            'email',
+            pick(random, inquiries.hot[wants]),
+            Math.min(now, replyAt + between(60, 600) * MINUTE),
+          );
+        }
       }
     }
-    if (lead.nextFollowUpAt !== undefined) {
-      tasks.push({
+    if (lead.lastContactAt > 0 && stage !== 'closed' && stage !== 'lost') {
+      lead.nextFollowUpAt = now + Math.floor((random() - 0.3) * 10 * DAY);
+      out.tasks.push({
         id: `${id}-t1`,
-        ...owned,
+        teamId,
+        ownerId: agentId,
         updatedAt: now,
         leadId: id,
         kind: 'call',
@@ -248,8 +185,9 @@ export function buildDemoWorkspace(options: DemoOptions): DemoWorkspace {
         demo: true,
       });
     }
+    out.leads.push(lead);
   }
-  return { leads, messages, tasks };
+  return out;
 }
 
 function demoMessage(

@@ -53,7 +53,9 @@ export async function ensureFirstRun(ctx: CoreContext, options: { demo: boolean 
   await writeState(ctx, { initializedAt: ctx.clock.now(), demoRemoved: !options.demo });
 }
 
-async function removeDemoFrom<T extends { id: string; demo: boolean }>(collection: RxCollection<T>): Promise<number> {
+async function removeDemoFrom<T extends { id: string; demo: boolean }>(
+  collection: RxCollection<T>,
+): Promise<number> {
   const docs: { primary: string }[] = await collection.find({ selector: { demo: true } as never }).exec();
   if (docs.length > 0) await collection.bulkRemove(docs.map((doc) => doc.primary));
   return docs.length;

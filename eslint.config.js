@@ -5,7 +5,18 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'worker_threads',
+];
 
 /** One layering rule: the patterns a folder may not import, with the reason shown to the reader. */
 function layer(files, forbidden, message) {
@@ -14,14 +25,27 @@ function layer(files, forbidden, message) {
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: forbidden, message }], paths: forbidden.includes('electron') ? [{ name: 'electron', message }] : [] },
+        {
+          patterns: [{ group: forbidden, message }],
+          paths: forbidden.includes('electron') ? [{ name: 'electron', message }] : [],
+        },
       ],
     },
   };
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      '.tsbuild/**',
+      'node_modules/**',
+      'test-results/**',
+      'coverage/**',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -52,7 +76,16 @@ export default tseslint.config(
   ),
   layer(
     ['src-main/core/**'],
-    ['electron', '**/adapters', '**/adapters/**', '**/electron/**', '**/headless/**', '**/preload/**', '**/src-renderer/**', '**/src-sync/**'],
+    [
+      'electron',
+      '**/adapters',
+      '**/adapters/**',
+      '**/electron/**',
+      '**/headless/**',
+      '**/preload/**',
+      '**/src-renderer/**',
+      '**/src-sync/**',
+    ],
     'src-main/core talks to the world through its ports; it never imports electron, adapters or shells.',
   ),
   layer(

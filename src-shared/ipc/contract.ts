@@ -21,7 +21,10 @@ export function joinFeatures<A extends ArgSchemas, B extends ArgSchemas>(a: A, b
   return { ...a, ...b };
 }
 
-export const handlerArgs = joinFeatures(joinFeatures(joinFeatures(leadArgs, appArgs), scoringArgs), engineArgs);
+export const handlerArgs = joinFeatures(
+  joinFeatures(joinFeatures(leadArgs, appArgs), scoringArgs),
+  engineArgs,
+);
 
 export type HandlerName = keyof typeof handlerArgs;
 export type HandlerResults = LeadResults & AppResults & ScoringResults & EngineResults;

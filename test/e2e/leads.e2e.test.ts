@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
-import { repoRoot, runHeadlessToExit, startHeadless, type HeadlessProcess } from '../support/headless-process';
+import {
+  repoRoot,
+  runHeadlessToExit,
+  startHeadless,
+  type HeadlessProcess,
+} from '../support/headless-process';
 
 let browser: Browser;
 let dataDir: string;

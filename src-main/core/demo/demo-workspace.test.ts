@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TestCore } from '../testing/test-core';
+import { createTestCore } from '../testing/test-core';
+import { ensureFirstRun } from './demo-workspace';
+
+let core: TestCore;
+beforeEach(async () => {
+  core = await createTestCore();
+});
+afterEach(async () => {
+  await core.close();
+});
+
+describe('demo workspace', () => {
+  it('is created once on first run, with fictional numbers and reserved domains only', async () => {
+    await ensureFirstRun(core.ctx, { demo: true });
+    await ensureFirstRun(core.ctx, { demo: true });
+    const leads = await core.ctx.db.leads.find().exec();
+    expect(leads.length).toBe(300);
+    for (const lead of leads) {
+      expect(lead.demo).toBe(true);
+      expect(lead.phone).toMatch(/^\+1\d{3}5550(1\d\d)$/);
+      expect(lead.email).toMatch(/@example\.com$/);
+      expect(lead.timeZone).not.toBe('');
+    }
+    const stages = new Set(leads.map((lead) => lead.stage));
+    expect(stages.size).toBeGreaterThanOrEqual(6);
+    expect(await core.ctx.db.messages.count().exec()).toBeGreaterThan(300);
+    expect((await core.invoke('app-info', {})).hasDemo).toBe(true);
+  });
+
+  it('is removed by the setting, leaving the leads a person added', async () => {
+    await ensureFirstRun(core.ctx, { demo: true });
+    const { lead } = await core.invoke('leads-create', {
+      lead: { firstName: 'Real', email: 'real@example.org' },
+    });
+    const { removed } = await core.invoke('demo-remove', {});
+    expect(removed).toBeGreaterThan(300);
+    expect((await core.invoke('leads-counts', {})).total).toBe(1);
+    expect(await core.invoke('leads-get', { id: lead.id })).not.toBeNull();
+    expect(await core.ctx.db.messages.count({ selector: { demo: true } }).exec()).toBe(0);
+    expect((await core.invoke('app-info', {})).hasDemo).toBe(false);
+  });
+
+  it('is not created when first run asks for an empty workspace', async () => {
+    await ensureFirstRun(core.ctx, { demo: false });
+    expect((await core.invoke('leads-counts', {})).total).toBe(0);
+  });
+});

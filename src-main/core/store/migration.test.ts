@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Lead } from '../../../src-shared/domain';
 import { collectionDefinitions } from './collections';
@@ -52,7 +52,7 @@ describe('schema migrations', () => {
       version: 1,
       properties: { ...v0.properties, nickname: { type: 'string', maxLength: 100 } },
     } as RxJsonSchema<Lead & { nickname: string }>;
-    const second = await createRxDatabase({
+    const second = await createRxDatabase<{ leads: RxCollection<Lead & { nickname: string }> }>({
       name: 'porchlight',
       storage: getRxStorageSqlite({ path }),
       multiInstance: false,
@@ -64,8 +64,8 @@ describe('schema migrations', () => {
           migrationStrategies: { 1: (doc: Lead) => ({ ...doc, nickname: doc.firstName.slice(0, 3) }) },
         },
       });
-      const migrated = await collections.leads.findOne('lead-1').exec();
-      expect(migrated?.toJSON()).toMatchObject({ firstName: 'Grace', nickname: 'Gra' });
+      const migrated: unknown = (await collections.leads.findOne('lead-1').exec())?.toJSON();
+      expect(migrated).toMatchObject({ firstName: 'Grace', nickname: 'Gra' });
     } finally {
       await second.close();
     }

@@ -58,13 +58,13 @@ describe('schema migrations', () => {
       multiInstance: false,
     });
     try {
-      const collections = await second.addCollections({
+      await second.addCollections({
         leads: {
           schema: v1,
           migrationStrategies: { 1: (doc: Lead) => ({ ...doc, nickname: doc.firstName.slice(0, 3) }) },
         },
       });
-      const migrated: unknown = (await collections.leads.findOne('lead-1').exec())?.toJSON();
+      const migrated: unknown = (await second.leads.findOne('lead-1').exec())?.toJSON();
       expect(migrated).toMatchObject({ firstName: 'Grace', nickname: 'Gra' });
     } finally {
       await second.close();

@@ -1,4 +1,4 @@
-import type { LeadSource, LeadStage } from '../../src-shared/domain';
+import type { LeadStage } from '../../src-shared/domain';
 
 export const stageLabels: Record<LeadStage, string> = {
   new: 'New',
@@ -11,18 +11,7 @@ export const stageLabels: Record<LeadStage, string> = {
   nurture: 'Nurture',
 };
 
-export const sourceLabels: Record<LeadSource, string> = {
-  zillow: 'Zillow',
-  realtor_com: 'Realtor.com',
-  website: 'Website',
-  referral: 'Referral',
-  facebook: 'Facebook',
-  open_house: 'Open house',
-  follow_up_boss: 'Follow Up Boss',
-  manual: 'Added by hand',
-  import: 'Import',
-  other: 'Other',
-};
+export { leadSourceLabels as sourceLabels } from '../../src-shared/domain';
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const units: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -36,6 +36,19 @@ export const leadSources = [
   'other',
 ] as const;
 export const leadSourceSchema = z.enum(leadSources);
+
+export const leadSourceLabels: Record<(typeof leadSources)[number], string> = {
+  zillow: 'Zillow',
+  realtor_com: 'Realtor.com',
+  website: 'Website',
+  referral: 'Referral',
+  facebook: 'Facebook',
+  open_house: 'Open house',
+  follow_up_boss: 'Follow Up Boss',
+  manual: 'Added by hand',
+  import: 'Imported',
+  other: 'Other',
+};
 export type LeadSource = z.infer<typeof leadSourceSchema>;
 
 export const leadIntentSchema = z.enum(['buy', 'sell', 'both', 'rent', 'unknown']);

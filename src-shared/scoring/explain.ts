@@ -1,23 +1,10 @@
 // Words for each factor of a score: what the lead did or did not do, so an agent can read why
 // a lead is hot without knowing the model. Short: a factor's reason fits one line.
-import type { LeadSource } from '../domain';
+import { leadSourceLabels } from '../domain';
 import type { FactorGroup, ScoringSettings } from './config';
 import { sourceQualityOf } from './config';
 import { askWords, contentAsks } from './content';
 import type { LeadSignals } from './signals';
-
-export const SOURCE_LABELS: Record<LeadSource, string> = {
-  zillow: 'Zillow',
-  realtor_com: 'Realtor.com',
-  website: 'Website',
-  referral: 'Referral',
-  facebook: 'Facebook',
-  open_house: 'Open house',
-  follow_up_boss: 'Follow Up Boss',
-  manual: 'Added by hand',
-  import: 'Imported',
-  other: 'Other source',
-};
 
 const DAY_MS = 86_400_000;
 
@@ -100,7 +87,7 @@ export function factorReason(
     case 'engagement':
       return engagementReason(signals);
     case 'source':
-      return `${SOURCE_LABELS[signals.source]} lead (source quality ${Math.round(sourceQualityOf(settings, signals.source) * 100)}%)`;
+      return `${leadSourceLabels[signals.source]} lead (source quality ${Math.round(sourceQualityOf(settings, signals.source) * 100)}%)`;
     case 'timing':
       return timingReason(signals, now);
     case 'fit':

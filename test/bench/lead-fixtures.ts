@@ -2,7 +2,7 @@
 // stages, sources and scores, without the per-lead time-zone lookups.
 import type { Lead, LeadStage, Temperature } from '../../src-shared/domain';
 import { leadSources, leadStages } from '../../src-shared/domain';
-import { seededRandom } from '../../src-main/core/demo/demo-data';
+import { seededRandom } from '../../src-shared/seeded-random';
 
 const firstNames = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Mateo', 'Sophia', 'Elijah', 'Priya', 'Wei'];
 const lastNames = ['Nguyen', 'Garcia', 'Smith', 'Johnson', 'Patel', 'Kim', 'Okafor', 'Lopez', 'Lee', 'Brown'];

@@ -4,21 +4,10 @@
 // then recover the ranking: its held-out AUC should approach the true model's own AUC.
 import type { Lead, LeadSource, Message } from '../../src-shared/domain';
 import { leadSources } from '../../src-shared/domain';
+import { seededRandom } from '../../src-shared/seeded-random';
 import type { OutcomeRow, ScoringSettings } from '../../src-shared/scoring';
 import { extractSignals, F, FEATURE_COUNT, writeFeatures } from '../../src-shared/scoring';
 import { DAY, HOUR, makeLead, MINUTE } from '../../src-shared/scoring/test-fixtures';
-
-/** mulberry32, seeded: the same book on every run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const inquiries = [
   'Is the 3-bed on Oak St still available? Could we see it this weekend?',
@@ -44,7 +33,7 @@ export interface SyntheticBook {
 }
 
 export function generateBook(count: number, now: number, seed = 7): SyntheticBook {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const leads: Lead[] = [];
   const messages: Message[] = [];
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] ?? (items[0] as T);
@@ -133,7 +122,7 @@ export function outcomeRowsOf(
   settings: ScoringSettings,
   seed = 11,
 ): { rows: OutcomeRow[]; truth: number[] } {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const byLead = new Map<string, Message[]>();
   for (const m of book.messages) {
     const list = byLead.get(m.leadId);

@@ -2,6 +2,7 @@
 // app is alive at once. Every record is `demo: true`; phones are NANP fictional numbers
 // (555-0100..555-0199) and emails use example.com, so nothing here can reach a real person.
 import type { Lead, LeadStage, Message, Task } from '../../../src-shared/domain';
+import { seededRandom } from '../../../src-shared/seeded-random';
 import {
   firstNames,
   inquiries,
@@ -12,18 +13,6 @@ import {
   stageWeights,
   streets,
 } from './demo-catalog';
-
-/** mulberry32: a small, fast seeded generator, so the demo is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];

@@ -1,6 +1,7 @@
 import { checkSchema } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
+import { makeLead } from '../../../src-shared/scoring/test-fixtures';
 import { collectionDefinitions } from './collections';
 import { openPorchlightDatabase } from './database';
 
@@ -14,28 +15,7 @@ describe('collection schemas', () => {
     const db = await openPorchlightDatabase({ storage: getRxStorageMemory(), name: `schemas${Date.now()}` });
     try {
       expect(Object.keys(db.collections).sort()).toEqual(Object.keys(collectionDefinitions).sort());
-      await db.leads.insert({
-        id: 'lead-1',
-        teamId: 'team',
-        ownerId: 'agent',
-        updatedAt: 1,
-        firstName: 'Ada',
-        lastName: 'Lovelace',
-        nameKey: 'ada lovelace',
-        timeZone: 'America/New_York',
-        timeZoneSource: 'given',
-        stage: 'new',
-        source: 'website',
-        intent: 'buy',
-        score: 50,
-        temperature: 'warm',
-        tags: [],
-        consent: { sms: 'unknown', whatsapp: 'unknown', email: 'unknown' },
-        createdAt: 1,
-        lastContactAt: 0,
-        deletedAt: 0,
-        demo: false,
-      });
+      await db.leads.insert(makeLead({ id: 'lead-1', firstName: 'Ada' }));
       const found = await db.leads.findOne('lead-1').exec();
       expect(found?.firstName).toBe('Ada');
     } finally {

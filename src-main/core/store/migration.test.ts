@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Lead } from '../../../src-shared/domain';
+import { makeLead } from '../../../src-shared/scoring/test-fixtures';
 import { collectionDefinitions } from './collections';
 import { openPorchlightDatabase } from './database';
 import { getRxStorageSqlite } from './sqlite';
@@ -16,28 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const lead: Lead = {
-  id: 'lead-1',
-  teamId: 'team',
-  ownerId: 'agent',
-  updatedAt: 1,
-  firstName: 'Grace',
-  lastName: 'Hopper',
-  nameKey: 'grace hopper',
-  timeZone: 'America/New_York',
-  timeZoneSource: 'given',
-  stage: 'new',
-  source: 'website',
-  intent: 'buy',
-  score: 50,
-  temperature: 'warm',
-  tags: [],
-  consent: { sms: 'unknown', whatsapp: 'unknown', email: 'unknown' },
-  createdAt: 1,
-  lastContactAt: 0,
-  deletedAt: 0,
-  demo: false,
-};
+const lead = makeLead({ firstName: 'Grace', lastName: 'Hopper', nameKey: 'grace hopper' });
 
 describe('schema migrations', () => {
   it('migrates documents stored under an earlier schema version when the database opens', async () => {

@@ -11,6 +11,7 @@ import type { EngineSettings } from '../../../src-shared/playbooks/engine-settin
 import type { CoreContext } from '../context';
 import type { TimerHandle } from '../ports/clock';
 import type { ClaimAuthority } from '../ports/claim-authority';
+import { InFlightSends } from './in-flight';
 import { dispatchOne } from './send-pipeline';
 import type { EnginePorts } from './ports';
 import { RateLimiter } from './rate-limiter';
@@ -26,14 +27,13 @@ export class OutboxDispatcher {
   private subscription: Subscription | null = null;
   private readonly blockedUntil = new Map<Channel, number>();
   readonly limiter: RateLimiter;
+  readonly inFlight = new InFlightSends();
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly ports: EnginePorts,
     private readonly claims: ClaimAuthority,
     private settings: EngineSettings,
-    /** Called with every message the pipeline finished with (for the bench and tests). */
-    private readonly onDispatched?: (id: string) => void,
   ) {
     this.limiter = new RateLimiter(settings.rateLimits);
   }
@@ -59,8 +59,9 @@ export class OutboxDispatcher {
     return this.draining ?? Promise.resolve();
   }
 
+  /** Doing our own work: draining, or settling a provider's answer. */
   get busy(): boolean {
-    return this.draining !== null;
+    return this.draining !== null || !this.inFlight.onlyWaiting;
   }
 
   /** Resolves when no drain is running (tests and the bench wait on it). */
@@ -129,6 +130,7 @@ export class OutboxDispatcher {
           claims: this.claims,
           limiter: this.limiter,
           settings: this.settings,
+          inFlight: this.inFlight,
         },
         message,
       );
@@ -136,7 +138,6 @@ export class OutboxDispatcher {
       // A store error must not kill the loop; the message stays where it was (recovered on start).
       console.error(`Porchlight outbox: message ${message.id} could not be dispatched:`, error);
     }
-    this.onDispatched?.(message.id);
   }
 
   private async arm(): Promise<void> {

@@ -32,28 +32,19 @@ export interface Engine {
   stop(): Promise<void>;
 }
 
-export interface EngineOptions {
-  /** Called after the pipeline finished with a message (bench instrumentation). */
-  onDispatched?: (messageId: string) => void;
-}
-
 function parseTime(hhmm: string): { hour: number; minute: number } {
   const [hour, minute] = hhmm.split(':').map(Number);
   return { hour: hour ?? 7, minute: minute ?? 30 };
 }
 
-export async function startEngine(
-  ctx: CoreContext,
-  ports: EnginePorts = {},
-  options: EngineOptions = {},
-): Promise<Engine> {
+export async function startEngine(ctx: CoreContext, ports: EnginePorts = {}): Promise<Engine> {
   await installBuiltIns(ctx);
   let settings: EngineSettings = await readEngineSettings(ctx.db);
   const recovery = await recoverOutbox(ctx, ports);
   const queue = new KeyedWorkQueue((error) => console.error('Porchlight engine:', error));
   const stopReactions = startReactions(ctx, queue);
   const claims = ports.claims ?? new SoloClaimAuthority(ctx.db);
-  const dispatcher = new OutboxDispatcher(ctx, ports, claims, settings, options.onDispatched);
+  const dispatcher = new OutboxDispatcher(ctx, ports, claims, settings);
   dispatcher.start();
   const settingsSubscription = ctx.db.settings.$.subscribe((event) => {
     if (event.documentId !== ENGINE_SETTINGS_ID) return;
@@ -75,12 +66,14 @@ export async function startEngine(
   overdue.start();
 
   async function idle(): Promise<void> {
-    // Reactions create messages, dispatches advance enrollments: wait until both are quiet.
-    for (let round = 0; round < 1000; round++) {
+    // Reactions create messages, dispatches advance enrollments: wait until both are quiet
+    // for two turns of the event loop (sends waiting on a provider's answer do not count).
+    let quietTurns = 0;
+    while (quietTurns < 2) {
       await queue.idle();
       await dispatcher.idle();
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (!queue.busy && !dispatcher.busy) return;
+      quietTurns = !queue.busy && !dispatcher.busy ? quietTurns + 1 : 0;
     }
   }
 

@@ -73,7 +73,7 @@ async function onLeadChange(ctx: CoreContext, before: Lead | undefined, after: L
   const sequences = (await ctx.db.sequences.find({ selector: { status: 'active' } }).exec()).map((d) =>
     d.toMutableJSON(),
   );
-  for (const sequence of triggeredSequences(sequences, before, after)) {
+  for (const sequence of triggeredSequences(sequences, before, after, ctx.clock.now())) {
     await enrollLead(ctx, after, sequence, { reason: `trigger ${sequence.trigger.type}` });
   }
 }

@@ -6,13 +6,12 @@
 import type { Channel, Enrollment, Lead, Message } from '../../../src-shared/domain';
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
 import { TemplateError, renderTemplate, withEmailFooter } from '../../../src-shared/templates';
-import { isAllowedAt, nextAllowedSendTime } from '../../../src-shared/timing';
+import { isAllowedAt, nextAllowedSendTime, sendPolicyFor } from '../../../src-shared/timing';
 import type { CoreContext } from '../context';
 import { isOptedOut } from '../enrollments/enroll';
 import { loadVersion } from '../enrollments/materialise';
 import { transitionMessage } from '../messages/outbox-state';
 import type { ChannelSender, OutboundMessage, SendChannel } from '../ports/channels';
-import { ChannelError } from '../ports/channels';
 import type { ClaimAuthority } from '../ports/claim-authority';
 import { isFirstTouchStep } from '../sequences/versions';
 import { ensureTask } from '../tasks/task-store';
@@ -21,14 +20,14 @@ import { conditionHolds } from './conditions';
 import type { EnginePorts } from './ports';
 import type { RateLimiter } from './rate-limiter';
 import { dayRulesOf, sendRulesOf } from './settings';
-import { sendPolicyFor } from '../../../src-shared/timing';
+import { handOver } from './hand-over';
+import type { InFlightSends } from './in-flight';
 import {
   settleCancelled,
   settleFailed,
   settleRescheduled,
   settleSent,
   settleStopped,
-  settleTransient,
   settleUncertain,
 } from './settle';
 import { templateValuesFor } from './template-values';
@@ -39,6 +38,7 @@ export interface DispatchDeps {
   claims: ClaimAuthority;
   limiter: RateLimiter;
   settings: EngineSettings;
+  inFlight: InFlightSends;
 }
 
 const HOUR_MS = 3_600_000;
@@ -241,70 +241,6 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   const outbound: OutboundMessage = { messageId: message.id, leadId: lead.id, channel, to: to ?? '', body };
   if (subject !== undefined) outbound.subject = subject;
   if (channel === 'email' && unsubscribeUrl !== '') outbound.unsubscribeUrl = unsubscribeUrl;
-  await handOver(deps, sending, sender, outbound);
-}
-
-async function handOver(
-  deps: DispatchDeps,
-  sending: Message,
-  sender: ChannelSender,
-  outbound: OutboundMessage,
-): Promise<void> {
-  const { ctx, settings } = deps;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timeout = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener('abort', () => reject(new Error('timed out')));
-  });
-  const timer = ctx.clock.setTimer(ctx.clock.now() + settings.sendTimeoutSeconds * 1000, () => {
-    timedOut = true;
-    controller.abort();
-  });
-  try {
-    const receipt = await Promise.race([sender.send(outbound, controller.signal), timeout]);
-    await settleSent(ctx, sending, { providerId: receipt.providerId }, receipt.delivered === true);
-  } catch (error) {
-    if (timedOut)
-      return settleUncertain(
-        ctx,
-        sending,
-        `no answer from the ${outbound.channel} provider within ${settings.sendTimeoutSeconds} s`,
-      );
-    if (!(error instanceof ChannelError)) {
-      return settleUncertain(
-        ctx,
-        sending,
-        `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    if (error.requestMayHaveLeft) return settleUncertain(ctx, sending, error.message);
-    if (error.transient) return settleTransient(ctx, sending, settings, error);
-    await recordPermanent(ctx, sending, error);
-    await settleFailed(ctx, sending, { code: error.code, message: error.message }, 'sending', { task: true });
-  } finally {
-    timer.cancel();
-  }
-}
-
-/** Permanent provider answers that change what we know about the lead. */
-async function recordPermanent(ctx: CoreContext, message: Message, error: ChannelError): Promise<void> {
-  const now = ctx.clock.now();
-  if (error.code === 'opted_out' && message.to !== undefined && message.channel !== 'note') {
-    await ctx.db.suppressions.upsert({
-      id: `sup-${message.channel}-${message.to}`.slice(0, 64),
-      teamId: ctx.workspace.teamId,
-      ownerId: ctx.workspace.agentId,
-      updatedAt: now,
-      channel: message.channel,
-      address: message.to,
-      reason: 'provider_opt_out',
-      detail: error.message.slice(0, 200),
-      leadId: message.leadId,
-      createdAt: now,
-    });
-  }
-  if (error.code === 'invalid_address' && (message.channel === 'sms' || message.channel === 'whatsapp')) {
-    const lead = await ctx.db.leads.findOne(message.leadId).exec();
-    await lead?.incrementalPatch({ phoneProblem: error.message.slice(0, 200), updatedAt: now });
-  }
+  // The provider call runs on its own: a slow provider never holds up the other sends.
+  deps.inFlight.track(handOver(deps, sending, sender, outbound));
 }

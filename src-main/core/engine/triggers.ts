@@ -10,12 +10,17 @@ export function newLeadMatches(sequence: Sequence, lead: Lead): boolean {
   );
 }
 
+/** A lead counts as new for a day: an import or a replica receiving old leads starts nothing. */
+export const NEW_LEAD_WINDOW_MS = 86_400_000;
+
 /** Sequences started by the change from `before` to `after` (before undefined = a new lead). */
 export function triggeredSequences(
   sequences: readonly Sequence[],
   before: Lead | undefined,
   after: Lead,
+  now: number,
 ): Sequence[] {
+  const isNew = before === undefined && now - after.createdAt <= NEW_LEAD_WINDOW_MS;
   const addedTags = after.tags.filter((tag) => !(before?.tags ?? []).includes(tag));
   const previousScore = before?.score ?? 0;
   return sequences.filter((s) => {
@@ -23,7 +28,7 @@ export function triggeredSequences(
     const t = s.trigger;
     switch (t.type) {
       case 'new_lead':
-        return before === undefined && newLeadMatches(s, after);
+        return isNew && newLeadMatches(s, after);
       case 'stage_change':
         return before !== undefined && before.stage !== after.stage && after.stage === t.to;
       case 'tag_added':

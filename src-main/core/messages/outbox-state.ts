@@ -6,14 +6,15 @@
 //   sending -> failed | uncertain | scheduled (transient, the request never left: retry)
 //   uncertain -> sent | delivered | undelivered | failed (reconciled) | scheduled (provider has
 //                no trace, or the agent chose to send again) | cancelled (the agent chose not to)
-//   claimed -> scheduled (crash before sending: safe), and scheduled|claimed -> cancelled
+//   claimed -> scheduled (crash before sending: safe) | failed (refused before sending: no channel,
+//              broken template, demo lead on a real provider), and scheduled|claimed -> cancelled
 import type { Message, MessageStatus } from '../../../src-shared/domain';
 import type { PorchlightDatabase } from '../store/collections';
 
 const allowed: Partial<Record<MessageStatus, readonly MessageStatus[]>> = {
   draft: ['scheduled', 'cancelled'],
   scheduled: ['claimed', 'cancelled', 'scheduled'],
-  claimed: ['sending', 'scheduled', 'cancelled'],
+  claimed: ['sending', 'scheduled', 'cancelled', 'failed'],
   sending: ['sent', 'delivered', 'failed', 'uncertain', 'scheduled'],
   sent: ['delivered', 'undelivered', 'failed'],
   uncertain: ['sent', 'delivered', 'undelivered', 'failed', 'scheduled', 'cancelled'],

@@ -1,6 +1,10 @@
 // The built-in playbooks (editable like any other; `builtIn` only marks their origin). Delays
 // count from the previous step's send, in the lead's local calendar, inside quiet hours.
+import { leadSources } from '../domain/lead';
 import type { SequenceStep, Trigger } from '../domain/sequence';
+
+/** Imported leads are not new inquiries: no speed-to-lead welcome for them. */
+const INQUIRY_SOURCES = leadSources.filter((source) => source !== 'import');
 
 export interface PlaybookDefinition {
   id: string;
@@ -36,7 +40,7 @@ export const BUILTIN_SEQUENCES: readonly PlaybookDefinition[] = [
     id: 'builtin-new-buyer',
     name: 'New buyer lead',
     description: 'Email and text within minutes, a call task, then a 30-day mix until they answer.',
-    trigger: { type: 'new_lead', intents: ['buy', 'rent', 'unknown'] },
+    trigger: { type: 'new_lead', intents: ['buy', 'rent', 'unknown'], sources: [...INQUIRY_SOURCES] },
     steps: steps('buyer', [
       ['email', 0, 'minutes', 'tpl-buyer-welcome-email'],
       ['sms', 2, 'minutes', 'tpl-buyer-welcome-sms'],
@@ -54,7 +58,7 @@ export const BUILTIN_SEQUENCES: readonly PlaybookDefinition[] = [
     id: 'builtin-new-seller',
     name: 'New seller lead',
     description: 'Email and text within minutes, a call task, a valuation, then a 30-day mix.',
-    trigger: { type: 'new_lead', intents: ['sell', 'both'] },
+    trigger: { type: 'new_lead', intents: ['sell', 'both'], sources: [...INQUIRY_SOURCES] },
     steps: steps('seller', [
       ['email', 0, 'minutes', 'tpl-seller-welcome-email'],
       ['sms', 2, 'minutes', 'tpl-seller-welcome-sms'],

@@ -17,6 +17,11 @@ export function sentAt(message: Message): number | null {
   return entry?.at ?? null;
 }
 
+/** A touch the lead could see: call tasks and agent notifications are not, a logged call is. */
+function isContact(message: Message): boolean {
+  return (message.channel !== 'call' && message.channel !== 'notification') || message.status === 'logged';
+}
+
 interface Touch {
   message: Message;
   at: number;
@@ -28,7 +33,7 @@ function byLead(messages: readonly Message[]): Map<string, { out: Touch[]; repli
     const entry = leads.get(message.leadId) ?? { out: [], replies: [] };
     leads.set(message.leadId, entry);
     if (message.direction === 'inbound') entry.replies.push(message.createdAt);
-    else {
+    else if (isContact(message)) {
       const at = sentAt(message);
       if (at !== null) entry.out.push({ message, at });
     }

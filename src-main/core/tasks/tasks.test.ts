@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EngineTestCore } from '../testing/engine-harness';
+import { createEngineTestCore } from '../testing/engine-harness';
+
+let core: EngineTestCore | undefined;
+afterEach(async () => {
+  await core?.close();
+  core = undefined;
+});
+
+describe('tasks', () => {
+  it('TK1: today / overdue, and tasks-overdue-changed as tasks fall due', async () => {
+    core = await createEngineTestCore({ start: '2026-02-10T15:00:00Z' });
+    const counts: number[] = [];
+    core.ctx.events.subscribe((name, payload) => {
+      if (name === 'tasks-overdue-changed') counts.push((payload as { overdue: number }).overdue);
+    });
+    const now = core.clock.now();
+    const soon = await core.invoke('tasks-create', {
+      task: { kind: 'call', title: 'Call back Sam', dueAt: now + 60 * 60_000 },
+    });
+    await core.invoke('tasks-create', { task: { title: 'Send comps', dueAt: now + 3 * 86_400_000 } });
+    let today = await core.invoke('tasks-today', {});
+    expect([today.overdue.length, today.dueToday.map((t) => t.title)]).toEqual([0, ['Call back Sam']]);
+    await core.runFor(2 * 60 * 60_000);
+    today = await core.invoke('tasks-today', {});
+    expect(today.overdue.map((t) => t.id)).toEqual([soon.id]);
+    expect(counts.at(-1)).toBe(1);
+    await core.invoke('tasks-set-status', { id: soon.id, status: 'done' });
+    await core.engine.idle();
+    await core.runFor(1000);
+    expect(counts.at(-1)).toBe(0);
+    expect(await core.invoke('tasks-overdue', {})).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PorchlightError } from '../../../src-shared/ipc/errors';
+import type { EngineTestCore } from '../testing/engine-harness';
+import { createEngineTestCore } from '../testing/engine-harness';
+
+let core: EngineTestCore | undefined;
+afterEach(async () => {
+  await core?.close();
+  core = undefined;
+});
+
+describe('templates', () => {
+  it('TH1: refuses unknown placeholders on save, naming them', async () => {
+    core = await createEngineTestCore();
+    await expect(
+      core.invoke('templates-create', { template: { name: 'x', channel: 'sms', body: 'Hi {{firstname}}' } }),
+    ).rejects.toThrow(PorchlightError);
+  });
+
+  it('TH2: the preview counts segments, warns over 3 and shows the refusal a send would meet', async () => {
+    core = await createEngineTestCore();
+    const long = await core.invoke('templates-preview', {
+      channel: 'sms',
+      body: `Hi {{first_name}} ${'x'.repeat(470)}`,
+    });
+    expect(long.segments).toMatchObject({ encoding: 'GSM-7', segments: 4 });
+    expect(long.warnings[0]).toMatch(/4 SMS segments/);
+    const broken = await core.invoke('templates-preview', {
+      channel: 'sms',
+      body: 'About {{property_address}}',
+    });
+    expect(broken.error?.code).toBe('missing_value');
+    const email = await core.invoke('templates-preview', {
+      channel: 'email',
+      body: 'Hello {{first_name}}',
+      subject: 'Hi',
+    });
+    expect(email.text).toMatch(/Unsubscribe: https:\/\/sync\.example\.com\/u\/preview$/);
+  });
+
+  it('TH3: a template used by a sequence cannot be deleted', async () => {
+    core = await createEngineTestCore();
+    await expect(core.invoke('templates-delete', { id: 'tpl-buyer-welcome-sms' })).rejects.toThrow(
+      /New buyer lead/,
+    );
+  });
+
+  it('TH4: a send whose template would break is refused, failed with a task, never sent', async () => {
+    core = await createEngineTestCore();
+    await core.invoke('templates-update', {
+      id: 'tpl-buyer-welcome-email',
+      patch: { body: 'About {{property_address}}' },
+    });
+    const { lead } = await core.invoke('leads-create', {
+      lead: {
+        firstName: 'Bo',
+        email: 'bo@example.com',
+        timeZone: 'America/New_York',
+        intent: 'buy',
+        source: 'website',
+      },
+    });
+    await core.engine.idle();
+    await core.runFor(60_000);
+    expect(core.channels.mailer.sent).toHaveLength(0);
+    const [welcome] = (await core.invoke('messages-for-lead', { leadId: lead.id })).filter(
+      (m) => m.stepIndex === 0,
+    );
+    expect(welcome).toMatchObject({ status: 'failed', error: { code: 'template_missing_value' } });
+    const tasks = await core.invoke('tasks-for-lead', { leadId: lead.id });
+    expect(tasks.some((t) => t.kind === 'review')).toBe(true);
+  });
+});

@@ -4,20 +4,16 @@ import type { ChannelFacts } from './channel-choice';
 import { chooseChannel } from './channel-choice';
 
 const all = new Set<Channel>(['sms', 'whatsapp', 'email', 'call', 'notification']);
-const facts = (
-  over: Partial<ChannelFacts> & { lead?: Partial<ChannelFacts['lead']> } = {},
-): ChannelFacts => ({
+type LeadFacts = ChannelFacts['lead'];
+const consent: LeadFacts['consent'] = { sms: 'unknown', whatsapp: 'unknown', email: 'unknown' };
+const baseLead: LeadFacts = { phone: '+15125550111', email: 'a@example.com', consent };
+const facts = (over: Omit<Partial<ChannelFacts>, 'lead'> = {}, lead: LeadFacts = baseLead): ChannelFacts => ({
   suppressed: new Set(),
   whatsappWindowOpen: false,
   requireExplicitSmsConsent: false,
   connected: all,
   ...over,
-  lead: {
-    phone: '+15125550111',
-    email: 'a@example.com',
-    consent: { sms: 'unknown', whatsapp: 'unknown', email: 'unknown' },
-    ...over.lead,
-  },
+  lead,
 });
 
 describe('channel choice', () => {
@@ -26,18 +22,15 @@ describe('channel choice', () => {
   });
 
   it('CH2: falls back: step, preferred, sms, email, call task', () => {
-    expect(chooseChannel('whatsapp', facts({ lead: { preferredChannel: 'email' } }))).toMatchObject({
+    expect(chooseChannel('whatsapp', facts({}, { ...baseLead, preferredChannel: 'email' }))).toMatchObject({
       channel: 'email',
       fellBack: true,
     });
     expect(chooseChannel('whatsapp', facts())).toMatchObject({ channel: 'sms' });
     expect(
-      chooseChannel(
-        'sms',
-        facts({ lead: { consent: { sms: 'revoked', whatsapp: 'unknown', email: 'unknown' } } }),
-      ),
+      chooseChannel('sms', facts({}, { ...baseLead, consent: { ...consent, sms: 'revoked' } })),
     ).toMatchObject({ channel: 'email' });
-    const onlyPhone = facts({ lead: { email: undefined, phoneProblem: 'landline' } });
+    const onlyPhone = facts({}, { phone: '+15125550111', phoneProblem: 'landline', consent });
     expect(chooseChannel('email', onlyPhone)).toMatchObject({ channel: 'call' });
   });
 

@@ -37,7 +37,11 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
   const lock = acquireDataLock(options.dataDir);
   try {
     const path = join(options.dataDir, DATABASE_FILE);
-    const db = await openPorchlightDatabase({ storage: getRxStorageSqlite({ path }), name: 'porchlight' });
+    const db = await openPorchlightDatabase({
+      storage: getRxStorageSqlite({ path }),
+      name: 'porchlight',
+      path,
+    });
     const ctx: CoreContext = {
       db,
       clock: options.clock ?? systemClock,

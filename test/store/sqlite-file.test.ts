@@ -13,6 +13,7 @@ import {
   getRxStorageSqlite,
   type StoreErrorCode,
 } from '../../src-main/core/store/sqlite/index.js';
+import { openPorchlightDatabase } from '../../src-main/core/store/database.js';
 import {
   asStored,
   findIds,
@@ -231,6 +232,19 @@ describe('SF2 bad input is refused with an error that names the file', () => {
     const again = await openDatabase(path);
     expect(await again.leads.count().exec()).toBe(1);
     await again.close();
+  });
+
+  it("Porchlight's database reports a schema changed without a migration with the file", async () => {
+    const path = join(dir, 'porchlight.db');
+    const other = await openDatabase(path); // "leads" stored with another schema at version 0
+    await other.close();
+    const attempt = openPorchlightDatabase({
+      storage: getRxStorageSqlite({ path }),
+      name: 'porchlight',
+      path,
+    });
+    const error = await expectStoreError(attempt, 'STORE_SCHEMA_CHANGED', path);
+    expect(error.message).toContain('"leads"');
   });
 
   it('multiInstance: true is refused, since other processes could not see the change stream', async () => {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeStringPart } from './index-key.js';
+import {
+  fillWithDefaultSettings,
+  getIndexableStringMonad,
+  type RxDocumentData,
+  type RxJsonSchema,
+} from 'rxdb';
+import { documentKeyFunction, encodeStringPart } from './index-key.js';
 
 const WIDTH = 6;
 
@@ -51,5 +57,73 @@ describe('encodeStringPart', () => {
 
   it('is as short as the value, not its padding', () => {
     expect(encodeStringPart('ann@example.com'.padEnd(254, ' '))).toBe('ann@example.com\u0002');
+  });
+});
+
+interface Row {
+  id: string;
+  name?: string;
+  email?: string;
+  score: number;
+  price?: number;
+  hot?: boolean;
+}
+
+const rowSchema = fillWithDefaultSettings<Row>({
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 20 },
+    name: { type: 'string', maxLength: 8 },
+    email: { type: 'string', maxLength: 254 },
+    score: { type: 'integer', minimum: 0, maximum: 100, multipleOf: 1 },
+    price: { type: 'number', minimum: -10, maximum: 1e6, multipleOf: 0.01 },
+    hot: { type: 'boolean' },
+  },
+  required: ['id', 'score'],
+  indexes: [['name', 'score'], 'email', ['hot', 'price', 'name'], ['score', 'hot', 'email', 'price']],
+});
+
+/** As the storage sees every schema (collection-table.ts does the same cast). */
+const keySchema = rowSchema as RxJsonSchema<RxDocumentData<unknown>>;
+
+describe('documentKeyFunction', () => {
+  const text = fc.string({
+    unit: fc.constantFrom(' ', '\t', '\u0000', 'a', 'Z', 'é', '\uffff', '😀'),
+    maxLength: 12,
+  });
+  const row = fc.record(
+    {
+      id: fc.string({ minLength: 1, maxLength: 20 }),
+      name: text,
+      email: text,
+      score: fc.integer({ min: 0, max: 100 }),
+      price: fc.integer({ min: -1000, max: 100_000_000 }).map((cents) => cents / 100),
+      hot: fc.boolean(),
+    },
+    { requiredKeys: ['id', 'score'] },
+  );
+
+  it("equals RxDB's padded key with each string part encoded", () => {
+    const indexes = (rowSchema.indexes ?? []).map((index) =>
+      typeof index === 'string' ? [index] : [...index],
+    );
+    fc.assert(
+      fc.property(row, (value) => {
+        const doc = { ...value, _deleted: false, _rev: '1-a', _attachments: {}, _meta: { lwt: 1 } };
+        for (const fields of indexes) {
+          const reference = fields
+            .map((field) => {
+              const part = getIndexableStringMonad(rowSchema, [field])(doc);
+              const type = rowSchema.properties[field as keyof RxDocumentData<Row>]?.type;
+              return type === 'string' ? encodeStringPart(part) : part;
+            })
+            .join('');
+          expect(documentKeyFunction(keySchema, fields)(doc)).toBe(reference);
+        }
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -7,6 +7,8 @@ import type { CoreApp } from './app';
 import { createCoreApp } from './app';
 import type { CoreContext, Workspace } from './context';
 import { ensureFirstRun } from './demo/demo-workspace';
+import type { Engine, EnginePorts } from './engine';
+import { startEngine } from './engine';
 import { CoreEvents } from './events';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
@@ -22,11 +24,22 @@ export interface BootOptions {
   /** Create the demo workspace on first run (default true). */
   demo?: boolean;
   workspace?: Partial<Workspace>;
+  /**
+   * Connects the channels (adapters live outside core, so the shell passes them in). Called
+   * once the database is open; `stop` runs before the database closes.
+   */
+  connect?: (ctx: CoreContext) => Promise<ConnectedChannels>;
+}
+
+export interface ConnectedChannels {
+  ports: EnginePorts;
+  stop(): Promise<void>;
 }
 
 export interface RunningCore {
   app: CoreApp;
   ctx: CoreContext;
+  engine: Engine;
   close(): Promise<void>;
 }
 
@@ -53,17 +66,22 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     // Background jobs start before first-run set-up, so the demo leads are scored by them.
     const scoring = startScoring(ctx);
     await ensureFirstRun(ctx, { demo: options.demo ?? true });
+    // The engine starts after first-run set-up: the demo's history is not a burst of new leads.
+    const channels = (await options.connect?.(ctx)) ?? { ports: {}, stop: () => Promise.resolve() };
+    const engine = await startEngine(ctx, channels.ports);
     const app = createCoreApp(ctx);
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        await engine.stop();
+        await channels.stop();
         scoring.stop();
         await scoring.idle();
         await db.close();
       })().finally(() => lock.release());
       return closing;
     };
-    return { app, ctx, close };
+    return { app, ctx, engine, close };
   } catch (error) {
     lock.release();
     throw error;

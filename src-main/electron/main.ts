@@ -3,8 +3,10 @@
 // new windows refused, IPC only from our own frame.
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, shell, Tray, nativeImage } from 'electron';
+import { connectChannels } from '../adapters/connect-channels';
 import { bootCore, type RunningCore } from '../core/boot';
 import { wireIpc } from './ipc';
+import { nativeNotifier } from './native-notifier';
 
 const isDev = process.env.ELECTRON_RENDERER_URL !== undefined;
 let core: RunningCore | undefined;
@@ -76,7 +78,11 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(async () => {
     if (!isDev) app.setLoginItemSettings({ openAtLogin: true, openAsHidden: true });
-    core = await bootCore({ dataDir: app.getPath('userData'), shell: 'desktop' });
+    core = await bootCore({
+      dataDir: app.getPath('userData'),
+      shell: 'desktop',
+      connect: (ctx) => connectChannels(ctx, { notifier: nativeNotifier(() => window?.show()) }),
+    });
     window = createWindow(core);
     tray = createTray();
   });

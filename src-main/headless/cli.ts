@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { connectChannels } from '../adapters/connect-channels';
+import { inAppNotifier } from '../adapters/notifications/in-app-notifier';
 import { bootCore } from '../core/boot';
 import { DataFolderLockedError } from '../core/store/data-lock';
 import { defaultDataDir } from './data-dir';
@@ -38,7 +40,12 @@ async function main(): Promise<void> {
     throw new Error(`The renderer is not built (${rendererDir} is missing). Run "npm run build" first.`);
   }
   const dataDir = resolve(values.data ?? defaultDataDir());
-  const core = await bootCore({ dataDir, shell: 'headless', demo: !values['no-demo'] });
+  const core = await bootCore({
+    dataDir,
+    shell: 'headless',
+    demo: !values['no-demo'],
+    connect: (ctx) => connectChannels(ctx, { notifier: inAppNotifier(ctx.events) }),
+  });
   const server = await startHeadlessServer({ app: core.app, events: core.ctx.events, rendererDir, port });
 
   let stopping = false;

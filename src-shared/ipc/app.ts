@@ -22,4 +22,6 @@ export interface AppResults {
 
 export interface AppEvents {
   'demo-changed': { hasDemo: boolean };
+  /** An in-app notification for the agent (the headless shell's tray). */
+  notification: { id: string; leadId: string; title: string; body: string };
 }

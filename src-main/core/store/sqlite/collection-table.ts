@@ -20,7 +20,7 @@ import {
 } from 'rxdb';
 import { StoreError } from './errors.js';
 import { documentKeyFunction } from './index-key.js';
-import { CATALOG_TABLE } from './store-file.js';
+import { CATALOG_TABLE, statementsOf, type StoreFile } from './store-file.js';
 
 export interface IndexColumn {
   readonly fields: readonly string[];
@@ -122,8 +122,7 @@ interface CatalogRow {
  * transaction, so a crash never leaves a half-made table behind.
  */
 export function openCollectionTable(
-  db: Database.Database,
-  file: string,
+  store: StoreFile,
   key: CollectionKey,
   schema: RxJsonSchema<RxDocumentData<unknown>>,
 ): CollectionTable {
@@ -131,11 +130,13 @@ export function openCollectionTable(
   const columns = buildColumns(schema);
   const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey);
   const changesColumn = changesColumnOf(columns, primaryPath);
+  const { db, path: file } = store;
   const open = db.transaction((): string => {
-    const row = db
-      .prepare<[string, string, number], CatalogRow>(
+    const row = statementsOf(store, '')
+      .get<[string, string, number], CatalogRow>(
         `SELECT table_name, layout FROM ${CATALOG_TABLE}
          WHERE database_name = ? AND collection_name = ? AND schema_version = ?`,
+        'rows',
       )
       .get(key.databaseName, key.collectionName, key.schemaVersion);
     if (row) {

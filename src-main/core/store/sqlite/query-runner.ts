@@ -23,6 +23,7 @@ import {
   type RxJsonSchema,
 } from 'rxdb';
 import type { CollectionTable, IndexColumn } from './collection-table.js';
+import type { TableStatements } from './table-statements.js';
 import { boundKey } from './index-key.js';
 
 type Direction = 'ASC' | 'DESC';
@@ -42,10 +43,8 @@ export function parseDocument<T>(json: string): RxDocumentData<T> {
 }
 
 export class QueryRunner {
-  private readonly statements = new Map<string, Database.Statement<unknown[], string>>();
-
   constructor(
-    private readonly db: Database.Database,
+    private readonly statements: TableStatements,
     private readonly table: CollectionTable,
     private readonly schema: RxJsonSchema<Doc>,
   ) {}
@@ -119,7 +118,7 @@ export class QueryRunner {
         `SELECT count(*) FROM ${this.table.table} WHERE ` +
         `${range.column.column} ${range.inclusiveStart ? '>=' : '>'} ? AND ` +
         `${range.column.column} ${range.inclusiveEnd ? '<=' : '<'} ?`;
-      return Number(this.db.prepare(sql).pluck().get(range.lower, range.upper));
+      return this.statements.get<[string, string], number>(sql, 'pluck').get(range.lower, range.upper) ?? 0;
     }
     const matcher = getQueryMatcher(this.schema, prepared.query);
     let count = 0;
@@ -210,20 +209,12 @@ export class QueryRunner {
     direction: Direction,
     paged: boolean,
   ): Database.Statement<unknown[], string> {
-    const key = range
-      ? `${range.column.column}|${range.inclusiveStart}|${range.inclusiveEnd}|${direction}|${paged}`
-      : 'scan';
-    let statement = this.statements.get(key);
-    if (!statement) {
-      const sql = range
-        ? `SELECT data FROM ${this.table.table} WHERE ` +
-          `${range.column.column} ${range.inclusiveStart ? '>=' : '>'} ? AND ` +
-          `${range.column.column} ${range.inclusiveEnd ? '<=' : '<'} ? ` +
-          `ORDER BY ${range.column.column} ${direction}${paged ? ' LIMIT ? OFFSET ?' : ''}`
-        : `SELECT data FROM ${this.table.table}`;
-      statement = this.db.prepare<unknown[], string>(sql).pluck();
-      this.statements.set(key, statement);
-    }
-    return statement;
+    const sql = range
+      ? `SELECT data FROM ${this.table.table} WHERE ` +
+        `${range.column.column} ${range.inclusiveStart ? '>=' : '>'} ? AND ` +
+        `${range.column.column} ${range.inclusiveEnd ? '<=' : '<'} ? ` +
+        `ORDER BY ${range.column.column} ${direction}${paged ? ' LIMIT ? OFFSET ?' : ''}`
+      : `SELECT data FROM ${this.table.table}`;
+    return this.statements.get<unknown[], string>(sql, 'pluck');
   }
 }

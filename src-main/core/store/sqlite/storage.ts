@@ -76,8 +76,7 @@ function createInstance<RxDocType>(
   try {
     const schema = params.schema as RxJsonSchema<RxDocumentData<unknown>>;
     const table = openCollectionTable(
-      file.db,
-      file.path,
+      file,
       {
         databaseName: params.databaseName,
         collectionName: params.collectionName,

@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import { Subject } from 'rxjs';
 import type { EventBulk, RxDocumentData, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb';
 import { StoreError, explainSqliteError } from './errors.js';
+import { TableStatements } from './table-statements.js';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
@@ -33,6 +34,8 @@ export interface StoreFile {
   readonly db: Database.Database;
   /** Change streams per collection table, shared by all instances of that table in this process. */
   readonly changes: Map<string, Subject<ChangeBulk>>;
+  /** Prepared statements per table ('' for the catalog), see table-statements.ts. */
+  readonly statements: Map<string, TableStatements>;
   refCount: number;
 }
 
@@ -49,6 +52,7 @@ export function acquireStoreFile(path: string, synchronous: SynchronousMode): St
     path: absolute,
     db: openDatabase(absolute, synchronous),
     changes: new Map(),
+    statements: new Map(),
     refCount: 1,
   };
   OPEN_FILES.set(absolute, file);
@@ -72,6 +76,21 @@ export function changesOf(file: StoreFile, table: string): Subject<ChangeBulk> {
     file.changes.set(table, subject);
   }
   return subject;
+}
+
+export function statementsOf(file: StoreFile, table: string): TableStatements {
+  let statements = file.statements.get(table);
+  if (!statements) {
+    statements = new TableStatements(file.db);
+    file.statements.set(table, statements);
+  }
+  return statements;
+}
+
+/** Forgets what this process keeps for a table that was just dropped. */
+export function forgetTable(file: StoreFile, table: string): void {
+  file.changes.delete(table);
+  file.statements.delete(table);
 }
 
 function openDatabase(path: string, synchronous: SynchronousMode): Database.Database {

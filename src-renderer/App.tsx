@@ -10,6 +10,8 @@ import { useBridge, useCoreEvent } from './bridge/context';
 import { stageLabels } from './leads/format';
 import { LeadForm } from './leads/LeadForm';
 import { LeadGrid } from './leads/LeadGrid';
+import { AttentionStrip } from './shell/AttentionStrip';
+import { Toasts } from './shell/Toasts';
 
 const optionalColumns = [
   ['temperature', 'Temperature'],
@@ -84,6 +86,7 @@ export function App() {
             <span className="temp-cold">{counts.byTemperature.cold.toLocaleString()} cold</span>
           </p>
         ) : null}
+        <AttentionStrip />
         <button type="button" className="primary" onClick={() => setEditing(null)} title="New lead (n)">
           + New lead
         </button>
@@ -141,6 +144,7 @@ export function App() {
       </div>
       <LeadGrid filters={filters} onOpen={setEditing} columnVisibility={columnVisibility} />
       {editing !== undefined ? <LeadForm lead={editing} onClose={() => setEditing(undefined)} /> : null}
+      <Toasts />
     </div>
   );
 }

@@ -47,19 +47,28 @@ function createWindow(running: RunningCore): BrowserWindow {
   return win;
 }
 
+function trayMenu(overdue: number): Menu {
+  return Menu.buildFromTemplate([
+    { label: overdue === 0 ? 'No overdue follow-ups' : `${overdue} overdue follow-ups`, enabled: false },
+    { label: 'Open Porchlight', click: () => window?.show() },
+    { type: 'separator' },
+    { label: 'Quit', click: () => app.quit() },
+  ]);
+}
+
+/** Keeps the tray's tooltip, title (macOS) and menu in step with the overdue count. */
+function showOverdue(target: Tray, overdue: number): void {
+  target.setToolTip(overdue === 0 ? 'Porchlight' : `Porchlight: ${overdue} overdue follow-ups`);
+  target.setTitle(overdue === 0 ? '' : String(overdue));
+  target.setContextMenu(trayMenu(overdue));
+}
+
 function createTray(): Tray {
   const icon = nativeImage.createFromDataURL(
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAJ0lEQVR42mNgGAWjYBSMglEwCkbBKBgFo2AUjIJRMApGwSgYBQMBAAQQAAF0v5kGAAAAAElFTkSuQmCC',
   );
   const created = new Tray(icon);
-  created.setToolTip('Porchlight');
-  created.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Open Porchlight', click: () => window?.show() },
-      { type: 'separator' },
-      { label: 'Quit', click: () => app.quit() },
-    ]),
-  );
+  showOverdue(created, 0);
   created.on('click', () => window?.show());
   return created;
 }
@@ -85,6 +94,15 @@ if (!app.requestSingleInstanceLock()) {
     });
     window = createWindow(core);
     tray = createTray();
+    const running = core;
+    running.ctx.events.subscribe((name, payload) => {
+      if (name === 'tasks-overdue-changed' && tray !== undefined && 'overdue' in payload) {
+        showOverdue(tray, payload.overdue);
+      }
+    });
+    void running.app.invoke('tasks-overdue', {}).then((tasks) => {
+      if (tray !== undefined && Array.isArray(tasks)) showOverdue(tray, tasks.length);
+    });
   });
   app.on('window-all-closed', () => {
     // The tray keeps Porchlight running so follow-ups still go out; Quit is in its menu.

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { HandlerName, HandlerResult, ValidArgs } from '../../src-shared/ipc/contract';
 import { handlerArgs, isHandlerName } from '../../src-shared/ipc/contract';
 import { PorchlightError } from '../../src-shared/ipc/errors';
+import { aiHandlers } from './ai/handlers';
 import type { CoreContext } from './context';
 import { engineFeatureHandlers } from './engine/feature-handlers';
 import { leadHandlers } from './leads/handlers';
@@ -29,8 +30,11 @@ export interface CoreApp {
 export function createCoreApp(ctx: CoreContext): CoreApp {
   // `satisfies` proves every contract name has a handler with the contract's types.
   const handlers = mergeHandlers(
-    mergeHandlers(mergeHandlers(leadHandlers(ctx), workspaceHandlers(ctx)), scoringHandlers(ctx)),
-    engineFeatureHandlers(ctx),
+    mergeHandlers(
+      mergeHandlers(mergeHandlers(leadHandlers(ctx), workspaceHandlers(ctx)), scoringHandlers(ctx)),
+      engineFeatureHandlers(ctx),
+    ),
+    aiHandlers(ctx),
   ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {

@@ -1,5 +1,6 @@
 // What every feature's handlers receive: the store, time, the event bus and who is working.
 import type { CoreEvents } from './events';
+import type { AiPort } from './ports/ai';
 import type { Clock } from './ports/clock';
 import type { ContentAnalyzer } from './ports/content-analyzer';
 import type { PorchlightDatabase } from './store/collections';
@@ -21,4 +22,6 @@ export interface CoreContext {
   dataDir: string;
   /** Optional AI reading of a lead's messages, blended into the score as one factor. */
   contentAnalyzer?: ContentAnalyzer;
+  /** Optional AI (drafts, reply classification); without it rules and templates do the jobs. */
+  ai?: AiPort;
 }

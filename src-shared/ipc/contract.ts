@@ -2,6 +2,8 @@
 // schemas, results and events in its own file; this file joins them. A name declared twice
 // is an error at load time. Shells carry exactly `invoke` and `on`, nothing else.
 import type { z } from 'zod';
+import type { AiEvents, AiResults } from './ai';
+import { aiArgs } from './ai';
 import type { AppEvents, AppResults } from './app';
 import { appArgs } from './app';
 import type { EngineEvents, EngineResults } from './engine';
@@ -22,19 +24,19 @@ export function joinFeatures<A extends ArgSchemas, B extends ArgSchemas>(a: A, b
 }
 
 export const handlerArgs = joinFeatures(
-  joinFeatures(joinFeatures(leadArgs, appArgs), scoringArgs),
-  engineArgs,
+  joinFeatures(joinFeatures(joinFeatures(leadArgs, appArgs), scoringArgs), engineArgs),
+  aiArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
-export type HandlerResults = LeadResults & AppResults & ScoringResults & EngineResults;
+export type HandlerResults = LeadResults & AppResults & ScoringResults & EngineResults & AiResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */
 export type ValidArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
 export type HandlerResult<K extends HandlerName> = HandlerResults[K];
 
-export type EventPayloads = LeadEvents & AppEvents & ScoringEvents & EngineEvents;
+export type EventPayloads = LeadEvents & AppEvents & ScoringEvents & EngineEvents & AiEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

@@ -1,0 +1,19 @@
+// The scoring's optional ContentAnalyzer, on the AI: rejects (so scoring goes on without an AI
+// factor) when there is no AI, it is off, not used for scoring, over the cap, or answers badly.
+import type { CoreContext } from '../context';
+import type { ContentAnalyzer } from '../ports/content-analyzer';
+import { AiError } from '../ports/ai';
+import { askAi } from './service';
+
+export function createAiContentAnalyzer(ctx: CoreContext): ContentAnalyzer {
+  return {
+    async analyse(request) {
+      const answer = await askAi(ctx, (ai, settings) => {
+        if (!settings.useForScoring)
+          return Promise.reject(new AiError('not_configured', 'AI is not used for scoring (Settings > AI).'));
+        return ai.analyse(request);
+      });
+      return answer.value;
+    },
+  };
+}

@@ -7,6 +7,7 @@ import type { HandlerName, HandlerResult, ValidArgs } from '../../src-shared/ipc
 import { handlerArgs, isHandlerName } from '../../src-shared/ipc/contract';
 import { PorchlightError } from '../../src-shared/ipc/errors';
 import { aiHandlers } from './ai/handlers';
+import { channelHandlers } from './channels/handlers';
 import type { CoreContext } from './context';
 import { engineFeatureHandlers } from './engine/feature-handlers';
 import { leadHandlers } from './leads/handlers';
@@ -31,7 +32,10 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
   // `satisfies` proves every contract name has a handler with the contract's types.
   const handlers = mergeHandlers(
     mergeHandlers(
-      mergeHandlers(mergeHandlers(leadHandlers(ctx), workspaceHandlers(ctx)), scoringHandlers(ctx)),
+      mergeHandlers(
+        mergeHandlers(mergeHandlers(leadHandlers(ctx), workspaceHandlers(ctx)), channelHandlers(ctx)),
+        scoringHandlers(ctx),
+      ),
       engineFeatureHandlers(ctx),
     ),
     aiHandlers(ctx),

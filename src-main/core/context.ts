@@ -1,8 +1,10 @@
 // What every feature's handlers receive: the store, time, the event bus and who is working.
 import type { CoreEvents } from './events';
 import type { AiPort } from './ports/ai';
+import type { ChannelTesters } from './ports/channel-tester';
 import type { Clock } from './ports/clock';
 import type { ContentAnalyzer } from './ports/content-analyzer';
+import type { SecretStore } from './ports/secret-store';
 import type { PorchlightDatabase } from './store/collections';
 
 export interface Workspace {
@@ -24,4 +26,8 @@ export interface CoreContext {
   contentAnalyzer?: ContentAnalyzer;
   /** Optional AI (drafts, reply classification); without it rules and templates do the jobs. */
   ai?: AiPort;
+  /** Provider keys (Electron safeStorage, or env / 0600 file headless); never in RxDB. */
+  secrets?: SecretStore;
+  /** "Send a test message to me", one per connected provider (set by the shell). */
+  channelTesters?: ChannelTesters;
 }

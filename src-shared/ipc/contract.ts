@@ -6,6 +6,8 @@ import type { AiEvents, AiResults } from './ai';
 import { aiArgs } from './ai';
 import type { AppEvents, AppResults } from './app';
 import { appArgs } from './app';
+import type { ChannelEvents, ChannelResults } from './channels';
+import { channelArgs } from './channels';
 import type { EngineEvents, EngineResults } from './engine';
 import { engineArgs } from './engine';
 import type { LeadEvents, LeadResults } from './leads';
@@ -24,19 +26,27 @@ export function joinFeatures<A extends ArgSchemas, B extends ArgSchemas>(a: A, b
 }
 
 export const handlerArgs = joinFeatures(
-  joinFeatures(joinFeatures(joinFeatures(leadArgs, appArgs), scoringArgs), engineArgs),
+  joinFeatures(
+    joinFeatures(joinFeatures(joinFeatures(leadArgs, appArgs), channelArgs), scoringArgs),
+    engineArgs,
+  ),
   aiArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
-export type HandlerResults = LeadResults & AppResults & ScoringResults & EngineResults & AiResults;
+export type HandlerResults = LeadResults &
+  AppResults &
+  ChannelResults &
+  ScoringResults &
+  EngineResults &
+  AiResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */
 export type ValidArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
 export type HandlerResult<K extends HandlerName> = HandlerResults[K];
 
-export type EventPayloads = LeadEvents & AppEvents & ScoringEvents & EngineEvents & AiEvents;
+export type EventPayloads = LeadEvents & AppEvents & ChannelEvents & ScoringEvents & EngineEvents & AiEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

@@ -23,6 +23,7 @@ export class RecordingChannel<C extends SendChannel = SendChannel> implements Ch
   readonly sent: RecordedSend[] = [];
   private readonly script: ScriptedOutcome[] = [];
   private counter = 0;
+  private readonly refusals = new Map<string, ChannelError>();
   /** When false, `lookup` is absent behaviour: it answers 'unknown'. */
   canLookup = true;
 
@@ -40,7 +41,15 @@ export class RecordingChannel<C extends SendChannel = SendChannel> implements Ch
     return this;
   }
 
+  /** Every send to `to` fails with `error`, as a provider that knows the number (opted out, not mobile). */
+  refuseAddress(to: string, error: ChannelError): this {
+    this.refusals.set(to, error);
+    return this;
+  }
+
   send(message: OutboundMessage, signal: AbortSignal): Promise<SendReceipt> {
+    const refusal = this.refusals.get(message.to);
+    if (refusal !== undefined) return Promise.reject(refusal);
     const outcome = this.script.shift() ?? 'ok';
     if (outcome === 'hang') {
       return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));

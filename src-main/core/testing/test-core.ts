@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import { CoreEvents } from '../events';
 import { openPorchlightDatabase } from '../store/database';
 import { FakeClock } from './fake-clock';
+import { MemorySecretStore } from './memory-secret-store';
 
 export interface TestCore {
   app: CoreApp;
@@ -28,6 +29,7 @@ export async function createTestCore(options: { start?: string | number } = {}):
     workspace: { teamId: 'team-test', agentId: 'agent-test', defaultCountry: 'US' },
     shell: 'headless',
     dataDir: '(memory)',
+    secrets: new MemorySecretStore(),
   };
   const app = createCoreApp(ctx);
   return {

@@ -1,13 +1,17 @@
-// Reads and writes the rows of one collection table (layout in collection-table.ts).
+// Reads and writes the rows of one collection table (layout in collection-table.ts), through the
+// file's document cache.
 //
 // Guarantees: every statement is prepared once per table and file, on first use
-// (table-statements.ts); `write` must run inside the caller's transaction, and with the rows it
-// writes, a bulk load's index drop and rebuild commit or roll back together.
+// (table-statements.ts); `write` runs inside the caller's transaction (a bulk load's index drop
+// and rebuild commit or roll back with its rows) and returns what it wrote, which the caller puts
+// in the cache with `remember` once the transaction has committed (document-cache.ts). A document
+// found in the cache is returned as is; a row read from SQLite is parsed from its JSON.
 import type Database from 'better-sqlite3';
 import type { BulkWriteRow, RxDocumentData, RxJsonSchema } from 'rxdb';
 import type { CollectionTable } from './collection-table.js';
+import type { DocumentCache, WrittenDocument } from './document-cache.js';
 import { boundKey } from './index-key.js';
-import { parseDocument } from './query-runner.js';
+import type { DocumentSource, StoredRow } from './query-runner.js';
 import type { TableStatements } from './table-statements.js';
 
 /** Inserts of at least this many rows, into a table holding fewer, drop and rebuild the indexes. */
@@ -23,7 +27,7 @@ export interface ChangeCheckpoint {
 
 function sqlOf(t: CollectionTable) {
   const columns = ['deleted', 'lwt', 'data', ...t.columns.map((c) => c.column)];
-  const byIds = `SELECT data FROM ${t.table} WHERE id IN (SELECT value FROM json_each(?))`;
+  const byIds = `SELECT id, data FROM ${t.table} WHERE id IN (SELECT value FROM json_each(?))`;
   const order = t.changesColumn ? t.changesColumn.column : 'lwt, id';
   const after = t.changesColumn
     ? `${t.changesColumn.column} > @key`
@@ -33,25 +37,28 @@ function sqlOf(t: CollectionTable) {
     insert: `INSERT INTO ${t.table} (${columns.join(', ')}, id) VALUES (${columns.map(() => '?').join(', ')}, ?)`,
     update: `UPDATE ${t.table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     byId: `SELECT data FROM ${t.table} WHERE id = ?`,
-    byIdLive: `SELECT data FROM ${t.table} WHERE id = ? AND deleted = 0`,
     byIds,
-    byIdsLive: `${byIds} AND deleted = 0`,
     /** Changes after a checkpoint, on RxDB's lwt index (key) or natively (lwt, id). */
-    changesSince: `SELECT data FROM ${t.table} WHERE ${after} ORDER BY ${order} LIMIT @limit`,
-    changesFirst: `SELECT data FROM ${t.table} ORDER BY ${order} LIMIT ?`,
+    changesSince: `SELECT id, data FROM ${t.table} WHERE ${after} ORDER BY ${order} LIMIT @limit`,
+    changesFirst: `SELECT id, data FROM ${t.table} ORDER BY ${order} LIMIT ?`,
     rowsUpTo: `SELECT count(*) FROM (SELECT 1 FROM ${t.table} LIMIT ?)`,
-    purgeTombstones: `DELETE FROM ${t.table} WHERE deleted = 1 AND lwt <= ?`,
+    purgeTombstones: `DELETE FROM ${t.table} WHERE deleted = 1 AND lwt <= ? RETURNING id`,
   };
 }
 
-export class CollectionRows<RxDocType> {
+type Doc = RxDocumentData<unknown>;
+
+export class CollectionRows<RxDocType> implements DocumentSource {
   private readonly sql: ReturnType<typeof sqlOf>;
+  /** JSON lengths of documents parsed by reads, for the cache's budget when they are kept. */
+  private readonly parsedSizes = new WeakMap<Doc, number>();
 
   constructor(
     private readonly db: Database.Database,
     private readonly table: CollectionTable,
     private readonly statements: TableStatements,
     private readonly schema: RxJsonSchema<RxDocumentData<unknown>>,
+    private readonly cache: DocumentCache,
   ) {
     this.sql = sqlOf(table);
   }
@@ -62,24 +69,62 @@ export class CollectionRows<RxDocType> {
 
   /** The stored documents of `ids` (those that exist), in no particular order. */
   readByIds(ids: readonly string[], withDeleted: boolean): RxDocumentData<RxDocType>[] {
-    const [only] = ids;
-    if (only === undefined) {
-      return [];
+    const found: Doc[] = [];
+    const missing: string[] = [];
+    for (const id of ids.length > 1 ? new Set(ids) : ids) {
+      const cached = this.cache.get(this.table.table, id) as Doc | undefined;
+      if (cached === undefined) {
+        missing.push(id);
+      } else if (withDeleted || !cached._deleted) {
+        found.push(cached);
+      }
     }
-    if (ids.length === 1) {
-      const json = this.statements
-        .get<[string], string | undefined>(withDeleted ? this.sql.byId : this.sql.byIdLive, 'pluck')
-        .get(only);
-      return json === undefined ? [] : [parseDocument<RxDocType>(json)];
+    const [only] = missing;
+    if (missing.length === 1 && only !== undefined) {
+      const json = this.statements.get<[string], string | undefined>(this.sql.byId, 'pluck').get(only);
+      if (json !== undefined) this.readMissing([only, json], found, withDeleted);
+    } else if (missing.length > 1) {
+      const rows = this.statements.get<[string], StoredRow>(this.sql.byIds, 'raw');
+      for (const row of rows.iterate(JSON.stringify(missing))) this.readMissing(row, found, withDeleted);
     }
-    return this.statements
-      .get<[string], string>(withDeleted ? this.sql.byIds : this.sql.byIdsLive, 'pluck')
-      .all(JSON.stringify(ids))
-      .map((json) => parseDocument<RxDocType>(json));
+    return found as RxDocumentData<RxDocType>[];
+  }
+
+  private readMissing(row: StoredRow, found: Doc[], withDeleted: boolean): void {
+    const doc = this.load(row);
+    this.cache.put(this.table.table, row[0], doc, row[1].length);
+    if (withDeleted || !doc._deleted) found.push(doc);
+  }
+
+  load(row: StoredRow): Doc {
+    const cached = this.cache.get(this.table.table, row[0]) as Doc | undefined;
+    if (cached !== undefined) return cached;
+    const doc = JSON.parse(row[1]) as Doc;
+    this.parsedSizes.set(doc, row[1].length);
+    return doc;
+  }
+
+  keep(docs: readonly Doc[]): void {
+    for (const doc of docs) {
+      const size = this.parsedSizes.get(doc);
+      if (size !== undefined) {
+        this.cache.put(this.table.table, this.idOf(doc as RxDocumentData<RxDocType>), doc, size);
+        this.parsedSizes.delete(doc);
+      }
+    }
+  }
+
+  /** Puts what a committed write wrote into the cache. */
+  remember(written: readonly WrittenDocument[]): void {
+    this.cache.putWritten(this.table.table, written);
   }
 
   /** Inserts and updates rows categorized by RxDB. Call inside a write transaction. */
-  write(inserts: readonly BulkWriteRow<RxDocType>[], updates: readonly BulkWriteRow<RxDocType>[]): void {
+  write(
+    inserts: readonly BulkWriteRow<RxDocType>[],
+    updates: readonly BulkWriteRow<RxDocType>[],
+  ): WrittenDocument[] {
+    const written: WrittenDocument[] = [];
     // Bulk load: building an index from sorted keys is about twice as fast as inserting them
     // one by one; inside the transaction the drop and rebuild are atomic with the rows.
     const bulkLoad =
@@ -91,24 +136,25 @@ export class CollectionRows<RxDocType> {
     }
     if (inserts.length > 0) {
       const insert = this.statements.get<unknown[], never>(this.sql.insert, 'rows');
-      for (const row of inserts) insert.run(this.rowValues(row.document));
+      for (const row of inserts) insert.run(this.rowValues(row.document, written));
     }
     if (updates.length > 0) {
       const update = this.statements.get<unknown[], never>(this.sql.update, 'rows');
-      for (const row of updates) update.run(this.rowValues(row.document));
+      for (const row of updates) update.run(this.rowValues(row.document, written));
     }
     if (bulkLoad) {
       for (const index of this.table.indexes) this.db.exec(index.create);
     }
+    return written;
   }
 
   /** Up to `limit` documents changed after the checkpoint, oldest first. */
   changedSince(limit: number, checkpoint: ChangeCheckpoint | undefined): RxDocumentData<RxDocType>[] {
-    let rows: string[];
+    let rows: StoredRow[];
     if (!checkpoint) {
-      rows = this.statements.get<[number], string>(this.sql.changesFirst, 'pluck').all(limit);
+      rows = this.statements.get<[number], StoredRow>(this.sql.changesFirst, 'raw').all(limit);
     } else {
-      const since = this.statements.get<[ChangesAfter], string>(this.sql.changesSince, 'pluck');
+      const since = this.statements.get<[ChangesAfter], StoredRow>(this.sql.changesSince, 'raw');
       const column = this.table.changesColumn;
       rows = column
         ? since.all({
@@ -117,21 +163,25 @@ export class CollectionRows<RxDocType> {
           })
         : since.all({ lwt: checkpoint.lwt, id: checkpoint.id, limit });
     }
-    return rows.map((json) => parseDocument<RxDocType>(json));
+    return rows.map((row) => this.load(row) as RxDocumentData<RxDocType>);
   }
 
   /** Deletes tombstones last written at or before `lwt`. */
   purgeTombstones(lwt: number): void {
-    this.statements.get<[number], never>(this.sql.purgeTombstones, 'rows').run(lwt);
+    const purged = this.statements.get<[number], string>(this.sql.purgeTombstones, 'pluck').all(lwt);
+    for (const id of purged) this.cache.forget(this.table.table, id);
   }
 
   /** The parameters of the insert and update statements: deleted, lwt, data, index keys, id. */
-  private rowValues(doc: RxDocumentData<RxDocType>): unknown[] {
-    const values: unknown[] = [doc._deleted ? 1 : 0, doc._meta.lwt, JSON.stringify(doc)];
+  private rowValues(doc: RxDocumentData<RxDocType>, written: WrittenDocument[]): unknown[] {
+    const id = this.idOf(doc);
+    const json = JSON.stringify(doc);
+    written.push({ id, doc, size: json.length });
+    const values: unknown[] = [doc._deleted ? 1 : 0, doc._meta.lwt, json];
     for (const column of this.table.columns) {
       values.push(column.indexString(doc));
     }
-    values.push(this.idOf(doc));
+    values.push(id);
     return values;
   }
 }

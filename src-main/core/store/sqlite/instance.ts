@@ -32,6 +32,7 @@ import {
 } from 'rxdb';
 import { CollectionRows } from './collection-rows.js';
 import { dropCollectionTable, type CollectionTable } from './collection-table.js';
+import type { WrittenDocument } from './document-cache.js';
 import { StoreError, explainSqliteError } from './errors.js';
 import { QueryRunner } from './query-runner.js';
 import {
@@ -64,7 +65,10 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   private readonly rows: CollectionRows<RxDocType>;
   private readonly runner: QueryRunner;
   private readonly write: Database.Transaction<
-    (rows: BulkWriteRow<RxDocType>[], context: string) => CategorizeBulkWriteRowsOutput<RxDocType>
+    (
+      rows: BulkWriteRow<RxDocType>[],
+      context: string,
+    ) => { categorized: CategorizeBulkWriteRowsOutput<RxDocType>; written: WrittenDocument[] }
   >;
   private closed = false;
 
@@ -80,16 +84,16 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     this.internals = { file: file.path, table: table.table };
     const statements = statementsOf(file, table.table);
     const anySchema = schema as RxJsonSchema<RxDocumentData<unknown>>;
-    this.rows = new CollectionRows<RxDocType>(file.db, table, statements, anySchema);
-    this.runner = new QueryRunner(statements, table, anySchema);
+    this.rows = new CollectionRows<RxDocType>(file.db, table, statements, anySchema, file.documents);
+    this.runner = new QueryRunner(statements, table, anySchema, this.rows);
     this.write = file.db.transaction((rows: BulkWriteRow<RxDocType>[], context: string) => {
       const docsInDb = new Map<string, RxDocumentData<RxDocType>>();
       const ids = rows.map((row) => this.rows.idOf(row.document));
       for (const doc of this.rows.readByIds(ids, true)) docsInDb.set(this.rows.idOf(doc), doc);
       const primaryPath = table.primaryPath as StringKeys<RxDocType>;
       const categorized = categorizeBulkWriteRows<RxDocType>(this, primaryPath, docsInDb, rows, context);
-      this.rows.write(categorized.bulkInsertDocs, categorized.bulkUpdateDocs);
-      return categorized;
+      const written = this.rows.write(categorized.bulkInsertDocs, categorized.bulkUpdateDocs);
+      return { categorized, written };
     });
   }
 
@@ -100,7 +104,8 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     return this.run(
       () => `writing ${rows.length} document(s) to "${this.collectionName}"`,
       () => {
-        const categorized = this.write.immediate(rows, context);
+        const { categorized, written } = this.write.immediate(rows, context);
+        this.rows.remember(written); // committed: the cache may show it now
         const newest = categorized.newestRow;
         if (categorized.eventBulk.events.length > 0 && newest) {
           const id = this.rows.idOf(newest.document);

@@ -5,7 +5,9 @@
 // the stored keys, so the range is exactly the one the memory storage scans). Then:
 // - RxDB's query matcher runs only when the plan says the index does not satisfy the selector;
 // - RxDB's sort comparator runs only when the plan says the index order is not the sort order.
-// When both are satisfied, skip/limit go into SQL and only the returned rows are parsed.
+// When both are satisfied, skip/limit go into SQL and only the returned rows are read. Rows are
+// read as (id, data): a document in the file's document cache is not parsed again, and only the
+// documents a query returns are put in the cache (not every row a matcher scanned).
 // One addition to RxDB's planner: a sort whose leading fields follow the index in one direction
 // (typically `score desc`, which the planner never marks satisfied because of the primary key
 // tiebreak `id asc`) is scanned in that direction and stops once skip+limit rows plus the rows
@@ -38,8 +40,15 @@ interface RangeScan {
   readonly inclusiveEnd: boolean;
 }
 
-export function parseDocument<T>(json: string): RxDocumentData<T> {
-  return JSON.parse(json) as RxDocumentData<T>;
+/** A stored row as the runner's statements return it. */
+export type StoredRow = [id: string, data: string];
+
+/** Where documents come from: the document cache, or the row's JSON (collection-rows.ts). */
+export interface DocumentSource {
+  /** The row's document, cached or parsed; parsing does not cache it. */
+  load(row: StoredRow): Doc;
+  /** Caches the documents a read returns (not every row it scanned). */
+  keep(docs: readonly Doc[]): void;
 }
 
 export class QueryRunner {
@@ -47,9 +56,16 @@ export class QueryRunner {
     private readonly statements: TableStatements,
     private readonly table: CollectionTable,
     private readonly schema: RxJsonSchema<Doc>,
+    private readonly source: DocumentSource,
   ) {}
 
   query<T>(prepared: PreparedQuery<T>): RxDocumentData<T>[] {
+    const documents = this.select(prepared) as RxDocumentData<T>[];
+    this.source.keep(documents);
+    return documents;
+  }
+
+  private select<T>(prepared: PreparedQuery<T>): Doc[] {
     const query = prepared.query;
     const plan = prepared.queryPlan;
     const skip = query.skip ?? 0;
@@ -71,12 +87,12 @@ export class QueryRunner {
           : undefined;
       return this.statement(range, 'ASC', sqlLimit !== undefined)
         .all(...this.params(range, sqlLimit))
-        .map((json) => parseDocument<T>(json));
+        .map((row) => this.source.load(row));
     }
     if (sortSatisfied) {
-      const out: RxDocumentData<T>[] = [];
-      for (const json of this.statement(range, 'ASC', false).iterate(...this.params(range))) {
-        const doc = parseDocument<T>(json);
+      const out: Doc[] = [];
+      for (const row of this.statement(range, 'ASC', false).iterate(...this.params(range))) {
+        const doc = this.source.load(row);
         if (matcher && !matcher(doc)) {
           continue;
         }
@@ -91,10 +107,10 @@ export class QueryRunner {
     const ordered = range ? this.orderedPrefix(prepared) : undefined;
     const out: Doc[] = [];
     let boundary: Doc | undefined;
-    for (const json of this.statement(range, ordered?.direction ?? 'ASC', false).iterate(
+    for (const row of this.statement(range, ordered?.direction ?? 'ASC', false).iterate(
       ...this.params(range),
     )) {
-      const doc = parseDocument<unknown>(json);
+      const doc = this.source.load(row);
       if (matcher && !matcher(doc)) {
         continue;
       }
@@ -108,7 +124,7 @@ export class QueryRunner {
     }
     const comparator: Comparator = getSortComparator(this.schema, query as FilledMangoQuery<unknown>);
     out.sort(comparator);
-    return out.slice(skip, wanted) as RxDocumentData<T>[];
+    return out.slice(skip, wanted);
   }
 
   count<T>(prepared: PreparedQuery<T>): number {
@@ -122,8 +138,8 @@ export class QueryRunner {
     }
     const matcher = getQueryMatcher(this.schema, prepared.query);
     let count = 0;
-    for (const json of this.statement(range, 'ASC', false).iterate(...this.params(range))) {
-      if (matcher(parseDocument<T>(json))) {
+    for (const row of this.statement(range, 'ASC', false).iterate(...this.params(range))) {
+      if (matcher(this.source.load(row))) {
         count++;
       }
     }
@@ -208,13 +224,13 @@ export class QueryRunner {
     range: RangeScan | undefined,
     direction: Direction,
     paged: boolean,
-  ): Database.Statement<unknown[], string> {
+  ): Database.Statement<unknown[], StoredRow> {
     const sql = range
-      ? `SELECT data FROM ${this.table.table} WHERE ` +
+      ? `SELECT id, data FROM ${this.table.table} WHERE ` +
         `${range.column.column} ${range.inclusiveStart ? '>=' : '>'} ? AND ` +
         `${range.column.column} ${range.inclusiveEnd ? '<=' : '<'} ? ` +
         `ORDER BY ${range.column.column} ${direction}${paged ? ' LIMIT ? OFFSET ?' : ''}`
-      : `SELECT data FROM ${this.table.table}`;
-    return this.statements.get<unknown[], string>(sql, 'pluck');
+      : `SELECT id, data FROM ${this.table.table}`;
+    return this.statements.get<unknown[], StoredRow>(sql, 'raw');
   }
 }

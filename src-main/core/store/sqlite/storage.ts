@@ -17,7 +17,13 @@ import {
 import { openCollectionTable } from './collection-table.js';
 import { StoreError, explainSqliteError } from './errors.js';
 import { RxStorageInstanceSqlite, type SqliteInstanceOptions, type SqliteInternals } from './instance.js';
-import { acquireStoreFile, releaseStoreFile, type SynchronousMode } from './store-file.js';
+import { DOCUMENT_CACHE_BUDGET } from './document-cache.js';
+import {
+  acquireStoreFile,
+  releaseStoreFile,
+  type StoreFileSettings,
+  type SynchronousMode,
+} from './store-file.js';
 
 export interface SqliteStorageSettings {
   /** The SQLite file; created when missing. Its folder must exist. */
@@ -27,12 +33,21 @@ export interface SqliteStorageSettings {
    * NORMAL survives a crash of the process but may lose the last commits on power loss.
    */
   readonly synchronous?: SynchronousMode;
+  /**
+   * How much parsed-document JSON (in characters) reads may skip parsing again; 0 turns the cache
+   * off. Default DOCUMENT_CACHE_BUDGET (see document-cache.ts). Like `synchronous`, it is taken
+   * from the storage that opens the file first in this process.
+   */
+  readonly documentCache?: number;
 }
 
 export type RxStorageSqlite = RxStorage<SqliteInternals, SqliteInstanceOptions>;
 
 export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorageSqlite {
-  const synchronous = settings.synchronous ?? 'FULL';
+  const fileSettings = {
+    synchronous: settings.synchronous ?? 'FULL',
+    documentCache: settings.documentCache ?? DOCUMENT_CACHE_BUDGET,
+  };
   const storage: RxStorageSqlite = {
     name: 'porchlight-sqlite',
     rxdbVersion: RXDB_VERSION,
@@ -40,7 +55,7 @@ export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorageSq
       params: RxStorageInstanceCreationParams<RxDocType, SqliteInstanceOptions>,
     ): Promise<RxStorageInstanceSqlite<RxDocType>> {
       try {
-        return Promise.resolve(createInstance(storage, settings.path, synchronous, params));
+        return Promise.resolve(createInstance(storage, settings.path, fileSettings, params));
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -52,7 +67,7 @@ export function getRxStorageSqlite(settings: SqliteStorageSettings): RxStorageSq
 function createInstance<RxDocType>(
   storage: RxStorageSqlite,
   path: string,
-  synchronous: SynchronousMode,
+  fileSettings: StoreFileSettings,
   params: RxStorageInstanceCreationParams<RxDocType, SqliteInstanceOptions>,
 ): RxStorageInstanceSqlite<RxDocType> {
   ensureRxStorageInstanceParamsAreCorrect(params);
@@ -72,7 +87,7 @@ function createInstance<RxDocType>(
         'not keep. Store files outside the database and keep their paths in the document instead.',
     );
   }
-  const file = acquireStoreFile(path, synchronous);
+  const file = acquireStoreFile(path, fileSettings);
   try {
     const schema = params.schema as RxJsonSchema<RxDocumentData<unknown>>;
     const table = openCollectionTable(

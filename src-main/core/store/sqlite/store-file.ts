@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Subject } from 'rxjs';
 import type { EventBulk, RxDocumentData, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb';
+import { DocumentCache } from './document-cache.js';
 import { StoreError, explainSqliteError } from './errors.js';
 import { TableStatements } from './table-statements.js';
 
@@ -34,6 +35,8 @@ export interface StoreFile {
   readonly db: Database.Database;
   /** Change streams per collection table, shared by all instances of that table in this process. */
   readonly changes: Map<string, Subject<ChangeBulk>>;
+  /** Parsed documents of every table of the file, see document-cache.ts. */
+  readonly documents: DocumentCache;
   /** Prepared statements per table ('' for the catalog), see table-statements.ts. */
   readonly statements: Map<string, TableStatements>;
   refCount: number;
@@ -41,7 +44,13 @@ export interface StoreFile {
 
 const OPEN_FILES = new Map<string, StoreFile>();
 
-export function acquireStoreFile(path: string, synchronous: SynchronousMode): StoreFile {
+export interface StoreFileSettings {
+  readonly synchronous: SynchronousMode;
+  /** The document cache's budget in JSON characters; 0 for none. */
+  readonly documentCache: number;
+}
+
+export function acquireStoreFile(path: string, settings: StoreFileSettings): StoreFile {
   const absolute = resolve(path);
   const open = OPEN_FILES.get(absolute);
   if (open) {
@@ -50,8 +59,9 @@ export function acquireStoreFile(path: string, synchronous: SynchronousMode): St
   }
   const file: StoreFile = {
     path: absolute,
-    db: openDatabase(absolute, synchronous),
+    db: openDatabase(absolute, settings.synchronous),
     changes: new Map(),
+    documents: new DocumentCache(settings.documentCache),
     statements: new Map(),
     refCount: 1,
   };
@@ -91,6 +101,7 @@ export function statementsOf(file: StoreFile, table: string): TableStatements {
 export function forgetTable(file: StoreFile, table: string): void {
   file.changes.delete(table);
   file.statements.delete(table);
+  file.documents.forgetTable(table);
 }
 
 function openDatabase(path: string, synchronous: SynchronousMode): Database.Database {

@@ -119,7 +119,10 @@ interface CatalogRow {
 
 /**
  * Finds or creates the table of a collection. Creating it (table, indexes, catalog row) is one
- * transaction, so a crash never leaves a half-made table behind.
+ * transaction, so a crash never leaves a half-made table behind. That commit skips the fsync even
+ * under synchronous=FULL: losing it to a power cut loses only an empty table, made again at the
+ * next open, and the next document write's fsync makes it durable with everything before it
+ * (the WAL is appended in order). Every document write keeps the configured mode.
  */
 export function openCollectionTable(
   store: StoreFile,
@@ -131,26 +134,24 @@ export function openCollectionTable(
   const primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey);
   const changesColumn = changesColumnOf(columns, primaryPath);
   const { db, path: file } = store;
-  const open = db.transaction((): string => {
-    const row = statementsOf(store, '')
-      .get<[string, string, number], CatalogRow>(
-        `SELECT table_name, layout FROM ${CATALOG_TABLE}
-         WHERE database_name = ? AND collection_name = ? AND schema_version = ?`,
-        'rows',
-      )
-      .get(key.databaseName, key.collectionName, key.schemaVersion);
-    if (row) {
-      if (row.layout !== layout) {
-        throw new StoreError(
-          'STORE_SCHEMA_CHANGED',
-          file,
-          `The collection "${key.collectionName}" in ${file} was stored with other indexes or field ` +
-            `limits than its schema now declares, at the same version ${key.schemaVersion}. Raise the ` +
-            'schema version and add a migration strategy for it; the stored documents were kept.',
-        );
-      }
-      return row.table_name;
-    }
+  // The file is ours alone (EXCLUSIVE lock) and calls are synchronous: nothing runs in between.
+  const row = statementsOf(store, '')
+    .get<[string, string, number], CatalogRow>(
+      `SELECT table_name, layout FROM ${CATALOG_TABLE}
+       WHERE database_name = ? AND collection_name = ? AND schema_version = ?`,
+      'rows',
+    )
+    .get(key.databaseName, key.collectionName, key.schemaVersion);
+  if (row && row.layout !== layout) {
+    throw new StoreError(
+      'STORE_SCHEMA_CHANGED',
+      file,
+      `The collection "${key.collectionName}" in ${file} was stored with other indexes or field ` +
+        `limits than its schema now declares, at the same version ${key.schemaVersion}. Raise the ` +
+        'schema version and add a migration strategy for it; the stored documents were kept.',
+    );
+  }
+  const create = db.transaction((): string => {
     const next = db
       .prepare(`SELECT coalesce(max(CAST(substr(table_name, 2) AS INTEGER)), 0) + 1 FROM ${CATALOG_TABLE}`)
       .pluck()
@@ -170,7 +171,15 @@ export function openCollectionTable(
     ).run(table, key.databaseName, key.collectionName, key.schemaVersion, layout);
     return table;
   });
-  const table = open.immediate();
+  let table = row?.table_name;
+  if (table === undefined) {
+    db.exec('PRAGMA synchronous = NORMAL');
+    try {
+      table = create.immediate();
+    } finally {
+      db.exec(`PRAGMA synchronous = ${store.synchronous}`);
+    }
+  }
   return {
     table,
     primaryPath,

@@ -32,6 +32,8 @@ export const CATALOG_TABLE = 'porchlight_collections';
 
 export interface StoreFile {
   readonly path: string;
+  /** The mode document writes commit with. */
+  readonly synchronous: SynchronousMode;
   readonly db: Database.Database;
   /** Change streams per collection table, shared by all instances of that table in this process. */
   readonly changes: Map<string, Subject<ChangeBulk>>;
@@ -59,6 +61,7 @@ export function acquireStoreFile(path: string, settings: StoreFileSettings): Sto
   }
   const file: StoreFile = {
     path: absolute,
+    synchronous: settings.synchronous,
     db: openDatabase(absolute, settings.synchronous),
     changes: new Map(),
     documents: new DocumentCache(settings.documentCache),

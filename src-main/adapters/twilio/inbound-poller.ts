@@ -3,7 +3,9 @@
 // of recently sent messages is fetched, so both arrive without a public URL. Guarantees: a
 // reply is recorded once however often it is listed (ids come from Twilio's sid); the list is
 // read with an overlap before the checkpoint because Twilio's DateSent filter is coarse and its
-// list eventually consistent; the checkpoint only moves forward, after the replies are stored.
+// list eventually consistent; replies from numbers that are no lead's (kept nowhere else) are
+// remembered by sid for the overlap, so an old STOP or START is never applied twice; the
+// checkpoint only moves forward, after the replies are stored.
 import type twilio from 'twilio';
 import { recordInboundText } from '../../core/channels/inbound-text';
 import { recordProviderStatus } from '../../core/channels/provider-status';
@@ -74,7 +76,7 @@ export class TwilioPoller {
     const report: PollReport = { received: 0, duplicates: 0, unmatched: 0, statuses: 0 };
     const { ctx } = this;
     const now = ctx.clock.now();
-    const checkpoint = await readCheckpoint(ctx);
+    const { since: checkpoint, seen } = await readCheckpoint(ctx);
     const since = (checkpoint ?? now - FIRST_LOOK_BACK_MS) - OVERLAP_MS;
     const filters = this.options.numbers.length === 0 ? [{}] : this.options.numbers.map((to) => ({ to }));
     const inbound = [];
@@ -92,7 +94,14 @@ export class TwilioPoller {
     }
     inbound.sort((a, b) => (a.dateSent ?? a.dateCreated).getTime() - (b.dateSent ?? b.dateCreated).getTime());
     let newest = checkpoint ?? now - FIRST_LOOK_BACK_MS;
+    const seenNow: { sid: string; at: number }[] = [];
     for (const m of inbound) {
+      const at = (m.dateSent ?? m.dateCreated).getTime();
+      seenNow.push({ sid: m.sid, at });
+      if (seen.has(m.sid)) {
+        report.duplicates++;
+        continue;
+      }
       const whatsapp = m.from.startsWith('whatsapp:');
       const outcome = await recordInboundText(
         ctx,
@@ -108,9 +117,10 @@ export class TwilioPoller {
       if (outcome.kind === 'recorded') report.received++;
       else if (outcome.kind === 'duplicate') report.duplicates++;
       else report.unmatched++;
-      newest = Math.max(newest, (m.dateSent ?? m.dateCreated).getTime());
+      newest = Math.max(newest, at);
     }
-    await writeCheckpoint(ctx, newest);
+    const keep = seenNow.filter((x) => x.at >= newest - OVERLAP_MS).map((x) => x.sid);
+    await writeCheckpoint(ctx, newest, keep);
     report.statuses = await this.refreshStatuses(now);
     return report;
   }
@@ -144,22 +154,32 @@ export class TwilioPoller {
   }
 }
 
-async function readCheckpoint(ctx: CoreContext): Promise<number | undefined> {
-  const doc = await ctx.db.settings.findOne(POLL_CHECKPOINT_ID).exec();
-  const value: unknown = doc?.value;
-  return typeof value === 'object' && value !== null && 'since' in value && typeof value.since === 'number'
-    ? value.since
-    : undefined;
+interface Checkpoint {
+  since: number | undefined;
+  /** Sids already handled inside the overlap window. */
+  seen: Set<string>;
 }
 
-async function writeCheckpoint(ctx: CoreContext, since: number): Promise<void> {
+async function readCheckpoint(ctx: CoreContext): Promise<Checkpoint> {
+  const doc = await ctx.db.settings.findOne(POLL_CHECKPOINT_ID).exec();
+  const value: unknown = doc?.value;
+  if (typeof value !== 'object' || value === null) return { since: undefined, seen: new Set() };
+  const since = 'since' in value && typeof value.since === 'number' ? value.since : undefined;
+  const seen =
+    'seen' in value && Array.isArray(value.seen)
+      ? value.seen.filter((x): x is string => typeof x === 'string')
+      : [];
+  return { since, seen: new Set(seen) };
+}
+
+async function writeCheckpoint(ctx: CoreContext, since: number, seen: string[]): Promise<void> {
   const current = await readCheckpoint(ctx);
-  if (current !== undefined && current >= since) return;
+  const next = Math.max(since, current.since ?? since);
   await ctx.db.settings.upsert({
     id: POLL_CHECKPOINT_ID,
     teamId: ctx.workspace.teamId,
     ownerId: ctx.workspace.agentId,
     updatedAt: ctx.clock.now(),
-    value: { since },
+    value: { since: next, seen: seen.slice(-2000) },
   });
 }

@@ -29,7 +29,7 @@ export interface TwilioConnectOptions {
   apiBaseUrl?: string;
   /** Request timeout for the SDK (ms); the engine has its own send timeout. */
   timeoutMs?: number;
-  /** Start polling for replies when there is no sync server (default true). */
+  /** Start the poller's timer when there is no sync server (default true; tests call pollOnce). */
   poll?: boolean;
 }
 
@@ -102,7 +102,7 @@ export async function connectTwilio(
   if (whatsapp !== undefined) testers.whatsapp = (to) => testSend(whatsapp, to, ctx.clock.now());
 
   let poller: TwilioPoller | undefined;
-  if (settings.statusCallbackBaseUrl === undefined && options.poll !== false) {
+  if (settings.statusCallbackBaseUrl === undefined) {
     const numbers = [
       ...(settings.smsFrom === undefined ? [] : [settings.smsFrom]),
       ...(settings.whatsappFrom === undefined ? [] : [`whatsapp:${settings.whatsappFrom}`]),
@@ -113,7 +113,7 @@ export async function connectTwilio(
       intervalMs: settings.pollSeconds * 1000,
       senders,
     });
-    poller.start();
+    if (options.poll !== false) poller.start();
   }
   return {
     ...senders,

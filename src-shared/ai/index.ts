@@ -8,3 +8,5 @@ export * from './rule-drafts';
 export * from './rules-reading';
 export * from './settings';
 export * from './sms-fit';
+export * from './answer';
+export * from './redact';

@@ -9,14 +9,12 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from 'openai';
+import { redactSecret } from '../../../src-shared/ai';
 import { AiError } from '../../core/ports/ai';
 
-const keyShapes = [/sk-[A-Za-z0-9_*-]{6,}/g, /Bearer\s+[A-Za-z0-9._~+/=-]{6,}/gi];
-
+/** The key and anything shaped like one, scrubbed (shared with the fake). */
 export function redact(text: string, key: string | undefined): string {
-  let out = key !== undefined && key.length >= 4 ? text.split(key).join('[redacted]') : text;
-  for (const shape of keyShapes) out = out.replace(shape, '[redacted]');
-  return out.length > 500 ? `${out.slice(0, 497)}...` : out;
+  return redactSecret(text, key);
 }
 
 export function toAiError(error: unknown, key: string | undefined, timeoutMs: number): AiError {

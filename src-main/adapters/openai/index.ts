@@ -10,9 +10,9 @@ import {
   draftAnswerSchema,
   draftMessages,
   replyReadingSchema,
+  toAiReading,
 } from '../../../src-shared/ai';
 import type { AiReading } from '../../../src-shared/scoring';
-import { aiReadingSchema } from '../../../src-shared/scoring';
 import type { AiAnswer, AiPort, AiSettingsSource, AiTestReport } from '../../core/ports/ai';
 import { AiError } from '../../core/ports/ai';
 import type { Clock } from '../../core/ports/clock';
@@ -83,23 +83,7 @@ export function createOpenAiAdapter({ settings, secrets, clock }: OpenAiAdapterO
           analysisAnswerSchema,
           'lead_reading',
         );
-        const a = answer.value;
-        const reading = aiReadingSchema.parse({
-          seriousness: a.seriousness,
-          ...(a.intent === 'unknown' ? {} : { intent: a.intent }),
-          ...(a.budget === null
-            ? {}
-            : {
-                budget: {
-                  ...(a.budget.min === null ? {} : { min: a.budget.min }),
-                  ...(a.budget.max === null ? {} : { max: a.budget.max }),
-                },
-              }),
-          ...(a.timeline === null ? {} : { timeline: a.timeline }),
-          ...(a.propertyType === null ? {} : { propertyType: a.propertyType }),
-          ...(a.summary === null ? {} : { summary: a.summary }),
-          evidence: a.evidence,
-        });
+        const reading = toAiReading(answer.value);
         return { ...answer, value: reading };
       }),
 

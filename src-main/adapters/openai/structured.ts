@@ -7,6 +7,7 @@ import type OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { z } from 'zod';
 import type { ChatMessage, TokenUsage } from '../../../src-shared/ai';
+import { parseModelAnswer } from '../../../src-shared/ai';
 import type { AiAnswer } from '../../core/ports/ai';
 import { AiError } from '../../core/ports/ai';
 
@@ -24,13 +25,6 @@ function usageOf(completion: OpenAI.ChatCompletion, messages: ChatMessage[], con
   };
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.map(String).join('.') || '(answer)'}: ${issue.message}`)
-    .join('; ');
-}
-
 export async function askStructured<S extends z.ZodType>(
   client: OpenAI,
   model: string,
@@ -42,27 +36,15 @@ export async function askStructured<S extends z.ZodType>(
     model,
     messages,
     response_format: zodResponseFormat(schema, name),
-    temperature: 0,
   });
   const message = completion.choices[0]?.message;
   const content = message?.content ?? '';
   if (typeof message?.refusal === 'string' && message.refusal !== '')
     throw new AiError('bad_answer', `The model refused: ${message.refusal.slice(0, 200)}`);
-  if (content.trim() === '') throw new AiError('bad_answer', 'The model answered with nothing.');
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch {
-    throw new AiError('bad_answer', `The model's answer was not JSON: "${content.slice(0, 80)}".`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success)
-    throw new AiError(
-      'bad_answer',
-      `The model's answer did not match the schema: ${describeIssues(parsed.error)}.`,
-    );
+  const parsed = parseModelAnswer(content, schema);
+  if (!parsed.ok) throw new AiError('bad_answer', parsed.reason);
   return {
-    value: parsed.data,
+    value: parsed.value,
     model: completion.model || model,
     usage: usageOf(completion, messages, content),
   };

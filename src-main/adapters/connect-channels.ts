@@ -1,14 +1,27 @@
 // The one place both shells connect core to the outside world: the notifier the shell brings,
 // plus every provider that is configured (settings in the store, secrets in the SecretStore).
 // An unconfigured channel is simply absent; the engine then falls back or asks the agent.
+// Settings are read here once: a changed provider setting applies at the next start.
 import type { ConnectedChannels } from '../core/boot';
 import type { CoreContext } from '../core/context';
 import type { Notifier } from '../core/ports/channels';
+import { connectTwilio } from './twilio';
 
 export interface ShellChannels {
   notifier: Notifier;
 }
 
-export function connectChannels(_ctx: CoreContext, shell: ShellChannels): Promise<ConnectedChannels> {
-  return Promise.resolve({ ports: { notifier: shell.notifier }, stop: () => Promise.resolve() });
+export async function connectChannels(ctx: CoreContext, shell: ShellChannels): Promise<ConnectedChannels> {
+  const twilio = await connectTwilio(ctx);
+  ctx.channelTesters = { ...twilio?.testers };
+  return {
+    ports: {
+      notifier: shell.notifier,
+      ...(twilio?.sms === undefined ? {} : { sms: twilio.sms }),
+      ...(twilio?.whatsapp === undefined ? {} : { whatsapp: twilio.whatsapp }),
+    },
+    stop: async () => {
+      await twilio?.stop();
+    },
+  };
 }

@@ -11,6 +11,7 @@ import type { Engine, EnginePorts } from './engine';
 import { startEngine } from './engine';
 import { CoreEvents } from './events';
 import type { Clock } from './ports/clock';
+import type { SecretStore } from './ports/secret-store';
 import { systemClock } from './ports/clock';
 import { startScoring } from './scoring';
 import { acquireDataLock } from './store/data-lock';
@@ -24,6 +25,8 @@ export interface BootOptions {
   /** Create the demo workspace on first run (default true). */
   demo?: boolean;
   workspace?: Partial<Workspace>;
+  /** Where provider secrets live: safeStorage on the desktop, a 0600 file headless. */
+  secrets?: SecretStore;
   /**
    * Connects the channels (adapters live outside core, so the shell passes them in). Called
    * once the database is open; `stop` runs before the database closes.
@@ -46,7 +49,8 @@ export interface RunningCore {
 export const DATABASE_FILE = 'porchlight.sqlite';
 
 export async function bootCore(options: BootOptions): Promise<RunningCore> {
-  mkdirSync(options.dataDir, { recursive: true });
+  // Leads are personal data: the workspace folder is the user's alone.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const lock = acquireDataLock(options.dataDir);
   try {
     const path = join(options.dataDir, DATABASE_FILE);
@@ -62,6 +66,7 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
       workspace: { teamId: 'solo', agentId: 'me', defaultCountry: 'US', ...options.workspace },
       shell: options.shell,
       dataDir: options.dataDir,
+      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
     };
     // Background jobs start before first-run set-up, so the demo leads are scored by them.
     const scoring = startScoring(ctx);

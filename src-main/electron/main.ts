@@ -7,6 +7,7 @@ import { connectChannels } from '../adapters/connect-channels';
 import { bootCore, type RunningCore } from '../core/boot';
 import { wireIpc } from './ipc';
 import { nativeNotifier } from './native-notifier';
+import { SafeStorageSecretStore } from './safe-storage-secret-store';
 
 const isDev = process.env.ELECTRON_RENDERER_URL !== undefined;
 let core: RunningCore | undefined;
@@ -90,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
     core = await bootCore({
       dataDir: app.getPath('userData'),
       shell: 'desktop',
+      secrets: new SafeStorageSecretStore(app.getPath('userData')),
       connect: (ctx) => connectChannels(ctx, { notifier: nativeNotifier(() => window?.show()) }),
     });
     window = createWindow(core);

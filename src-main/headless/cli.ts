@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { connectChannels } from '../adapters/connect-channels';
 import { inAppNotifier } from '../adapters/notifications/in-app-notifier';
+import { FileSecretStore } from '../adapters/secrets/file-secret-store';
 import { bootCore } from '../core/boot';
 import { DataFolderLockedError } from '../core/store/data-lock';
 import { defaultDataDir } from './data-dir';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     dataDir,
     shell: 'headless',
     demo: !values['no-demo'],
+    secrets: new FileSecretStore(dataDir),
     connect: (ctx) => connectChannels(ctx, { notifier: inAppNotifier(ctx.events) }),
   });
   const server = await startHeadlessServer({ app: core.app, events: core.ctx.events, rendererDir, port });

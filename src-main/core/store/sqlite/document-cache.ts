@@ -6,8 +6,9 @@
 //   it wrote after its transaction committed (a rolled-back write changes nothing here), reads put
 //   what they parsed, purged tombstones and dropped tables are forgotten, and the cache dies with
 //   the connection.
-// - Bounded: least recently used documents are dropped once the cached documents' JSON passes
-//   the budget; a write bigger than half the budget caches only its last documents.
+// - Bounded: once the cached documents' JSON passes the budget, documents not read lately are
+//   dropped (CLOCK, see DocumentCache); a write bigger than half the budget caches only its last
+//   documents.
 // - Shared objects, as in RxDB's memory storage: a read returns the cached object itself, and a
 //   write keeps the object RxDB handed in. RxDB treats both as immutable (it copies a document
 //   before changing it); nothing else may modify a document it read from or wrote to a storage.
@@ -21,24 +22,31 @@ export const DOCUMENT_CACHE_BUDGET = 16_000_000;
 interface Entry {
   readonly doc: unknown;
   readonly size: number;
+  /** Read since it was cached or last spared: the next eviction pass spares it once (CLOCK). */
+  referenced: boolean;
 }
 
+interface TableEntries {
+  readonly byId: Map<string, Entry>;
+  size: number;
+}
+
+/**
+ * Eviction is CLOCK (second chance) per table, from the table holding the most: a hit only sets a
+ * flag, which costs far less than moving the entry to the back on every read (this runs per row).
+ */
 export class DocumentCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly tables = new Map<string, TableEntries>();
   private size = 0;
 
   constructor(private readonly budget: number) {}
 
   /** The cached document, marked as recently used; undefined when not cached. */
   get(table: string, id: string): unknown {
-    const key = `${table}\u0000${id}`;
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-      return entry.doc;
-    }
-    return undefined;
+    const entry = this.tables.get(table)?.byId.get(id);
+    if (entry === undefined) return undefined;
+    entry.referenced = true;
+    return entry.doc;
   }
 
   /** Caches `doc` as the stored state of `id`; `size` is its JSON length. */
@@ -47,13 +55,19 @@ export class DocumentCache {
       this.forget(table, id);
       return;
     }
-    const key = `${table}\u0000${id}`;
-    const previous = this.entries.get(key);
-    if (previous) {
-      this.size -= previous.size;
-      this.entries.delete(key);
+    let entries = this.tables.get(table);
+    if (!entries) {
+      entries = { byId: new Map(), size: 0 };
+      this.tables.set(table, entries);
     }
-    this.entries.set(key, { doc, size });
+    const previous = entries.byId.get(id);
+    if (previous) {
+      entries.size -= previous.size;
+      this.size -= previous.size;
+      entries.byId.delete(id);
+    }
+    entries.byId.set(id, { doc, size, referenced: false });
+    entries.size += size;
     this.size += size;
     this.evict();
   }
@@ -80,29 +94,41 @@ export class DocumentCache {
   }
 
   forget(table: string, id: string): void {
-    const key = `${table}\u0000${id}`;
-    const entry = this.entries.get(key);
-    if (entry) {
+    const entries = this.tables.get(table);
+    const entry = entries?.byId.get(id);
+    if (entries && entry) {
+      entries.size -= entry.size;
       this.size -= entry.size;
-      this.entries.delete(key);
+      entries.byId.delete(id);
     }
   }
 
   forgetTable(table: string): void {
-    const prefix = `${table}\u0000`;
-    for (const [key, entry] of this.entries) {
-      if (key.startsWith(prefix)) {
-        this.size -= entry.size;
-        this.entries.delete(key);
-      }
+    const entries = this.tables.get(table);
+    if (entries) {
+      this.size -= entries.size;
+      this.tables.delete(table);
     }
   }
 
   private evict(): void {
-    for (const [key, entry] of this.entries) {
-      if (this.size <= this.budget) break;
-      this.size -= entry.size;
-      this.entries.delete(key);
+    while (this.size > this.budget) {
+      let largest: TableEntries | undefined;
+      for (const entries of this.tables.values()) {
+        if (!largest || entries.size > largest.size) largest = entries;
+      }
+      if (!largest) return;
+      for (const [id, entry] of largest.byId) {
+        largest.byId.delete(id);
+        if (entry.referenced) {
+          entry.referenced = false; // second chance: to the back
+          largest.byId.set(id, entry);
+          continue;
+        }
+        largest.size -= entry.size;
+        this.size -= entry.size;
+        break;
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import { PorchlightError } from '../../src-shared/ipc/errors';
 import { aiHandlers } from './ai/handlers';
 import { channelHandlers } from './channels/handlers';
 import type { CoreContext } from './context';
+import { emailHandlers } from './email/handlers';
 import { engineFeatureHandlers } from './engine/feature-handlers';
 import { leadHandlers } from './leads/handlers';
 import { scoringHandlers } from './scoring/handlers';
@@ -33,7 +34,10 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
   const handlers = mergeHandlers(
     mergeHandlers(
       mergeHandlers(
-        mergeHandlers(mergeHandlers(leadHandlers(ctx), workspaceHandlers(ctx)), channelHandlers(ctx)),
+        mergeHandlers(
+          mergeHandlers(mergeHandlers(leadHandlers(ctx), workspaceHandlers(ctx)), channelHandlers(ctx)),
+          emailHandlers(ctx),
+        ),
         scoringHandlers(ctx),
       ),
       engineFeatureHandlers(ctx),

@@ -8,6 +8,8 @@ import type { AppEvents, AppResults } from './app';
 import { appArgs } from './app';
 import type { ChannelEvents, ChannelResults } from './channels';
 import { channelArgs } from './channels';
+import type { EmailEvents, EmailResults } from './email';
+import { emailArgs } from './email';
 import type { EngineEvents, EngineResults } from './engine';
 import { engineArgs } from './engine';
 import type { LeadEvents, LeadResults } from './leads';
@@ -27,7 +29,10 @@ export function joinFeatures<A extends ArgSchemas, B extends ArgSchemas>(a: A, b
 
 export const handlerArgs = joinFeatures(
   joinFeatures(
-    joinFeatures(joinFeatures(joinFeatures(leadArgs, appArgs), channelArgs), scoringArgs),
+    joinFeatures(
+      joinFeatures(joinFeatures(joinFeatures(leadArgs, appArgs), channelArgs), emailArgs),
+      scoringArgs,
+    ),
     engineArgs,
   ),
   aiArgs,
@@ -37,6 +42,7 @@ export type HandlerName = keyof typeof handlerArgs;
 export type HandlerResults = LeadResults &
   AppResults &
   ChannelResults &
+  EmailResults &
   ScoringResults &
   EngineResults &
   AiResults;
@@ -46,7 +52,13 @@ export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]
 export type ValidArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
 export type HandlerResult<K extends HandlerName> = HandlerResults[K];
 
-export type EventPayloads = LeadEvents & AppEvents & ChannelEvents & ScoringEvents & EngineEvents & AiEvents;
+export type EventPayloads = LeadEvents &
+  AppEvents &
+  ChannelEvents &
+  EmailEvents &
+  ScoringEvents &
+  EngineEvents &
+  AiEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

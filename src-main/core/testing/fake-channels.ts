@@ -48,6 +48,11 @@ export class RecordingChannel<C extends SendChannel = SendChannel> implements Ch
   }
 
   send(message: OutboundMessage, signal: AbortSignal): Promise<SendReceipt> {
+    // Like the real adapters (test/channels/*-contract.ts): a cancelled send never starts.
+    if (signal.aborted)
+      return Promise.reject(
+        new ChannelError('timeout', 'The send was cancelled before it started.', true, false),
+      );
     const refusal = this.refusals.get(message.to);
     if (refusal !== undefined) return Promise.reject(refusal);
     const outcome = this.script.shift() ?? 'ok';

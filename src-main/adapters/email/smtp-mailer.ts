@@ -1,0 +1,148 @@
+// The real Mailer: one SMTP transaction per message through nodemailer. Settings and the
+// password are read before each send, so a change in Settings applies to the next message.
+// The Message-ID we generate is the providerId the outbox keeps; replies quote it. SMTP
+// cannot be asked later whether it took a message, so there is no `lookup`: an interrupted
+// send stays uncertain and the agent decides (core/engine/recovery.ts R3).
+import nodemailer from 'nodemailer';
+import type { EmailSettings } from '../../../src-shared/ipc/email';
+import { providerIdOf } from '../../core/email/reply-address';
+import { sendingMissing } from '../../core/email/settings';
+import type { Mailer, OutboundMessage, SendReceipt } from '../../core/ports/channels';
+import { ChannelError } from '../../core/ports/channels';
+import type { Clock } from '../../core/ports/clock';
+import type { SecretStore } from '../../core/ports/secret-store';
+import { composeEmail } from './compose';
+import { channelErrorFromSmtp, redact } from './smtp-errors';
+
+export interface EmailConfig {
+  settings: EmailSettings;
+  replyTokenKey: string;
+}
+
+export interface SmtpMailerOptions {
+  /** Read before every send (core/email/settings.ts readEmailSettings for the store's). */
+  settings: () => Promise<EmailConfig>;
+  secrets: Pick<SecretStore, 'get'>;
+  clock: Pick<Clock, 'now'>;
+}
+
+/** What 'channels-test' shows for email (the shape of ChannelTestResult in src-shared/ipc/channels). */
+export interface EmailTestAnswer {
+  channel: 'email';
+  ok: boolean;
+  /** The Message-ID of the test message. */
+  providerId?: string;
+  /** The SMTP reply word for word: "250 2.0.0 Ok: queued as 1234", or the refusal. */
+  answer: string;
+  /** The ChannelError code when it failed (rejected, invalid_address, provider_unavailable, …). */
+  errorCode?: string;
+}
+
+export interface SmtpAnswer {
+  messageId: string;
+  /** The server's final reply line, e.g. "250 2.0.0 Ok: queued as 1234". */
+  response: string;
+}
+
+function transportFor(settings: EmailSettings, password: string | undefined, watch: (line: string) => void) {
+  const { host, port, security, user } = settings.smtp;
+  return nodemailer.createTransport({
+    host,
+    port,
+    secure: security === 'tls',
+    requireTLS: security === 'starttls',
+    ignoreTLS: security === 'none',
+    ...(user === '' ? {} : { auth: { user, pass: password ?? '' } }),
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+    // Commands only (never the data): used to know whether the message had started to leave.
+    transactionLog: true,
+    logger: {
+      level: () => undefined,
+      trace: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+      fatal: () => undefined,
+      debug: (_entry: unknown, message: unknown) => {
+        if (typeof message === 'string') watch(message);
+      },
+    },
+  });
+}
+
+/** One SMTP transaction; throws ChannelError with what the server said. */
+export async function sendOverSmtp(
+  options: SmtpMailerOptions,
+  message: OutboundMessage,
+  signal: AbortSignal,
+): Promise<SmtpAnswer> {
+  const { settings, replyTokenKey } = await options.settings();
+  const password = await options.secrets.get('smtp.password');
+  const missing = sendingMissing(settings, password !== undefined);
+  if (missing.length > 0)
+    throw new ChannelError(
+      'provider_unavailable',
+      `Email is not set up: add ${missing.join(', ')} in Settings > Channels.`,
+      false,
+      false,
+    );
+  const composed = composeEmail(message, settings, replyTokenKey);
+  let dataStarted = false;
+  const transport = transportFor(settings, password, (line) => {
+    // "354 ..." from the server answers DATA: from here the message may reach the lead.
+    if (/^354\b/.test(line) || /^S:\s*354\b/.test(line)) dataStarted = true;
+  });
+  const onAbort = (): void => transport.close();
+  signal.addEventListener('abort', onAbort);
+  try {
+    if (signal.aborted)
+      throw new ChannelError('timeout', 'The send was cancelled before it started.', true, false);
+    const info = await transport.sendMail({ ...composed, date: new Date(options.clock.now()) });
+    const response = typeof info.response === 'string' ? info.response : '';
+    return { messageId: typeof info.messageId === 'string' ? info.messageId : composed.messageId, response };
+  } catch (error) {
+    if (error instanceof ChannelError) throw error;
+    throw channelErrorFromSmtp(error, { dataStarted, aborted: signal.aborted, secrets: [password ?? ''] });
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    transport.close();
+  }
+}
+
+export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
+  return {
+    channel: 'email',
+    kind: 'real',
+    async send(message: OutboundMessage, signal: AbortSignal): Promise<SendReceipt> {
+      const answer = await sendOverSmtp(options, message, signal);
+      return { providerId: providerIdOf(answer.messageId) };
+    },
+  };
+}
+
+/** "Send a test message to me": exactly what the server answered, success or not. */
+export async function sendTestEmail(options: SmtpMailerOptions, to: string): Promise<EmailTestAnswer> {
+  const message: OutboundMessage = {
+    messageId: `test-${options.clock.now().toString(36)}`,
+    leadId: 'test',
+    channel: 'email',
+    to: to.trim().toLowerCase(),
+    subject: 'Porchlight test message',
+    body: 'This is a test message from Porchlight. If you can read it, email sending works.',
+  };
+  try {
+    const answer = await sendOverSmtp(options, message, new AbortController().signal);
+    return { channel: 'email', ok: true, providerId: answer.messageId, answer: answer.response };
+  } catch (error) {
+    const password = (await options.secrets.get('smtp.password')) ?? '';
+    const said = error instanceof Error ? error.message : String(error);
+    return {
+      channel: 'email',
+      ok: false,
+      answer: redact(said, [password]),
+      errorCode: error instanceof ChannelError ? error.code : 'unknown',
+    };
+  }
+}

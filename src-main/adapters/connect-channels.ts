@@ -5,6 +5,8 @@
 import type { ConnectedChannels } from '../core/boot';
 import type { CoreContext } from '../core/context';
 import type { Notifier } from '../core/ports/channels';
+import { aiSettingsSource } from '../core/ai/settings';
+import { createOpenAiAdapter } from './openai';
 import { connectTwilio } from './twilio';
 
 export interface ShellChannels {
@@ -12,6 +14,14 @@ export interface ShellChannels {
 }
 
 export async function connectChannels(ctx: CoreContext, shell: ShellChannels): Promise<ConnectedChannels> {
+  if (ctx.secrets !== undefined) {
+    // Reads its settings and key on every call: configuring AI takes effect at once.
+    ctx.ai = createOpenAiAdapter({
+      settings: aiSettingsSource(ctx.db),
+      secrets: ctx.secrets,
+      clock: ctx.clock,
+    });
+  }
   const twilio = await connectTwilio(ctx);
   ctx.channelTesters = { ...twilio?.testers };
   return {

@@ -4,6 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreApp } from './app';
+import { createAiContentAnalyzer } from './ai/content-analyzer';
+import { startReplyClassification } from './ai/reply-job';
 import { createCoreApp } from './app';
 import type { CoreContext, Workspace } from './context';
 import { ensureFirstRun } from './demo/demo-workspace';
@@ -74,10 +76,15 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     // The engine starts after first-run set-up: the demo's history is not a burst of new leads.
     const channels = (await options.connect?.(ctx)) ?? { ports: {}, stop: () => Promise.resolve() };
     const engine = await startEngine(ctx, channels.ports);
+    // Replies are read by the AI when the shell connected one (ctx.ai), by rules otherwise.
+    if (ctx.ai !== undefined) ctx.contentAnalyzer = createAiContentAnalyzer(ctx);
+    const replies = startReplyClassification(ctx);
     const app = createCoreApp(ctx);
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        replies.stop();
+        await replies.idle();
         await engine.stop();
         await channels.stop();
         scoring.stop();

@@ -18,6 +18,7 @@
 // as RxDB compares them; every encoded string part ends with the only bare T in it, so no part is
 // a prefix of another and the concatenation orders like RxDB's concatenated string.
 import {
+  INDEX_MAX,
   getIndexMeta,
   getSchemaByObjectPath,
   getStartIndexStringFromLowerBound,
@@ -104,6 +105,42 @@ export function documentKeyFunction(
   };
 }
 
+/**
+ * Encoded string parts of constant bounds (INDEX_MAX, or a non-string bound such as INDEX_MIN),
+ * per schema, field and side. RxDB pads them to maxLength and encoding walks every character
+ * (U+FFFF is remapped one by one), which made bounds cost more than short queries themselves.
+ */
+const constantParts = new WeakMap<Schema, Map<string, string>>();
+
+function stringBoundPart(
+  schema: Schema,
+  field: string,
+  bound: RxQueryPlanKey,
+  side: 'lower' | 'upper',
+): string {
+  const encode = () =>
+    encodeStringPart(
+      side === 'lower'
+        ? getStartIndexStringFromLowerBound(schema, [field], [bound])
+        : getStartIndexStringFromUpperBound(schema, [field], [bound]),
+    );
+  if (typeof bound === 'string' && bound !== INDEX_MAX) {
+    return encode();
+  }
+  let parts = constantParts.get(schema);
+  if (!parts) {
+    parts = new Map();
+    constantParts.set(schema, parts);
+  }
+  const key = `${side}\u0000${typeof bound}\u0000${String(bound)}\u0000${field}`;
+  let part = parts.get(key);
+  if (part === undefined) {
+    part = encode();
+    parts.set(key, part);
+  }
+  return part;
+}
+
 /** The key of a query plan's lower or upper bound on one index, encoded like documents' keys. */
 export function boundKey(
   schema: Schema,
@@ -113,12 +150,15 @@ export function boundKey(
 ): string {
   let key = '';
   fields.forEach((field, i) => {
-    const bound = [keys[i]];
-    const raw =
-      side === 'lower'
-        ? getStartIndexStringFromLowerBound(schema, [field], bound)
-        : getStartIndexStringFromUpperBound(schema, [field], bound);
-    key += isStringField(schema, field) ? encodeStringPart(raw) : raw;
+    const bound = keys[i];
+    if (isStringField(schema, field)) {
+      key += stringBoundPart(schema, field, bound, side);
+    } else {
+      key +=
+        side === 'lower'
+          ? getStartIndexStringFromLowerBound(schema, [field], [bound])
+          : getStartIndexStringFromUpperBound(schema, [field], [bound]);
+    }
   });
   return key;
 }

@@ -6,6 +6,7 @@ import type { ConnectedChannels } from '../core/boot';
 import type { CoreContext } from '../core/context';
 import type { Notifier } from '../core/ports/channels';
 import { aiSettingsSource } from '../core/ai/settings';
+import { createSmtpMailer, emailTester, isEmailSendingConfigured, startImapReplies } from './email';
 import { createOpenAiAdapter } from './openai';
 import { connectTwilio } from './twilio';
 
@@ -23,14 +24,25 @@ export async function connectChannels(ctx: CoreContext, shell: ShellChannels): P
     });
   }
   const twilio = await connectTwilio(ctx);
-  ctx.channelTesters = { ...twilio?.testers };
+  const email = ctx.secrets === undefined ? undefined : { secrets: ctx.secrets };
+  const mailer =
+    email !== undefined && (await isEmailSendingConfigured(ctx, email))
+      ? createSmtpMailer(ctx, email)
+      : undefined;
+  const replies = email === undefined ? null : await startImapReplies(ctx, email);
+  ctx.channelTesters = {
+    ...twilio?.testers,
+    ...(email === undefined ? {} : { email: emailTester(ctx, email) }),
+  };
   return {
     ports: {
       notifier: shell.notifier,
       ...(twilio?.sms === undefined ? {} : { sms: twilio.sms }),
       ...(twilio?.whatsapp === undefined ? {} : { whatsapp: twilio.whatsapp }),
+      ...(mailer === undefined ? {} : { mailer }),
     },
     stop: async () => {
+      await replies?.stop();
       await twilio?.stop();
     },
   };

@@ -75,4 +75,11 @@ describe('templates', () => {
       'missing_footer_info',
     );
   });
+
+  it('TPL6: without an unsubscribe link (no sync server), the footer asks for a reply instead', () => {
+    const footer = { senderName: 'Ana', physicalAddress: '1 Main St, Austin TX', unsubscribeUrl: '' };
+    expect(withEmailFooter('Hello', footer)).toMatch(
+      /1 Main St, Austin TX\nTo stop these emails, reply with the word "unsubscribe"\.$/,
+    );
+  });
 });

@@ -119,20 +119,26 @@ export interface EmailFooter {
   senderName: string;
   /** CAN-SPAM (15 U.S.C. 7704(a)(5)): a valid physical postal address of the sender. */
   physicalAddress: string;
-  /** CAN-SPAM opt-out mechanism; also sent as List-Unsubscribe (RFC 8058) by the mailer. */
+  /**
+   * CAN-SPAM opt-out mechanism; also sent as List-Unsubscribe (RFC 8058) by the mailer. Empty
+   * when no sync server serves one (solo mode): the opt-out is then a reply, which the reply
+   * reader takes as an opt-out on every channel.
+   */
   unsubscribeUrl: string;
 }
 
+export const REPLY_TO_UNSUBSCRIBE = 'To stop these emails, reply with the word "unsubscribe".';
+
 export function withEmailFooter(body: string, footer: EmailFooter): string {
-  const missing = [
-    footer.physicalAddress.trim() === '' ? 'the office postal address' : '',
-    footer.unsubscribeUrl.trim() === '' ? 'an unsubscribe link' : '',
-  ].filter((s) => s !== '');
-  if (missing.length > 0) {
+  if (footer.physicalAddress.trim() === '') {
     throw new TemplateError(
       'missing_footer_info',
-      `Email needs ${missing.join(' and ')} in its footer (CAN-SPAM); add it in Settings > Channels.`,
+      'Email needs the office postal address in its footer (CAN-SPAM); add it in Settings > Channels.',
     );
   }
-  return `${body.trimEnd()}\n\n--\n${footer.senderName}\n${footer.physicalAddress.trim()}\nUnsubscribe: ${footer.unsubscribeUrl.trim()}`;
+  const optOut =
+    footer.unsubscribeUrl.trim() === ''
+      ? REPLY_TO_UNSUBSCRIBE
+      : `Unsubscribe: ${footer.unsubscribeUrl.trim()}`;
+  return `${body.trimEnd()}\n\n--\n${footer.senderName}\n${footer.physicalAddress.trim()}\n${optOut}`;
 }

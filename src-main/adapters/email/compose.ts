@@ -93,6 +93,10 @@ export function composeEmail(
     // RFC 8058: an HTTPS URI, and the POST body a mail client sends to it.
     headers['List-Unsubscribe'] = `<${message.unsubscribeUrl}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  } else if (replyTo !== undefined) {
+    // No server to serve a link (solo mode): RFC 2369's mailto form, to the lead's own reply
+    // address, which the reply reader matches to the lead and reads as an opt-out.
+    headers['List-Unsubscribe'] = `<mailto:${replyTo}?subject=unsubscribe>`;
   }
   const track =
     settings.trackingBaseUrl === ''

@@ -170,9 +170,10 @@ describe('outbox', () => {
   it('OB8: a crash mid-send is recovered: claimed released, sending reconciled with the provider', async () => {
     core = await createEngineTestCore({ start: START });
     const leadId = await lead(core, 20);
-    const [email] = await messagesOf(core, leadId);
+    const email = (await messagesOf(core, leadId)).find((m) => m.stepIndex === 0);
     expect(email?.status).toBe('sent');
-    // Simulate the two crash points on fresh documents.
+    // The process dies; the store holds messages at both crash points.
+    await core.engine.stop();
     const base = { ...(email as Message), statusHistory: [] };
     await core.ctx.db.messages.bulkInsert(
       [

@@ -8,7 +8,7 @@
 //   suppression              -> stop every enrollment of that lead
 import type { RxChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
-import type { Lead, Message, Suppression } from '../../../src-shared/domain';
+import type { Lead, Message, Sequence, Suppression } from '../../../src-shared/domain';
 import { keywordOf } from '../../../src-shared/sms/keywords';
 import type { CoreContext } from '../context';
 import { cancelFirstTouches, stopLeadEnrollments } from '../enrollments/control';
@@ -19,9 +19,25 @@ import type { KeyedWorkQueue } from './work-queue';
 
 export const NEGATIVE_REPLY_TAG = 'not-interested';
 
+const activeCache = new WeakMap<CoreContext, Promise<Sequence[]>>();
+
+/** Active sequences, cached until any sequence changes (every lead change asks for them). */
+function activeSequences(ctx: CoreContext): Promise<Sequence[]> {
+  let cached = activeCache.get(ctx);
+  if (cached === undefined) {
+    cached = ctx.db.sequences
+      .find({ selector: { status: 'active' } })
+      .exec()
+      .then((docs) => docs.map((d) => d.toMutableJSON()));
+    activeCache.set(ctx, cached);
+  }
+  return cached;
+}
+
 export function startReactions(ctx: CoreContext, queue: KeyedWorkQueue): () => void {
   const { db } = ctx;
   const subscriptions: Subscription[] = [
+    db.sequences.$.subscribe(() => activeCache.delete(ctx)),
     db.leads.$.subscribe((event: RxChangeEvent<Lead>) => {
       const after = event.documentData;
       queue.run(after.id, () =>
@@ -70,9 +86,7 @@ async function onLeadChange(ctx: CoreContext, before: Lead | undefined, after: L
     if (before?.stage !== after.stage) await stopLeadEnrollments(ctx, after.id, `the lead is ${after.stage}`);
     return;
   }
-  const sequences = (await ctx.db.sequences.find({ selector: { status: 'active' } }).exec()).map((d) =>
-    d.toMutableJSON(),
-  );
+  const sequences = await activeSequences(ctx);
   for (const sequence of triggeredSequences(sequences, before, after, ctx.clock.now())) {
     await enrollLead(ctx, after, sequence, { reason: `trigger ${sequence.trigger.type}` });
   }

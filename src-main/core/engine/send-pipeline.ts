@@ -8,7 +8,7 @@ import type { EngineSettings } from '../../../src-shared/playbooks/engine-settin
 import { TemplateError, renderTemplate, withEmailFooter } from '../../../src-shared/templates';
 import { isAllowedAt, nextAllowedSendTime, sendPolicyFor } from '../../../src-shared/timing';
 import type { CoreContext } from '../context';
-import { isOptedOut } from '../enrollments/enroll';
+import { suppressedChannels } from '../enrollments/enroll';
 import { loadVersion } from '../enrollments/materialise';
 import { transitionMessage } from '../messages/outbox-state';
 import type { ChannelSender, OutboundMessage, SendChannel } from '../ports/channels';
@@ -50,18 +50,6 @@ export function senderFor(ports: EnginePorts, channel: SendChannel): ChannelSend
   ];
 }
 
-async function suppressedChannels(ctx: CoreContext, lead: Lead): Promise<Set<Channel | 'all'>> {
-  const addresses = [lead.phone, lead.email].filter((a): a is string => a !== undefined);
-  const docs = await ctx.db.suppressions
-    .find({
-      selector: {
-        $or: [{ leadId: lead.id }, ...(addresses.length > 0 ? [{ address: { $in: addresses } }] : [])],
-      },
-    })
-    .exec();
-  return new Set(docs.map((d) => d.channel));
-}
-
 async function whatsappWindowOpen(ctx: CoreContext, lead: Lead, now: number): Promise<boolean> {
   const recent = await ctx.db.messages
     .count({
@@ -90,7 +78,8 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   if (lead === undefined || lead.deletedAt > 0) return settleStopped(ctx, message, 'the lead was deleted');
   if (lead.stage === 'closed' || lead.stage === 'lost')
     return settleStopped(ctx, message, `the lead is ${lead.stage}`);
-  if (await isOptedOut(ctx, lead)) return settleStopped(ctx, message, 'the lead opted out');
+  const suppressed = await suppressedChannels(ctx, lead);
+  if (suppressed.has('all')) return settleStopped(ctx, message, 'the lead opted out');
   let enrollment: Enrollment | undefined;
   let stepChannel: Channel =
     message.plannedChannel ?? (message.channel === 'note' ? 'notification' : message.channel);
@@ -126,11 +115,13 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   const connected = new Set<Channel>(['call']);
   for (const c of ['sms', 'whatsapp', 'email', 'notification'] as const)
     if (senderFor(deps.ports, c) !== undefined) connected.add(c);
-  const suppressed = await suppressedChannels(ctx, lead);
   const choice = chooseChannel(stepChannel, {
     lead,
     suppressed,
-    whatsappWindowOpen: await whatsappWindowOpen(ctx, lead, now),
+    // Only asked when WhatsApp could be chosen: it costs a query.
+    whatsappWindowOpen:
+      (stepChannel === 'whatsapp' || lead.preferredChannel === 'whatsapp') &&
+      (await whatsappWindowOpen(ctx, lead, now)),
     requireExplicitSmsConsent: settings.requireExplicitSmsConsent,
     connected,
   });

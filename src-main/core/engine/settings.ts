@@ -12,9 +12,24 @@ import { leadSendRules, windowOf } from '../../../src-shared/timing';
 import type { CoreContext } from '../context';
 import type { PorchlightDatabase } from '../store/collections';
 
-export async function readEngineSettings(db: PorchlightDatabase): Promise<EngineSettings> {
-  const doc = await db.settings.findOne(ENGINE_SETTINGS_ID).exec();
-  return parseEngineSettings(doc?.value);
+const cache = new WeakMap<PorchlightDatabase, Promise<EngineSettings>>();
+
+/** The team's engine settings; cached per database and dropped on any write to the document. */
+export function readEngineSettings(db: PorchlightDatabase): Promise<EngineSettings> {
+  let cached = cache.get(db);
+  if (cached === undefined) {
+    cached = db.settings
+      .findOne(ENGINE_SETTINGS_ID)
+      .exec()
+      .then((doc) => parseEngineSettings(doc?.value));
+    cache.set(db, cached);
+    const subscription = db.settings.$.subscribe((event) => {
+      if (event.documentId !== ENGINE_SETTINGS_ID) return;
+      cache.delete(db);
+      subscription.unsubscribe();
+    });
+  }
+  return cached;
 }
 
 export async function writeEngineSettings(

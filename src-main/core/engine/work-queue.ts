@@ -1,24 +1,48 @@
-// Reactions to store changes run here: work for one key (a lead) runs in order, different keys
-// run side by side up to a limit, and `idle()` resolves once everything queued has finished.
+// Reactions to store changes run here, first come first served: work for one key (a lead) runs
+// in order, different keys run side by side up to `concurrency`, and `idle()` resolves once
+// everything queued has finished. Bounded concurrency keeps a burst from interleaving a thousand
+// leads' work: the first lead to arrive is the first to be answered.
+interface Item {
+  key: string;
+  work: () => Promise<void>;
+}
+
 export class KeyedWorkQueue {
-  private readonly tails = new Map<string, Promise<void>>();
+  private readonly waiting: Item[] = [];
+  private readonly runningKeys = new Set<string>();
   private pending = 0;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly onError: (error: unknown) => void) {}
+  constructor(
+    private readonly onError: (error: unknown) => void,
+    private readonly concurrency = 8,
+  ) {}
 
   run(key: string, work: () => Promise<void>): void {
     this.pending++;
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous
-      .then(work)
-      .catch(this.onError)
-      .finally(() => {
-        if (this.tails.get(key) === next) this.tails.delete(key);
-        this.pending--;
-        if (this.pending === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-      });
-    this.tails.set(key, next);
+    this.waiting.push({ key, work });
+    this.pump();
+  }
+
+  private pump(): void {
+    for (let i = 0; i < this.waiting.length && this.runningKeys.size < this.concurrency;) {
+      const item = this.waiting[i];
+      if (item === undefined || this.runningKeys.has(item.key)) {
+        i++;
+        continue;
+      }
+      this.waiting.splice(i, 1);
+      this.runningKeys.add(item.key);
+      void item
+        .work()
+        .catch(this.onError)
+        .finally(() => {
+          this.runningKeys.delete(item.key);
+          this.pending--;
+          if (this.pending === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+          this.pump();
+        });
+    }
   }
 
   get busy(): boolean {

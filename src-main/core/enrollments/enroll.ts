@@ -1,7 +1,7 @@
 // Enrolling a lead in a sequence: the checks (sequence active, lead live and reachable, not
 // already running it), the deterministic enrollment id (sequence + lead + cycle), then the
 // first step is materialised at once.
-import type { Enrollment, Lead, Sequence } from '../../../src-shared/domain';
+import type { Channel, Enrollment, Lead, Sequence } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import { enrollmentIdOf } from '../engine/ids';
 import { materialiseNext } from './materialise';
@@ -11,15 +11,19 @@ export type EnrollOutcome = { enrolled: Enrollment } | { skipped: string };
 
 const CLOSED_STAGES: ReadonlySet<Lead['stage']> = new Set(['closed', 'lost']);
 
-export async function isOptedOut(ctx: CoreContext, lead: Lead): Promise<boolean> {
+/** Channels the lead is suppressed on, by lead id or by its phone/email; 'all' = opted out. */
+export async function suppressedChannels(ctx: CoreContext, lead: Lead): Promise<Set<Channel | 'all'>> {
   const addresses = [lead.phone, lead.email].filter((a): a is string => a !== undefined);
-  const byLead = await ctx.db.suppressions.count({ selector: { leadId: lead.id, channel: 'all' } }).exec();
-  if (byLead > 0) return true;
-  if (addresses.length === 0) return false;
-  const byAddress = await ctx.db.suppressions
-    .count({ selector: { address: { $in: addresses }, channel: 'all' } })
-    .exec();
-  return byAddress > 0;
+  const byLead = await ctx.db.suppressions.find({ selector: { leadId: lead.id } }).exec();
+  const byAddress =
+    addresses.length === 0
+      ? []
+      : await ctx.db.suppressions.find({ selector: { address: { $in: addresses } } }).exec();
+  return new Set([...byLead, ...byAddress].map((d) => d.channel));
+}
+
+export async function isOptedOut(ctx: CoreContext, lead: Lead): Promise<boolean> {
+  return (await suppressedChannels(ctx, lead)).has('all');
 }
 
 export async function enrollLead(

@@ -10,6 +10,7 @@ import { useBridge, useCoreEvent } from './bridge/context';
 import { stageLabels } from './leads/format';
 import { LeadForm } from './leads/LeadForm';
 import { LeadGrid } from './leads/LeadGrid';
+import { SettingsDialog } from './settings/SettingsDialog';
 import { AttentionStrip } from './shell/AttentionStrip';
 import { Toasts } from './shell/Toasts';
 
@@ -32,6 +33,7 @@ export function App() {
   const [counts, setCounts] = useState<LeadCounts | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -50,7 +52,8 @@ export function App() {
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent): void => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (typing || editing !== undefined || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (typing || editing !== undefined || settingsOpen || event.ctrlKey || event.metaKey || event.altKey)
+        return;
       if (event.key === '/') {
         event.preventDefault();
         searchInput.current?.focus();
@@ -61,7 +64,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editing]);
+  }, [editing, settingsOpen]);
 
   const filters = {
     ...(debouncedSearch.trim() === '' ? {} : { search: debouncedSearch }),
@@ -87,6 +90,9 @@ export function App() {
           </p>
         ) : null}
         <AttentionStrip />
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
         <button type="button" className="primary" onClick={() => setEditing(null)} title="New lead (n)">
           + New lead
         </button>
@@ -144,6 +150,7 @@ export function App() {
       </div>
       <LeadGrid filters={filters} onOpen={setEditing} columnVisibility={columnVisibility} />
       {editing !== undefined ? <LeadForm lead={editing} onClose={() => setEditing(undefined)} /> : null}
+      {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
       <Toasts />
     </div>
   );

@@ -1,0 +1,55 @@
+// Connecting channels from the settings screen: a bad sender number is refused beside its
+// field, a saved secret shows as "saved" and is never shown back, and AI without a key says
+// the rules answer.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { repoRoot, startHeadless, type HeadlessProcess } from '../support/headless-process';
+
+let browser: Browser;
+let shell: HeadlessProcess;
+let dataDir: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  dataDir = mkdtempSync(join(tmpdir(), 'porchlight-settings-'));
+  shell = await startHeadless(['--data', dataDir, '--port', '0', '--no-demo']);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await shell.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('settings in Chromium against the headless shell', () => {
+  it('refuses a bad number, keeps secrets write-only, and says who answers without an AI key', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+
+    await dialog.getByRole('tab', { name: 'Text messages' }).click();
+    await dialog.getByLabel('SMS from (E.164)').fill('555-1234');
+    await dialog.getByRole('button', { name: 'Save text settings' }).click();
+    await expect.poll(() => dialog.getByRole('alert').first().textContent()).toContain('E.164');
+
+    await dialog.getByLabel('SMS from (E.164)').fill('+13125550100');
+    await dialog.getByLabel('Twilio auth token').fill('token-that-must-not-come-back');
+    await dialog.getByRole('button', { name: 'Save text settings' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Saved');
+    await expect.poll(() => dialog.getByLabel('Twilio auth token (saved)').count()).toBe(1);
+    expect(await dialog.getByLabel('Twilio auth token (saved)').inputValue()).toBe('');
+    expect(await page.content()).not.toContain('token-that-must-not-come-back');
+
+    await dialog.getByRole('tab', { name: 'AI', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Save AI settings' }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toContain('Rules answer until a key is set');
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'settings-ai.png') });
+  });
+});

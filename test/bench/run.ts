@@ -2,6 +2,7 @@
 // figures. Nothing here asserts a timing; the figures go into the issue notes and docs.
 const suites: Record<string, () => Promise<void>> = {
   storage: async () => (await import('./storage.bench')).runStorageBench(),
+  engine: async () => (await import('./engine.bench')).runEngineBench(),
   scoring: async () => (await import('./scoring.bench')).runScoringBench(),
   grid: async () => (await import('./grid.bench')).runGridBench(),
 };

@@ -147,4 +147,42 @@ describe('enrollments', () => {
     const done = reactivations.find((e) => e.cycle === 0);
     expect((next?.anchorAt ?? 0) - (done?.stoppedAt ?? 0)).toBe(30 * DAY);
   });
+
+  it('EN6: a score crossing a threshold upward enrolls; sequences pause and resume as a whole', async () => {
+    core = await createEngineTestCore({ start: at('2026-04-06T10:00') });
+    const hot = await core.invoke('sequences-create', {
+      sequence: {
+        name: 'Hot lead call',
+        trigger: { type: 'score_threshold', threshold: 70 },
+        steps: [
+          {
+            id: 'hot-1',
+            channel: 'sms',
+            delay: { amount: 1, unit: 'hours' },
+            condition: { type: 'always' },
+            templateId: 'tpl-checkin-sms',
+          },
+        ],
+      },
+    });
+    const leadId = await buyer(core, { source: 'import' });
+    const doc = await core.ctx.db.leads.findOne(leadId).exec();
+    await doc?.incrementalPatch({ score: 65 });
+    await core.engine.idle();
+    expect(await core.invoke('enrollments-for-lead', { leadId })).toEqual([]);
+    await doc?.getLatest().incrementalPatch({ score: 82 });
+    await core.engine.idle();
+    const [run] = await core.invoke('enrollments-for-lead', { leadId });
+    expect(run).toMatchObject({ sequenceId: hot.id, status: 'active' });
+    await core.invoke('sequences-set-status', { id: hot.id, status: 'paused' });
+    expect((await core.invoke('enrollments-for-lead', { leadId }))[0]).toMatchObject({
+      status: 'paused',
+      pausedBy: 'sequence',
+    });
+    await core.runFor(3 * 3_600_000);
+    expect(core.channels.sms.sent).toHaveLength(0);
+    await core.invoke('sequences-set-status', { id: hot.id, status: 'active' });
+    await core.runFor(2 * 3_600_000);
+    expect(core.channels.sms.sent.map((s) => local(s.at))).toEqual(['04-06 14:00']);
+  });
 });

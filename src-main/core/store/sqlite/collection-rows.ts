@@ -50,8 +50,6 @@ type Doc = RxDocumentData<unknown>;
 
 export class CollectionRows<RxDocType> implements DocumentSource {
   private readonly sql: ReturnType<typeof sqlOf>;
-  /** JSON lengths of documents parsed by reads, for the cache's budget when they are kept. */
-  private readonly parsedSizes = new WeakMap<Doc, number>();
 
   constructor(
     private readonly db: Database.Database,
@@ -90,26 +88,21 @@ export class CollectionRows<RxDocType> implements DocumentSource {
     return found as RxDocumentData<RxDocType>[];
   }
 
-  private readMissing(row: StoredRow, found: Doc[], withDeleted: boolean): void {
-    const doc = this.load(row);
-    this.cache.put(this.table.table, row[0], doc, row[1].length);
+  private readMissing([id, json]: StoredRow, found: Doc[], withDeleted: boolean): void {
+    const doc = JSON.parse(json) as Doc;
+    this.cache.put(this.table.table, id, doc, json.length);
     if (withDeleted || !doc._deleted) found.push(doc);
   }
 
-  load(row: StoredRow): Doc {
-    const cached = this.cache.get(this.table.table, row[0]) as Doc | undefined;
-    if (cached !== undefined) return cached;
-    const doc = JSON.parse(row[1]) as Doc;
-    this.parsedSizes.set(doc, row[1].length);
-    return doc;
+  cached(id: string): Doc | undefined {
+    return this.cache.get(this.table.table, id) as Doc | undefined;
   }
 
-  keep(docs: readonly Doc[]): void {
+  keep(docs: readonly Doc[], sizes: ReadonlyMap<Doc, number>): void {
     for (const doc of docs) {
-      const size = this.parsedSizes.get(doc);
+      const size = sizes.get(doc);
       if (size !== undefined) {
         this.cache.put(this.table.table, this.idOf(doc as RxDocumentData<RxDocType>), doc, size);
-        this.parsedSizes.delete(doc);
       }
     }
   }
@@ -163,7 +156,7 @@ export class CollectionRows<RxDocType> implements DocumentSource {
           })
         : since.all({ lwt: checkpoint.lwt, id: checkpoint.id, limit });
     }
-    return rows.map((row) => this.load(row) as RxDocumentData<RxDocType>);
+    return rows.map(([id, json]) => (this.cached(id) ?? JSON.parse(json)) as RxDocumentData<RxDocType>);
   }
 
   /** Deletes tombstones last written at or before `lwt`. */

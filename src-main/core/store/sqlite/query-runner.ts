@@ -43,12 +43,46 @@ interface RangeScan {
 /** A stored row as the runner's statements return it. */
 export type StoredRow = [id: string, data: string];
 
-/** Where documents come from: the document cache, or the row's JSON (collection-rows.ts). */
+/** The file's document cache for this table (collection-rows.ts). */
 export interface DocumentSource {
-  /** The row's document, cached or parsed; parsing does not cache it. */
-  load(row: StoredRow): Doc;
-  /** Caches the documents a read returns (not every row it scanned). */
-  keep(docs: readonly Doc[]): void;
+  /** The cached document of `id`, if any. */
+  cached(id: string): Doc | undefined;
+  /** Caches the documents a read returns; `sizes` has the JSON length of those it parsed. */
+  keep(docs: readonly Doc[], sizes: ReadonlyMap<Doc, number>): void;
+}
+
+/**
+ * Turns rows into documents. Without a matcher every row read is returned, so rows are read as
+ * (id, data) and cached documents skip JSON.parse; with one, most rows may be rejected, so only
+ * data is read (an id string and a cache lookup per rejected row cost more than they save).
+ */
+class RowReader {
+  readonly sizes = new Map<Doc, number>();
+  private length = 0;
+
+  constructor(
+    readonly withIds: boolean,
+    private readonly source: DocumentSource,
+  ) {}
+
+  read(row: unknown): Doc {
+    if (!this.withIds) {
+      const json = row as string;
+      this.length = json.length;
+      return JSON.parse(json) as Doc;
+    }
+    const [id, json] = row as StoredRow;
+    const cached = this.source.cached(id);
+    if (cached !== undefined) return cached;
+    const doc = JSON.parse(json) as Doc;
+    this.sizes.set(doc, json.length);
+    return doc;
+  }
+
+  /** Notes the size of the document just read by a data-only reader, which the read returns. */
+  returning(doc: Doc): void {
+    if (!this.withIds) this.sizes.set(doc, this.length);
+  }
 }
 
 export class QueryRunner {
@@ -60,24 +94,32 @@ export class QueryRunner {
   ) {}
 
   query<T>(prepared: PreparedQuery<T>): RxDocumentData<T>[] {
-    const documents = this.select(prepared) as RxDocumentData<T>[];
-    this.source.keep(documents);
-    return documents;
+    const plan = prepared.queryPlan;
+    const range = this.rangeOf(prepared);
+    // Without the planned index we scan the whole table, so selector and sort must both run.
+    const matcher =
+      plan.selectorSatisfiedByIndex && range ? undefined : getQueryMatcher(this.schema, prepared.query);
+    const reader = new RowReader(!matcher, this.source);
+    const documents = this.select(prepared, range, matcher, reader);
+    this.source.keep(documents, reader.sizes);
+    return documents as RxDocumentData<T>[];
   }
 
-  private select<T>(prepared: PreparedQuery<T>): Doc[] {
+  private select<T>(
+    prepared: PreparedQuery<T>,
+    range: RangeScan | undefined,
+    matcher: ((doc: Doc) => boolean) | undefined,
+    reader: RowReader,
+  ): Doc[] {
     const query = prepared.query;
-    const plan = prepared.queryPlan;
     const skip = query.skip ?? 0;
     const limit = typeof query.limit === 'number' ? query.limit : Infinity;
     if (limit === 0) {
       return [];
     }
     const wanted = skip + limit;
-    const range = this.rangeOf(prepared);
-    // Without the planned index we scan the whole table, so selector and sort must both run.
-    const matcher = plan.selectorSatisfiedByIndex && range ? undefined : getQueryMatcher(this.schema, query);
-    const sortSatisfied = plan.sortSatisfiedByIndex && range !== undefined;
+    const sortSatisfied = prepared.queryPlan.sortSatisfiedByIndex && range !== undefined;
+    const withIds = reader.withIds;
 
     if (sortSatisfied && !matcher) {
       // LIMIT -1 is SQLite's "no limit", so a skip without a limit still pages in SQL.
@@ -85,17 +127,18 @@ export class QueryRunner {
         skip > 0 || Number.isFinite(limit)
           ? { limit: Number.isFinite(limit) ? limit : -1, offset: skip }
           : undefined;
-      return this.statement(range, 'ASC', sqlLimit !== undefined)
+      return this.statement(range, 'ASC', sqlLimit !== undefined, withIds)
         .all(...this.params(range, sqlLimit))
-        .map((row) => this.source.load(row));
+        .map((row) => reader.read(row));
     }
     if (sortSatisfied) {
       const out: Doc[] = [];
-      for (const row of this.statement(range, 'ASC', false).iterate(...this.params(range))) {
-        const doc = this.source.load(row);
+      for (const row of this.statement(range, 'ASC', false, withIds).iterate(...this.params(range))) {
+        const doc = reader.read(row);
         if (matcher && !matcher(doc)) {
           continue;
         }
+        reader.returning(doc);
         out.push(doc);
         if (out.length >= wanted) {
           break;
@@ -107,16 +150,17 @@ export class QueryRunner {
     const ordered = range ? this.orderedPrefix(prepared) : undefined;
     const out: Doc[] = [];
     let boundary: Doc | undefined;
-    for (const row of this.statement(range, ordered?.direction ?? 'ASC', false).iterate(
+    for (const row of this.statement(range, ordered?.direction ?? 'ASC', false, withIds).iterate(
       ...this.params(range),
     )) {
-      const doc = this.source.load(row);
+      const doc = reader.read(row);
       if (matcher && !matcher(doc)) {
         continue;
       }
       if (ordered && boundary && ordered.compare(doc, boundary) !== 0) {
         break; // every later row sorts after the wanted ones
       }
+      reader.returning(doc);
       out.push(doc);
       if (ordered && !boundary && out.length === wanted) {
         boundary = doc;
@@ -138,8 +182,8 @@ export class QueryRunner {
     }
     const matcher = getQueryMatcher(this.schema, prepared.query);
     let count = 0;
-    for (const row of this.statement(range, 'ASC', false).iterate(...this.params(range))) {
-      if (matcher(this.source.load(row))) {
+    for (const json of this.statement(range, 'ASC', false, false).iterate(...this.params(range))) {
+      if (matcher(JSON.parse(json as string) as Doc)) {
         count++;
       }
     }
@@ -224,13 +268,15 @@ export class QueryRunner {
     range: RangeScan | undefined,
     direction: Direction,
     paged: boolean,
-  ): Database.Statement<unknown[], StoredRow> {
+    withIds: boolean,
+  ): Database.Statement<unknown[], unknown> {
+    const columns = withIds ? 'id, data' : 'data';
     const sql = range
-      ? `SELECT id, data FROM ${this.table.table} WHERE ` +
+      ? `SELECT ${columns} FROM ${this.table.table} WHERE ` +
         `${range.column.column} ${range.inclusiveStart ? '>=' : '>'} ? AND ` +
         `${range.column.column} ${range.inclusiveEnd ? '<=' : '<'} ? ` +
         `ORDER BY ${range.column.column} ${direction}${paged ? ' LIMIT ? OFFSET ?' : ''}`
-      : `SELECT id, data FROM ${this.table.table}`;
-    return this.statements.get<unknown[], StoredRow>(sql, 'raw');
+      : `SELECT ${columns} FROM ${this.table.table}`;
+    return this.statements.get<unknown[], unknown>(sql, withIds ? 'raw' : 'pluck');
   }
 }

@@ -27,7 +27,7 @@ export interface ChangeCheckpoint {
 
 function sqlOf(t: CollectionTable) {
   const columns = ['deleted', 'lwt', 'data', ...t.columns.map((c) => c.column)];
-  const byIds = `SELECT id, data FROM ${t.table} WHERE id IN (SELECT value FROM json_each(?))`;
+  const byIds = `SELECT data FROM ${t.table} WHERE id IN (SELECT value FROM json_each(?))`;
   const order = t.changesColumn ? t.changesColumn.column : 'lwt, id';
   const after = t.changesColumn
     ? `${t.changesColumn.column} > @key`
@@ -68,30 +68,39 @@ export class CollectionRows<RxDocType> implements DocumentSource {
   /** The stored documents of `ids` (those that exist), in no particular order. */
   readByIds(ids: readonly string[], withDeleted: boolean): RxDocumentData<RxDocType>[] {
     const found: Doc[] = [];
-    const missing: string[] = [];
-    for (const id of ids.length > 1 ? new Set(ids) : ids) {
-      const cached = this.cache.get(this.table.table, id) as Doc | undefined;
-      if (cached === undefined) {
-        missing.push(id);
-      } else if (withDeleted || !cached._deleted) {
-        found.push(cached);
+    let missing: readonly string[] = ids;
+    if (this.cache.holds(this.table.table)) {
+      const notCached: string[] = [];
+      for (const id of ids.length > 1 ? new Set(ids) : ids) {
+        const cached = this.cached(id);
+        if (cached === undefined) {
+          notCached.push(id);
+        } else if (withDeleted || !cached._deleted) {
+          found.push(cached);
+        }
       }
+      missing = notCached;
     }
     const [only] = missing;
     if (missing.length === 1 && only !== undefined) {
       const json = this.statements.get<[string], string | undefined>(this.sql.byId, 'pluck').get(only);
-      if (json !== undefined) this.readMissing([only, json], found, withDeleted);
+      if (json !== undefined) this.readMissing(json, found, withDeleted);
     } else if (missing.length > 1) {
-      const rows = this.statements.get<[string], StoredRow>(this.sql.byIds, 'raw');
-      for (const row of rows.iterate(JSON.stringify(missing))) this.readMissing(row, found, withDeleted);
+      const rows = this.statements.get<[string], string>(this.sql.byIds, 'pluck');
+      for (const json of rows.iterate(JSON.stringify(missing))) this.readMissing(json, found, withDeleted);
     }
     return found as RxDocumentData<RxDocType>[];
   }
 
-  private readMissing([id, json]: StoredRow, found: Doc[], withDeleted: boolean): void {
+  private readMissing(json: string, found: Doc[], withDeleted: boolean): void {
     const doc = JSON.parse(json) as Doc;
-    this.cache.put(this.table.table, id, doc, json.length);
+    this.cache.put(this.table.table, this.idOf(doc as RxDocumentData<RxDocType>), doc, json.length);
     if (withDeleted || !doc._deleted) found.push(doc);
+  }
+
+  /** Whether any document of this table is cached: if not, reads skip looking ids up. */
+  holdsAny(): boolean {
+    return this.cache.holds(this.table.table);
   }
 
   cached(id: string): Doc | undefined {

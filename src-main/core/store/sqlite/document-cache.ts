@@ -49,6 +49,11 @@ export class DocumentCache {
     return entry.doc;
   }
 
+  /** Whether any document of `table` is cached. */
+  holds(table: string): boolean {
+    return (this.tables.get(table)?.byId.size ?? 0) > 0;
+  }
+
   /** Caches `doc` as the stored state of `id`; `size` is its JSON length. */
   put(table: string, id: string, doc: unknown, size: number): void {
     if (size > this.budget) {

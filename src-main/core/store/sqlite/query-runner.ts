@@ -45,6 +45,8 @@ export type StoredRow = [id: string, data: string];
 
 /** The file's document cache for this table (collection-rows.ts). */
 export interface DocumentSource {
+  /** Whether any document of the table is cached (if not, reading ids would be wasted). */
+  holdsAny(): boolean;
   /** The cached document of `id`, if any. */
   cached(id: string): Doc | undefined;
   /** Caches the documents a read returns; `sizes` has the JSON length of those it parsed. */
@@ -54,7 +56,8 @@ export interface DocumentSource {
 /**
  * Turns rows into documents. Without a matcher every row read is returned, so rows are read as
  * (id, data) and cached documents skip JSON.parse; with one, most rows may be rejected, so only
- * data is read (an id string and a cache lookup per rejected row cost more than they save).
+ * data is read (an id string and a cache lookup per rejected row cost more than they save). Nor
+ * are ids read while nothing of the table is cached (a cold start, e.g. right after opening).
  */
 class RowReader {
   readonly sizes = new Map<Doc, number>();
@@ -99,7 +102,7 @@ export class QueryRunner {
     // Without the planned index we scan the whole table, so selector and sort must both run.
     const matcher =
       plan.selectorSatisfiedByIndex && range ? undefined : getQueryMatcher(this.schema, prepared.query);
-    const reader = new RowReader(!matcher, this.source);
+    const reader = new RowReader(!matcher && this.source.holdsAny(), this.source);
     const documents = this.select(prepared, range, matcher, reader);
     this.source.keep(documents, reader.sizes);
     return documents as RxDocumentData<T>[];

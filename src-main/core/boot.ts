@@ -11,6 +11,7 @@ import type { CoreContext, Workspace } from './context';
 import { ensureFirstRun } from './demo/demo-workspace';
 import type { Engine, EnginePorts } from './engine';
 import { startEngine } from './engine';
+import { startNextFollowUps } from './followups/next-follow-up';
 import { CoreEvents } from './events';
 import type { Clock } from './ports/clock';
 import type { SecretStore } from './ports/secret-store';
@@ -79,10 +80,13 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     // Replies are read by the AI when the shell connected one (ctx.ai), by rules otherwise.
     if (ctx.ai !== undefined) ctx.contentAnalyzer = createAiContentAnalyzer(ctx);
     const replies = startReplyClassification(ctx);
+    const followUps = startNextFollowUps(ctx);
     const app = createCoreApp(ctx);
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        followUps.stop();
+        await followUps.idle();
         replies.stop();
         await replies.idle();
         await engine.stop();

@@ -8,8 +8,10 @@
 // - Change events are emitted after the commit, never for a write that was rolled back.
 // - better-sqlite3 is synchronous, so each call runs to completion before the next: calls on one
 //   file are serialized without a queue. The cost is that a very large bulkWrite holds the event
-//   loop for its duration (about 1 s per 50,000 documents); callers that import big batches chunk
-//   them (see docs/decisions/0001-sqlite-rxstorage.md).
+//   loop for its duration (100,000 leads take ~5 s on a loaded 2-core machine); callers that
+//   import big batches chunk them (see docs/decisions/0001-sqlite-rxstorage.md).
+// - Reads return documents from the file's document cache when it has them (document-cache.ts),
+//   shared objects that nobody may modify, as with RxDB's memory storage.
 import type Database from 'better-sqlite3';
 import type { Observable } from 'rxjs';
 import {

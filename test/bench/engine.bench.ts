@@ -12,150 +12,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import schedule from 'node-schedule';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import type { Lead, Message } from '../../src-shared/domain';
+import type { Lead } from '../../src-shared/domain';
 import { createCoreApp } from '../../src-main/core/app';
-import type { CoreContext } from '../../src-main/core/context';
 import { startEngine } from '../../src-main/core/engine';
 import { writeEngineSettings } from '../../src-main/core/engine/settings';
-import { CoreEvents } from '../../src-main/core/events';
 import { systemClock } from '../../src-main/core/ports/clock';
-import { openPorchlightDatabase } from '../../src-main/core/store/database';
-import { getRxStorageSqlite } from '../../src-main/core/store/sqlite';
 import { fakeChannels } from '../../src-main/core/testing/fake-channels';
+import {
+  DUE_SOON,
+  DUE_WINDOW_MS,
+  NO_LIMIT,
+  PENDING,
+  openCore,
+  progress,
+  seedPending,
+  lead,
+} from './engine-bench-fixtures';
 import { ms, percentile, printTable } from './stats';
 
-const PENDING = Number(process.env.PORCHLIGHT_BENCH_PENDING ?? 100_000);
-const progress = (what: string): void => console.error(`[engine bench] ${new Date().toISOString()} ${what}`);
-const DUE_SOON = 2_000;
-const DUE_WINDOW_MS = 20_000;
 /** node-schedule is given this long to take the load; what it scheduled by then is reported. */
 const NODE_SCHEDULE_BUDGET_MS = 240_000;
 const BURST = 1_000;
-const NO_LIMIT = {
-  sms: 1_000_000,
-  whatsapp: 1_000_000,
-  email: 1_000_000,
-  call: 1_000_000,
-  notification: 1_000_000,
-};
 
 const rssMb = (): number => process.memoryUsage().rss / 1_048_576;
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-
-async function openCore(dir: string): Promise<CoreContext> {
-  if (process.env.PORCHLIGHT_BENCH_STORAGE === 'memory') {
-    const memory = await openPorchlightDatabase({
-      storage: getRxStorageMemory(),
-      name: `bench-${Date.now()}`,
-    });
-    return {
-      db: memory,
-      clock: systemClock,
-      events: new CoreEvents(),
-      workspace: { teamId: 'solo', agentId: 'me', defaultCountry: 'US' },
-      shell: 'headless',
-      dataDir: dir,
-    };
-  }
-  const db = await openPorchlightDatabase({
-    storage: getRxStorageSqlite({ path: join(dir, 'porchlight.sqlite') }),
-    name: 'porchlight',
-  });
-  return {
-    db,
-    clock: systemClock,
-    events: new CoreEvents(),
-    workspace: { teamId: 'solo', agentId: 'me', defaultCountry: 'US' },
-    shell: 'headless',
-    dataDir: dir,
-  };
-}
-
-function lead(i: number, now: number): Lead {
-  return {
-    id: `lead-${i}`,
-    teamId: 'solo',
-    ownerId: 'me',
-    updatedAt: now,
-    firstName: `Ann${i}`,
-    lastName: 'Bench',
-    nameKey: `ann${i} bench`,
-    email: `ann${i}@example.com`,
-    phone: `+1312555${String(i % 10_000).padStart(4, '0')}`,
-    timeZone: 'UTC',
-    timeZoneSource: 'given',
-    stage: 'contacted',
-    source: 'import',
-    intent: 'buy',
-    score: 20,
-    temperature: 'cold',
-    tags: [],
-    consent: { sms: 'granted', whatsapp: 'unknown', email: 'granted' },
-    createdAt: now - 90 * 86_400_000,
-    lastContactAt: now - 86_400_000,
-    deletedAt: 0,
-    demo: false,
-  };
-}
-
-function pendingMessage(i: number, leadId: string, sendAt: number, now: number): Message {
-  return {
-    id: `msg-bench-${i}`,
-    teamId: 'solo',
-    ownerId: 'me',
-    updatedAt: now,
-    leadId,
-    direction: 'outbound',
-    channel: i % 2 === 0 ? 'sms' : 'email',
-    status: 'scheduled',
-    createdAt: now,
-    sendAt,
-    subject: 'Checking in',
-    body: 'Hi {{first_name|there}}, checking in.',
-    attempt: 0,
-    authoredBy: 'template',
-    statusHistory: [{ status: 'scheduled', at: now }],
-    demo: false,
-  };
-}
-
-/** Seeds the far-future load first, then the messages due soon, timed from when seeding ends. */
-async function seedPending(dir: string): Promise<{ dueSoon: Map<string, number>; startAt: number }> {
-  const ctx = await openCore(dir);
-  await writeEngineSettings(ctx, {
-    quietHours: { start: '00:00', end: '23:59' },
-    rateLimits: NO_LIMIT,
-    sender: {
-      physicalAddress: '1 Main St, Austin, TX',
-      unsubscribeUrlBase: 'https://sync.example.com/u/',
-      agentName: 'Dana',
-    },
-  });
-  const now = Date.now();
-  await ctx.db.leads.bulkInsert(Array.from({ length: 10_000 }, (_, i) => lead(i, now)));
-  const farStart = now + 10 * 60_000;
-  for (let start = DUE_SOON; start < PENDING; start += 10_000) {
-    const batch: Message[] = [];
-    for (let i = start; i < Math.min(PENDING, start + 10_000); i++) {
-      batch.push(pendingMessage(i, `lead-${i % 10_000}`, farStart + ((i * 97_331) % (30 * 86_400_000)), now));
-    }
-    await ctx.db.messages.bulkInsert(batch);
-  }
-  progress(`seeded ${PENDING - DUE_SOON} far-future messages`);
-  const startAt = Date.now() + 8_000;
-  const dueSoon = new Map<string, number>();
-  const soon: Message[] = [];
-  for (let i = 0; i < DUE_SOON; i++) {
-    const sendAt = startAt + Math.floor((i / DUE_SOON) * DUE_WINDOW_MS);
-    dueSoon.set(`msg-bench-${i}`, sendAt);
-    soon.push(pendingMessage(i, `lead-${i % 10_000}`, sendAt, now));
-  }
-  await ctx.db.messages.bulkInsert(soon);
-  await ctx.db.close();
-  return { dueSoon, startAt };
-}
 
 interface VariantResult {
   rehydrateMs: number;
@@ -251,7 +132,18 @@ async function nodeSchedulePending(): Promise<VariantResult> {
   }
 }
 
-async function arrivalBurst(): Promise<{ p50: number; p99: number; handed: number }> {
+interface BurstResult {
+  p50: number;
+  p99: number;
+  handed: number;
+  /** From the lead's insert in the store (the handler's own work excluded): the engine's share. */
+  engineP50: number;
+  engineP99: number;
+  createP50: number;
+}
+
+/** `through`: the leads-create handler (as a webhook would), or straight into the store. */
+async function arrivalBurst(through: 'handler' | 'store'): Promise<BurstResult> {
   const dir = mkdtempSync(join(tmpdir(), 'porchlight-engine-burst-'));
   try {
     const ctx = await openCore(dir);
@@ -270,41 +162,79 @@ async function arrivalBurst(): Promise<{ p50: number; p99: number; handed: numbe
       if (!firstHanded.has(send.leadId)) firstHanded.set(send.leadId, performance.now());
     });
     const engine = await startEngine(ctx, { sms: channels.sms, mailer: channels.mailer });
+    const insertedAt = new Map<string, number>();
+    const inserts = ctx.db.leads.$.subscribe((event) => {
+      if (event.operation === 'INSERT') insertedAt.set(event.documentId, performance.now());
+    });
+    const createMs: number[] = [];
     const app = createCoreApp(ctx);
-    await Promise.all(
-      Array.from({ length: BURST }, async (_, i) => {
-        const started = performance.now();
-        const result = (await app.invoke('leads-create', {
-          lead: {
-            firstName: `New${i}`,
-            lastName: 'Lead',
-            email: `new${i}@example.com`,
-            timeZone: 'UTC',
-            intent: 'buy',
+    if (through === 'store') {
+      const now = Date.now();
+      await Promise.all(
+        Array.from({ length: BURST }, async (_, i) => {
+          const started = performance.now();
+          const fresh: Lead = {
+            ...lead(i, now),
+            id: `new-${i}`,
             source: 'website',
-          },
-        })) as { lead: Lead };
-        arrivedAt.set(result.lead.id, started);
-      }),
-    );
+            stage: 'new',
+            createdAt: now,
+            lastContactAt: 0,
+          };
+          await ctx.db.leads.insert(fresh);
+          arrivedAt.set(fresh.id, started);
+          createMs.push(performance.now() - started);
+        }),
+      );
+    } else {
+      await Promise.all(
+        Array.from({ length: BURST }, async (_, i) => {
+          const started = performance.now();
+          const result = (await app.invoke('leads-create', {
+            lead: {
+              firstName: `New${i}`,
+              lastName: 'Lead',
+              email: `new${i}@example.com`,
+              timeZone: 'UTC',
+              intent: 'buy',
+              source: 'website',
+            },
+          })) as { lead: Lead };
+          arrivedAt.set(result.lead.id, started);
+          createMs.push(performance.now() - started);
+        }),
+      );
+    }
     const giveUp = Date.now() + 60_000;
     while (firstHanded.size < BURST && Date.now() < giveUp) await sleep(50);
     const latency = [...arrivedAt]
       .map(([id, at]) => (firstHanded.get(id) ?? Number.NaN) - at)
       .filter((v) => !Number.isNaN(v));
+    const engineShare = [...insertedAt]
+      .map(([id, at]) => (firstHanded.get(id) ?? Number.NaN) - at)
+      .filter((v) => !Number.isNaN(v));
+    inserts.unsubscribe();
     await engine.stop();
     await ctx.db.close();
-    return { p50: percentile(latency, 50), p99: percentile(latency, 99), handed: latency.length };
+    return {
+      p50: percentile(latency, 50),
+      p99: percentile(latency, 99),
+      handed: latency.length,
+      engineP50: percentile(engineShare, 50),
+      engineP99: percentile(engineShare, 99),
+      createP50: percentile(createMs, 50),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-type Variant = 'ours' | 'node-schedule' | 'burst';
+type Variant = 'ours' | 'node-schedule' | 'burst' | 'burst-store';
 const variants: Record<Variant, () => Promise<unknown>> = {
   ours: enginePending,
   'node-schedule': nodeSchedulePending,
-  burst: arrivalBurst,
+  burst: () => arrivalBurst('handler'),
+  'burst-store': () => arrivalBurst('store'),
 };
 
 /** Each variant runs in a fresh process: clean RSS figures, and no 100k jobs left to cancel. */
@@ -358,13 +288,23 @@ export async function runEngineBench(): Promise<void> {
       ['held', `${ours.scheduled}`, `${baseline.scheduled}`, '', `${PENDING}`],
     ],
   );
-  const burst = await runVariant<{ p50: number; p99: number; handed: number }>('burst');
+  const burst = await runVariant<BurstResult>('burst');
+  const direct = await runVariant<BurstResult>('burst-store');
   printTable(
     `Lead arrival -> first message handed to the channel, ${BURST.toLocaleString('en-US')}-lead burst`,
     [
       ['p50', ms(burst.p50), 'target < 1 s'],
       ['p99', ms(burst.p99), 'target < 5 s'],
       ['leads reached', `${burst.handed}`, `of ${BURST}`],
+      ['leads-create alone, p50', ms(burst.createP50), 'the handler, before the engine sees the lead'],
+      ['from the stored lead, p50', ms(burst.engineP50), "the engine's share"],
+      ['from the stored lead, p99', ms(burst.engineP99), ''],
+      [
+        'leads written straight to the store, p50',
+        ms(direct.p50),
+        'the engine alone (no handler work queued ahead)',
+      ],
+      ['leads written straight to the store, p99', ms(direct.p99), ''],
     ],
   );
 }

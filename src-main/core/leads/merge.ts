@@ -7,13 +7,17 @@ import type { CoreContext } from '../context';
 import type { PorchlightDatabase } from '../store/collections';
 
 export async function findDuplicateIds(db: PorchlightDatabase, lead: Lead): Promise<string[]> {
-  const alternatives = [
-    ...(lead.email === undefined ? [] : [{ email: lead.email }]),
-    ...(lead.phone === undefined ? [] : [{ phone: lead.phone }]),
+  // One equality query per contact field, each on its own index: an `$or` across fields would
+  // make RxDB's planner read every live lead.
+  const lookups = [
+    ...(lead.email === undefined ? [] : [db.leads.find({ selector: { email: lead.email } }).exec()]),
+    ...(lead.phone === undefined ? [] : [db.leads.find({ selector: { phone: lead.phone } }).exec()]),
   ];
-  if (alternatives.length === 0) return [];
-  const docs = await db.leads.find({ selector: { deletedAt: 0, $or: alternatives } }).exec();
-  return docs.map((doc) => doc.id).filter((id) => id !== lead.id);
+  const ids = new Set<string>();
+  for (const docs of await Promise.all(lookups)) {
+    for (const doc of docs) if (doc.id !== lead.id && doc.deletedAt === 0) ids.add(doc.id);
+  }
+  return [...ids];
 }
 
 const fillableFields = [

@@ -42,6 +42,8 @@ export async function createDemoWorkspace(ctx: CoreContext): Promise<number> {
   await ctx.db.messages.bulkUpsert(demo.messages);
   await ctx.db.tasks.bulkUpsert(demo.tasks);
   ctx.events.emit('leads-changed', { ids: leads.map((lead) => lead.id) });
+  const state = await readState(ctx);
+  await writeState(ctx, { initializedAt: state?.initializedAt ?? now, demoRemoved: false });
   ctx.events.emit('demo-changed', { hasDemo: true });
   return leads.length;
 }
@@ -49,6 +51,7 @@ export async function createDemoWorkspace(ctx: CoreContext): Promise<number> {
 /** On first run (no workspace state yet) creates the demo workspace; later runs do nothing. */
 export async function ensureFirstRun(ctx: CoreContext, options: { demo: boolean }): Promise<void> {
   if ((await readState(ctx)) !== null) return;
+  // Demo first, state last: a crash part-way re-creates the (idempotent) demo on the next start.
   if (options.demo) await createDemoWorkspace(ctx);
   await writeState(ctx, { initializedAt: ctx.clock.now(), demoRemoved: !options.demo });
 }
@@ -78,6 +81,11 @@ export async function removeDemoWorkspace(ctx: CoreContext): Promise<number> {
   return removed;
 }
 
+/**
+ * Read from the workspace state, not by counting `demo: true` leads: there is no index on
+ * `demo`, and a count would read every lead of a large workspace on each start.
+ */
 export async function hasDemo(ctx: CoreContext): Promise<boolean> {
-  return (await ctx.db.leads.count({ selector: { demo: true } }).exec()) > 0;
+  const state = await readState(ctx);
+  return state !== null && !state.demoRemoved;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { TestCore } from '../testing/test-core';
 import { createTestCore } from '../testing/test-core';
+import { makeLead } from '../../../src-shared/scoring/test-fixtures';
 
 let core: TestCore;
 beforeEach(async () => {
@@ -194,5 +195,41 @@ describe('the contract', () => {
     const { lead } = await core.invoke('leads-create', { lead: { firstName: 'Evt' } });
     await core.invoke('leads-delete', { ids: [lead.id] });
     expect(seen).toEqual([[lead.id], [lead.id]]);
+  });
+});
+
+describe('leads-query order', () => {
+  it('pages through score, name and stage orders exactly as a full sort would, ties broken by id', async () => {
+    const stages = ['new', 'contacted', 'lost'] as const;
+    const leads = Array.from({ length: 40 }, (_, i) =>
+      makeLead({
+        id: `lead-${String(i).padStart(2, '0')}`,
+        score: (i * 7) % 5,
+        stage: stages[i % 3] ?? 'new',
+        nameKey: `name ${(i * 11) % 13}`,
+      }),
+    );
+    await core.ctx.db.leads.bulkInsert(leads);
+    const expected = (filter: (s: string) => boolean, key: 'score' | 'nameKey', dir: 1 | -1): string[] =>
+      leads
+        .filter((l) => filter(l.stage))
+        .sort((a, b) => (a[key] < b[key] ? -dir : a[key] > b[key] ? dir : a.id < b.id ? -1 : 1))
+        .map((l) => l.id);
+    const paged = async (args: Parameters<typeof core.invoke<'leads-query'>>[1]): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let offset = 0; offset < 40; offset += 7) {
+        ids.push(...(await core.invoke('leads-query', { ...args, offset, limit: 7 })).rows.map((r) => r.id));
+      }
+      return ids;
+    };
+    expect(await paged({ sort: { field: 'score', direction: 'desc' } })).toEqual(
+      expected(() => true, 'score', -1),
+    );
+    expect(await paged({ sort: { field: 'name', direction: 'asc' } })).toEqual(
+      expected(() => true, 'nameKey', 1),
+    );
+    expect(await paged({ stages: ['lost'], sort: { field: 'score', direction: 'desc' } })).toEqual(
+      expected((s) => s === 'lost', 'score', -1),
+    );
   });
 });

@@ -10,7 +10,7 @@ import type { CoreContext } from '../context';
 import { scoreOnWrite } from '../scoring/lead-score';
 import { findDuplicateIds, mergeLeads } from './merge';
 import { compact, nameKeyOf, plainFields, prepareContactFields, withTimeZone } from './lead-record';
-import { leadSelector, leadSort } from './query';
+import { leadIndex, leadSelector, leadSort } from './query';
 
 export function leadHandlers(ctx: CoreContext) {
   const { db, clock, events, workspace } = ctx;
@@ -105,8 +105,17 @@ export function leadHandlers(ctx: CoreContext) {
   return {
     'leads-query': async (args: ValidArgs<'leads-query'>): Promise<LeadPage> => {
       const selector = leadSelector(args);
+      const index = leadIndex(args);
       const [docs, total] = await Promise.all([
-        db.leads.find({ selector, sort: leadSort(args.sort), skip: args.offset, limit: args.limit }).exec(),
+        db.leads
+          .find({
+            selector,
+            sort: leadSort(args.sort),
+            skip: args.offset,
+            limit: args.limit,
+            ...(index === undefined ? {} : { index }),
+          })
+          .exec(),
         db.leads.count({ selector }).exec(),
       ]);
       return { rows: docs.map((doc) => doc.toMutableJSON()), total, offset: args.offset };

@@ -55,6 +55,19 @@ export function leadSelector(
   return selector;
 }
 
+/**
+ * The index a grid query should walk. RxDB's planner rates every `deletedAt`-led index alike
+ * for a descending sort and may pick one in another order (then every live lead is read and
+ * sorted); naming the index lets the store walk it backwards and stop after one page.
+ */
+export function leadIndex(query: Pick<ValidQuery, 'stages' | 'temperatures' | 'sort'>): string[] | undefined {
+  const column = sortColumn[query.sort.field];
+  if (column === 'score' && query.stages?.length === 1) return ['deletedAt', 'stage', 'score'];
+  if (column === 'score' && query.temperatures?.length === 1) return ['deletedAt', 'temperature', 'score'];
+  const indexed: (keyof Lead)[] = ['score', 'nameKey', 'createdAt', 'lastContactAt', 'nextFollowUpAt'];
+  return indexed.includes(column) ? ['deletedAt', column] : undefined;
+}
+
 export function leadSort(sort: ValidQuery['sort']): MangoQuerySortPart<Lead>[] {
   return [{ [sortColumn[sort.field]]: sort.direction }];
 }

@@ -33,7 +33,8 @@ export const twilioSettingsSchema = z.object({
 });
 export type TwilioSettings = z.infer<typeof twilioSettingsSchema>;
 
-export const secretNameSchema = z.enum([
+/** Every secret Porchlight keeps (outside the database). */
+export const secretNames = [
   'twilio.accountSid',
   'twilio.authToken',
   'smtp.password',
@@ -41,7 +42,9 @@ export const secretNameSchema = z.enum([
   'ai.apiKey',
   'followUpBoss.apiKey',
   'sync.token',
-]);
+] as const;
+export type SecretName = (typeof secretNames)[number];
+export const secretNameSchema = z.enum(secretNames);
 
 export const testableChannelSchema = z.enum(['sms', 'whatsapp', 'email']);
 export type TestableChannel = z.infer<typeof testableChannelSchema>;

@@ -1,16 +1,9 @@
 // Secrets (provider keys and passwords) live outside RxDB and never replicate: Electron's
 // safeStorage on the desktop; the environment or a 0600 file in headless mode. Core reads
 // them only through this port, and never writes a secret into a document, a log or an error.
-export const secretNames = [
-  'twilio.accountSid',
-  'twilio.authToken',
-  'smtp.password',
-  'imap.password',
-  'ai.apiKey',
-  'followUpBoss.apiKey',
-  'sync.token',
-] as const;
-export type SecretName = (typeof secretNames)[number];
+import type { SecretName } from '../../../src-shared/ipc/channels';
+
+export { secretNames, type SecretName } from '../../../src-shared/ipc/channels';
 
 export interface SecretStore {
   get(name: SecretName): Promise<string | undefined>;

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { Lead, Message } from '../../src-shared/domain';
+import { makeLead } from '../../src-shared/scoring/test-fixtures';
 import type { CoreContext } from '../../src-main/core/context';
 import { writeEngineSettings } from '../../src-main/core/engine/settings';
 import { CoreEvents } from '../../src-main/core/events';
@@ -54,7 +55,7 @@ export async function openCore(dir: string): Promise<CoreContext> {
 }
 
 export function lead(i: number, now: number): Lead {
-  return {
+  return makeLead({
     id: `lead-${i}`,
     teamId: 'solo',
     ownerId: 'me',
@@ -70,15 +71,21 @@ export function lead(i: number, now: number): Lead {
     source: 'import',
     intent: 'buy',
     score: 20,
-    temperature: 'cold',
-    tags: [],
-    consent: { sms: 'granted', whatsapp: 'unknown', email: 'granted' },
     createdAt: now - 90 * 86_400_000,
     lastContactAt: now - 86_400_000,
-    deletedAt: 0,
-    demo: false,
-  };
+  });
 }
+
+/** Engine settings for the benches: no quiet hours or rate limits in the way, a complete sender. */
+export const BENCH_ENGINE_SETTINGS = {
+  quietHours: { start: '00:00', end: '23:59' },
+  rateLimits: NO_LIMIT,
+  sender: {
+    physicalAddress: '1 Main St, Austin, TX',
+    unsubscribeUrlBase: 'https://sync.example.com/u/',
+    agentName: 'Dana',
+  },
+};
 
 export function pendingMessage(i: number, leadId: string, sendAt: number, now: number): Message {
   return {
@@ -104,15 +111,7 @@ export function pendingMessage(i: number, leadId: string, sendAt: number, now: n
 /** Seeds the far-future load first, then the messages due soon, timed from when seeding ends. */
 export async function seedPending(dir: string): Promise<{ dueSoon: Map<string, number>; startAt: number }> {
   const ctx = await openCore(dir);
-  await writeEngineSettings(ctx, {
-    quietHours: { start: '00:00', end: '23:59' },
-    rateLimits: NO_LIMIT,
-    sender: {
-      physicalAddress: '1 Main St, Austin, TX',
-      unsubscribeUrlBase: 'https://sync.example.com/u/',
-      agentName: 'Dana',
-    },
-  });
+  await writeEngineSettings(ctx, BENCH_ENGINE_SETTINGS);
   const now = Date.now();
   await ctx.db.leads.bulkInsert(Array.from({ length: 10_000 }, (_, i) => lead(i, now)));
   const farStart = now + 10 * 60_000;

@@ -21,7 +21,7 @@ import { fakeChannels } from '../../src-main/core/testing/fake-channels';
 import {
   DUE_SOON,
   DUE_WINDOW_MS,
-  NO_LIMIT,
+  BENCH_ENGINE_SETTINGS,
   PENDING,
   openCore,
   progress,
@@ -147,15 +147,7 @@ async function arrivalBurst(through: 'handler' | 'store'): Promise<BurstResult> 
   const dir = mkdtempSync(join(tmpdir(), 'porchlight-engine-burst-'));
   try {
     const ctx = await openCore(dir);
-    await writeEngineSettings(ctx, {
-      quietHours: { start: '00:00', end: '23:59' },
-      rateLimits: NO_LIMIT,
-      sender: {
-        physicalAddress: '1 Main St, Austin, TX',
-        unsubscribeUrlBase: 'https://sync.example.com/u/',
-        agentName: 'Dana',
-      },
-    });
+    await writeEngineSettings(ctx, BENCH_ENGINE_SETTINGS);
     const arrivedAt = new Map<string, number>();
     const firstHanded = new Map<string, number>();
     const channels = fakeChannels(systemClock, (send) => {

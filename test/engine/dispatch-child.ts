@@ -8,6 +8,7 @@
 import { appendFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lead, Message } from '../../src-shared/domain';
+import { makeLead } from '../../src-shared/scoring/test-fixtures';
 import type { CoreContext } from '../../src-main/core/context';
 import { startEngine } from '../../src-main/core/engine';
 import { writeEngineSettings } from '../../src-main/core/engine/settings';
@@ -84,30 +85,27 @@ async function main(): Promise<void> {
     const messages: Message[] = [];
     for (let i = 0; i < count; i++) {
       const id = `lead-${i}`;
-      leads.push({
-        id,
-        teamId: 'solo',
-        ownerId: 'me',
-        updatedAt: now,
-        firstName: `Lee${i}`,
-        lastName: 'Kay',
-        nameKey: `lee${i} kay`,
-        email: `lee${i}@example.com`,
-        phone: `+1512555${String(1000 + i).slice(-4)}`,
-        timeZone: 'UTC',
-        timeZoneSource: 'given',
-        stage: 'contacted',
-        source: 'import',
-        intent: 'buy',
-        score: 10,
-        temperature: 'cold',
-        tags: [],
-        consent: { sms: 'granted', whatsapp: 'unknown', email: 'granted' },
-        createdAt: now - 40 * 86_400_000,
-        lastContactAt: now - 86_400_000,
-        deletedAt: 0,
-        demo: false,
-      });
+      leads.push(
+        makeLead({
+          id,
+          teamId: 'solo',
+          ownerId: 'me',
+          updatedAt: now,
+          firstName: `Lee${i}`,
+          lastName: 'Kay',
+          nameKey: `lee${i} kay`,
+          email: `lee${i}@example.com`,
+          phone: `+1512555${String(1000 + i).slice(-4)}`,
+          timeZone: 'UTC',
+          timeZoneSource: 'given',
+          stage: 'contacted',
+          source: 'import',
+          intent: 'buy',
+          score: 10,
+          createdAt: now - 40 * 86_400_000,
+          lastContactAt: now - 86_400_000,
+        }),
+      );
       for (const channel of ['email', 'sms'] as const) {
         messages.push({
           id: `msg-${channel}-${i}`,

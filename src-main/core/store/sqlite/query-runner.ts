@@ -246,8 +246,10 @@ export class QueryRunner {
         break;
       }
       const type = getSchemaByObjectPath(this.schema, part[0]).type;
-      // An absent value indexes like 0/false but sorts first in RxDB: only required fields qualify.
-      if ((type !== 'number' && type !== 'integer' && type !== 'boolean') || !required.has(part[0])) {
+      // An absent value indexes like 0/false/'' but sorts first in RxDB: only required fields
+      // qualify. Index strings sort as JavaScript compares them (sortable-text.ts), so strings do.
+      const ordered = type === 'number' || type === 'integer' || type === 'boolean' || type === 'string';
+      if (!ordered || !required.has(part[0])) {
         break;
       }
       getters.push(objectPathMonad(part[0]));

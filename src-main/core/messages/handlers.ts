@@ -1,6 +1,5 @@
 // The messages feature: the lead timeline, replies and logged touches (the engine's stop rules
 // react to them in the store), classification, and the agent's decision on uncertain sends.
-import { randomUUID } from 'node:crypto';
 import type { Lead, Message } from '../../../src-shared/domain';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
@@ -9,57 +8,23 @@ import { advanceEnrollment } from '../enrollments/materialise';
 import { notifyMessages } from '../enrollments/notify';
 import { emitAttention } from '../engine/settle';
 import { transitionMessage } from './outbox-state';
+import { findLeadByAddress, recordMessage } from './record-message';
 
 export function messageHandlers(ctx: CoreContext) {
-  const { db, clock, events } = ctx;
+  const { db, clock } = ctx;
 
   async function findLead(leadId: string | undefined, from: string | undefined): Promise<Lead> {
     if (leadId !== undefined) {
       const doc = await db.leads.findOne(leadId).exec();
       if (doc !== null) return doc.toMutableJSON();
     } else if (from !== undefined) {
-      const address = from.trim().toLowerCase();
-      const doc = await db.leads
-        .findOne({ selector: { $or: [{ phone: from.trim() }, { email: address }], deletedAt: 0 } })
-        .exec();
-      if (doc !== null) return doc.toMutableJSON();
+      const lead = await findLeadByAddress(ctx, from);
+      if (lead !== null) return lead;
     }
     throw new PorchlightError(
       'not_found',
       `No lead matches ${leadId ?? from ?? 'this message'}; create the lead first.`,
     );
-  }
-
-  async function record(
-    lead: Lead,
-    message: Omit<
-      Message,
-      'id' | 'teamId' | 'ownerId' | 'updatedAt' | 'leadId' | 'createdAt' | 'attempt' | 'demo'
-    >,
-  ): Promise<Message> {
-    const now = clock.now();
-    const doc: Message = {
-      id: randomUUID(),
-      teamId: lead.teamId,
-      ownerId: lead.ownerId,
-      updatedAt: now,
-      leadId: lead.id,
-      createdAt: now,
-      attempt: 0,
-      demo: lead.demo,
-      ...message,
-    };
-    await db.messages.insert(doc);
-    const leadDoc = await db.leads.findOne(lead.id).exec();
-    await leadDoc?.incrementalModify((l) => ({
-      ...l,
-      lastContactAt: Math.max(l.lastContactAt, now),
-      ...(doc.direction === 'inbound' ? { lastInboundAt: now } : {}),
-      updatedAt: now,
-    }));
-    events.emit('leads-changed', { ids: [lead.id] });
-    notifyMessages(ctx, [doc.id], [lead.id]);
-    return doc;
   }
 
   async function resolveUncertain(args: ValidArgs<'messages-resolve-uncertain'>): Promise<Message> {
@@ -105,7 +70,7 @@ export function messageHandlers(ctx: CoreContext) {
     },
     'messages-record-inbound': async (args: ValidArgs<'messages-record-inbound'>): Promise<Message> => {
       const lead = await findLead(args.leadId, args.from);
-      return record(lead, {
+      return recordMessage(ctx, lead, {
         direction: 'inbound',
         channel: args.channel,
         status: 'received',
@@ -119,7 +84,7 @@ export function messageHandlers(ctx: CoreContext) {
     },
     'messages-log-outbound': async (args: ValidArgs<'messages-log-outbound'>): Promise<Message> => {
       const lead = await findLead(args.leadId, undefined);
-      return record(lead, {
+      return recordMessage(ctx, lead, {
         direction: 'outbound',
         channel: args.channel,
         status: 'logged',

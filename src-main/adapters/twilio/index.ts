@@ -10,6 +10,7 @@ import twilio from 'twilio';
 import type { ChannelTestResult } from '../../../src-shared/ipc/channels';
 import { readTwilioSettings } from '../../core/channels/twilio-settings';
 import type { CoreContext } from '../../core/context';
+import { isWhatsAppWindowOpen } from '../../core/messages/whatsapp-window';
 import type { ChannelTesters } from '../../core/ports/channel-tester';
 import { answerOf, twilioAnswerOf } from './error-map';
 import { TwilioPoller } from './inbound-poller';
@@ -42,8 +43,6 @@ export interface ConnectedTwilio {
   poller?: TwilioPoller;
   stop(): Promise<void>;
 }
-
-const WINDOW_MS = 24 * 3_600_000;
 
 export async function connectTwilio(
   ctx: CoreContext,
@@ -181,16 +180,5 @@ async function outboundFacts(ctx: CoreContext, messageId: string): Promise<Outbo
 
 async function whatsappWindowOpen(ctx: CoreContext, to: string): Promise<boolean> {
   const lead = await ctx.db.leads.findOne({ selector: { phone: to, deletedAt: 0 } }).exec();
-  if (lead === null) return false;
-  const recent = await ctx.db.messages
-    .count({
-      selector: {
-        leadId: lead.id,
-        direction: 'inbound',
-        channel: 'whatsapp',
-        createdAt: { $gte: ctx.clock.now() - WINDOW_MS },
-      },
-    })
-    .exec();
-  return recent > 0;
+  return lead !== null && isWhatsAppWindowOpen(ctx, lead.id, ctx.clock.now());
 }

@@ -3,11 +3,12 @@
 // a claim and a persisted `sending`; a crash or timeout after that point leaves `uncertain`,
 // never a silent second send; stop rules, suppressions, consent and quiet hours are checked
 // after the claim, right before the send; a demo lead never reaches a 'real' provider.
-import type { Channel, Enrollment, Lead, Message } from '../../../src-shared/domain';
+import type { Channel, Enrollment, Message } from '../../../src-shared/domain';
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
 import { TemplateError, renderTemplate, withEmailFooter } from '../../../src-shared/templates';
 import { isAllowedAt, nextAllowedSendTime, sendPolicyFor } from '../../../src-shared/timing';
 import type { CoreContext } from '../context';
+import { isWhatsAppWindowOpen } from '../messages/whatsapp-window';
 import { suppressedChannels } from '../enrollments/enroll';
 import { loadVersion } from '../enrollments/materialise';
 import { transitionMessage } from '../messages/outbox-state';
@@ -42,26 +43,11 @@ export interface DispatchDeps {
 }
 
 const HOUR_MS = 3_600_000;
-const WHATSAPP_WINDOW_MS = 24 * HOUR_MS;
 
 export function senderFor(ports: EnginePorts, channel: SendChannel): ChannelSender | undefined {
   return { sms: ports.sms, whatsapp: ports.whatsapp, email: ports.mailer, notification: ports.notifier }[
     channel
   ];
-}
-
-async function whatsappWindowOpen(ctx: CoreContext, lead: Lead, now: number): Promise<boolean> {
-  const recent = await ctx.db.messages
-    .count({
-      selector: {
-        leadId: lead.id,
-        direction: 'inbound',
-        channel: 'whatsapp',
-        createdAt: { $gte: now - WHATSAPP_WINDOW_MS },
-      },
-    })
-    .exec();
-  return recent > 0;
 }
 
 export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promise<void> {
@@ -121,7 +107,7 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     // Only asked when WhatsApp could be chosen: it costs a query.
     whatsappWindowOpen:
       (stepChannel === 'whatsapp' || lead.preferredChannel === 'whatsapp') &&
-      (await whatsappWindowOpen(ctx, lead, now)),
+      (await isWhatsAppWindowOpen(ctx, lead.id, now)),
     requireExplicitSmsConsent: settings.requireExplicitSmsConsent,
     connected,
   });

@@ -8,24 +8,16 @@
 //    bounce, complaint or manual do-not-contact stays.
 import type { Consent, Lead } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
+import { suppressionDoc } from '../messages/suppression';
 
 export async function suppressUnknownNumber(
   ctx: CoreContext,
   address: string,
   detail: string,
 ): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.suppressions.upsert({
-    id: `sup-all-${address}`.slice(0, 64),
-    teamId: ctx.workspace.teamId,
-    ownerId: ctx.workspace.agentId,
-    updatedAt: now,
-    channel: 'all',
-    address,
-    reason: 'stop',
-    detail: detail.slice(0, 200),
-    createdAt: now,
-  });
+  await ctx.db.suppressions.upsert(
+    suppressionDoc(ctx, { channel: 'all', address, reason: 'stop', detail }, ctx.clock.now()),
+  );
 }
 
 /** Returns how many suppressions were lifted. */

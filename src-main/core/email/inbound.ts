@@ -9,6 +9,7 @@
 // copy. It goes through recordMessage like every inbound touch, so the stop rules see it.
 import type { Message } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
+import { suppressionDoc } from '../messages/suppression';
 import { createHash } from 'node:crypto';
 import { notifyMessages } from '../enrollments/notify';
 import { recordMessage } from '../messages/record-message';
@@ -125,18 +126,9 @@ async function recordBounce(
       0,
       200,
     );
-  await ctx.db.suppressions.upsert({
-    id: `sup-email-${address}`.slice(0, 64),
-    teamId: ctx.workspace.teamId,
-    ownerId: ctx.workspace.agentId,
-    updatedAt: now,
-    channel: 'email',
-    address,
-    reason: 'bounce',
-    detail,
-    ...(lead === null ? {} : { leadId: lead.id }),
-    createdAt: now,
-  });
+  await ctx.db.suppressions.upsert(
+    suppressionDoc(ctx, { channel: 'email', address, reason: 'bounce', detail, leadId: lead?.id }, now),
+  );
   if (original !== null) {
     const moved = await transitionMessage(ctx.db, original.id, 'undelivered', now, {
       from: ['sent', 'uncertain'],

@@ -3,6 +3,7 @@
 // permanent = failed, and what the provider said about the lead is kept (opt-out, bad number).
 import type { Message } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
+import { suppressionDoc } from '../messages/suppression';
 import type { ChannelSender, OutboundMessage } from '../ports/channels';
 import { ChannelError } from '../ports/channels';
 import type { DispatchDeps } from './send-pipeline';
@@ -56,18 +57,19 @@ export async function handOver(
 async function recordPermanent(ctx: CoreContext, message: Message, error: ChannelError): Promise<void> {
   const now = ctx.clock.now();
   if (error.code === 'opted_out' && message.to !== undefined && message.channel !== 'note') {
-    await ctx.db.suppressions.upsert({
-      id: `sup-${message.channel}-${message.to}`.slice(0, 64),
-      teamId: ctx.workspace.teamId,
-      ownerId: ctx.workspace.agentId,
-      updatedAt: now,
-      channel: message.channel,
-      address: message.to,
-      reason: 'provider_opt_out',
-      detail: error.message.slice(0, 200),
-      leadId: message.leadId,
-      createdAt: now,
-    });
+    await ctx.db.suppressions.upsert(
+      suppressionDoc(
+        ctx,
+        {
+          channel: message.channel,
+          address: message.to,
+          reason: 'provider_opt_out',
+          detail: error.message,
+          leadId: message.leadId,
+        },
+        now,
+      ),
+    );
   }
   if (error.code === 'invalid_address' && (message.channel === 'sms' || message.channel === 'whatsapp')) {
     const lead = await ctx.db.leads.findOne(message.leadId).exec();

@@ -11,6 +11,7 @@ import type { Subscription } from 'rxjs';
 import type { Lead, Message, Sequence, Suppression } from '../../../src-shared/domain';
 import { keywordOf } from '../../../src-shared/sms/keywords';
 import type { CoreContext } from '../context';
+import { suppressionDoc } from '../messages/suppression';
 import { cancelFirstTouches, stopLeadEnrollments } from '../enrollments/control';
 import { enrollLead } from '../enrollments/enroll';
 import { readEngineSettings } from './settings';
@@ -127,18 +128,19 @@ async function optOutEverywhere(ctx: CoreContext, message: Message): Promise<voi
   const addresses = [lead.phone, lead.email].filter((a): a is string => a !== undefined);
   if (addresses.length === 0) addresses.push(message.from ?? lead.id);
   await ctx.db.suppressions.bulkUpsert(
-    addresses.map((address) => ({
-      id: `sup-all-${address}`.slice(0, 64),
-      teamId: ctx.workspace.teamId,
-      ownerId: ctx.workspace.agentId,
-      updatedAt: now,
-      channel: 'all' as const,
-      address,
-      reason: 'stop' as const,
-      detail: `"${message.body.slice(0, 40)}" on ${message.channel}`,
-      leadId: lead.id,
-      createdAt: now,
-    })),
+    addresses.map((address) =>
+      suppressionDoc(
+        ctx,
+        {
+          channel: 'all',
+          address,
+          reason: 'stop',
+          detail: `"${message.body.slice(0, 40)}" on ${message.channel}`,
+          leadId: lead.id,
+        },
+        now,
+      ),
+    ),
   );
   await lead.incrementalModify((l) => ({
     ...l,

@@ -1,19 +1,15 @@
-// The headless shell's HTTP side: the built renderer as static files, and the same contract
-// the Electron preload carries: POST /api/invoke/:name and a WebSocket at /api/events.
-// Only 127.0.0.1; every API call needs the per-run token (any local process could otherwise
-// drive the app), and the Host header must be ours (no DNS rebinding).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// The headless shell listening: the Hono app from `api.ts` on 127.0.0.1, and core's events
+// streamed over a WebSocket at /api/events to callers that carry the per-run token.
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import type { Hono } from 'hono';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { CoreApp } from '../core/app';
-import { toErrorPayload } from '../core/app';
 import type { CoreEvents } from '../core/events';
+import { createHeadlessApi, loopbackHosts, sameToken } from './api';
 
 export interface HeadlessServerOptions {
   app: CoreApp;
@@ -29,65 +25,36 @@ export interface HeadlessServer {
   close(): Promise<void>;
 }
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Whether a WebSocket upgrade may join the event stream. */
+export function mayJoinEvents(
+  request: Pick<IncomingMessage, 'url' | 'headers'>,
+  allowedHosts: ReadonlySet<string>,
+  token: string,
+): boolean {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  return (
+    url.pathname === '/api/events' &&
+    allowedHosts.has(request.headers.host ?? '') &&
+    sameToken(url.searchParams.get('token'), token)
+  );
 }
 
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const allowedHosts = new Set<string>();
-  const http = new Hono();
-
-  http.use('*', async (c, next) => {
-    if (!allowedHosts.has(c.req.header('host') ?? '')) return c.text('Unknown host', 421);
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-  });
-  http.post('/api/invoke/:name', bodyLimit({ maxSize: 8 * 1024 * 1024 }), async (c) => {
-    const auth = c.req.header('authorization')?.replace(/^Bearer /, '');
-    if (!sameToken(auth, token)) {
-      return c.json(
-        { ok: false, error: { code: 'unavailable', message: 'Missing or wrong session token.' } },
-        401,
-      );
-    }
-    let args: unknown;
-    try {
-      args = await c.req.json();
-    } catch {
-      return c.json(
-        { ok: false, error: { code: 'invalid_args', message: 'The request body is not JSON.' } },
-        400,
-      );
-    }
-    try {
-      return c.json({ ok: true, result: await options.app.invoke(c.req.param('name'), args) });
-    } catch (error) {
-      return c.json({ ok: false, error: toErrorPayload(error) });
-    }
-  });
-  http.use('/*', serveStatic({ root: options.rendererDir }));
-  http.get('*', serveStatic({ path: `${options.rendererDir}/index.html` }));
-
+  // The allowed hosts name the port, known only once listening; nothing is routed before then.
+  const routes: { api?: Hono } = {};
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: http.fetch, hostname: '127.0.0.1', port: options.port }, () => resolve(s));
+    const fetch = (request: Request): Response | Promise<Response> =>
+      routes.api === undefined ? new Response('Starting', { status: 503 }) : routes.api.fetch(request);
+    const s = serve({ fetch, hostname: '127.0.0.1', port: options.port }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
-  allowedHosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
+  const allowedHosts = loopbackHosts(port);
+  routes.api = createHeadlessApi({ app: options.app, token, rendererDir: options.rendererDir, allowedHosts });
 
   const sockets = new WebSocketServer({ noServer: true });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    const hostOk = allowedHosts.has(request.headers.host ?? '');
-    if (
-      url.pathname !== '/api/events' ||
-      !hostOk ||
-      !sameToken(url.searchParams.get('token') ?? undefined, token)
-    ) {
+    if (!mayJoinEvents(request, allowedHosts, token)) {
       socket.destroy();
       return;
     }

@@ -3,26 +3,25 @@
 // its result; errors leave as PorchlightError with a code. Features register here; a name
 // registered twice is an error. Any behaviour is two hops away: this file, then the feature.
 import type { z } from 'zod';
+import { combine } from '../../src-shared/ipc/combine';
 import type { HandlerName, HandlerResult, ValidArgs } from '../../src-shared/ipc/contract';
 import { handlerArgs, isHandlerName } from '../../src-shared/ipc/contract';
 import { PorchlightError } from '../../src-shared/ipc/errors';
 import { aiHandlers } from './ai/handlers';
+import { analyticsHandlers } from './analytics/handlers';
 import { channelHandlers } from './channels/handlers';
 import type { CoreContext } from './context';
 import { emailHandlers } from './email/handlers';
-import { engineFeatureHandlers } from './engine/feature-handlers';
+import { enrollmentHandlers } from './enrollments/handlers';
 import { leadHandlers } from './leads/handlers';
+import { messageHandlers } from './messages/handlers';
 import { scoringHandlers } from './scoring/handlers';
+import { sequenceHandlers } from './sequences/handlers';
+import { taskHandlers } from './tasks/handlers';
+import { templateHandlers } from './templates/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
 type HandlerMap = { [K in HandlerName]: (args: ValidArgs<K>) => Promise<HandlerResult<K>> };
-
-function mergeHandlers<A extends object, B extends object>(a: A, b: B): A & B {
-  for (const name of Object.keys(b)) {
-    if (Object.hasOwn(a, name)) throw new Error(`handler "${name}" is registered by two features`);
-  }
-  return { ...a, ...b };
-}
 
 export interface CoreApp {
   invoke(name: string, args: unknown): Promise<unknown>;
@@ -30,18 +29,20 @@ export interface CoreApp {
 }
 
 export function createCoreApp(ctx: CoreContext): CoreApp {
-  // `satisfies` proves every contract name has a handler with the contract's types.
-  const handlers = mergeHandlers(
-    mergeHandlers(
-      mergeHandlers(
-        mergeHandlers(
-          mergeHandlers(mergeHandlers(leadHandlers(ctx), workspaceHandlers(ctx)), channelHandlers(ctx)),
-          emailHandlers(ctx),
-        ),
-        scoringHandlers(ctx),
-      ),
-      engineFeatureHandlers(ctx),
-    ),
+  // One entry per feature; `satisfies` proves every contract name has a handler with the
+  // contract's types, and combine throws when two features register the same name.
+  const handlers = combine(
+    leadHandlers(ctx),
+    workspaceHandlers(ctx),
+    channelHandlers(ctx),
+    emailHandlers(ctx),
+    scoringHandlers(ctx),
+    sequenceHandlers(ctx),
+    enrollmentHandlers(ctx),
+    templateHandlers(ctx),
+    taskHandlers(ctx),
+    messageHandlers(ctx),
+    analyticsHandlers(ctx),
     aiHandlers(ctx),
   ) satisfies HandlerMap;
 

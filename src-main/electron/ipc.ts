@@ -35,7 +35,7 @@ export function wireIpc(
       return { ok: false, error: toErrorPayload(error) };
     }
   });
-  const unsubscribe = events.subscribe((name, payload) => {
+  const unsubscribe = events.on('*', (name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
   });
   return () => {

@@ -97,10 +97,8 @@ if (!app.requestSingleInstanceLock()) {
     window = createWindow(core);
     tray = createTray();
     const running = core;
-    running.ctx.events.subscribe((name, payload) => {
-      if (name === 'tasks-overdue-changed' && tray !== undefined && 'overdue' in payload) {
-        showOverdue(tray, payload.overdue);
-      }
+    running.ctx.events.on('tasks-overdue-changed', (payload) => {
+      if (tray !== undefined) showOverdue(tray, payload.overdue);
     });
     void running.app.invoke('tasks-overdue', {}).then((tasks) => {
       if (tray !== undefined && Array.isArray(tasks)) showOverdue(tray, tasks.length);

@@ -60,7 +60,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     }
     sockets.handleUpgrade(request, socket, head, (ws: WebSocket) => sockets.emit('connection', ws));
   });
-  const unsubscribe = options.events.subscribe((name, payload) => {
+  const unsubscribe = options.events.on('*', (name, payload) => {
     const message = JSON.stringify({ name, payload });
     for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
   });

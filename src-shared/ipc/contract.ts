@@ -1,40 +1,34 @@
 // The one typed contract between the renderer and core. Each feature declares its argument
-// schemas, results and events in its own file; this file joins them. A name declared twice
-// is an error at load time. Shells carry exactly `invoke` and `on`, nothing else.
+// schemas, results and events in its own file; this file lists each feature once. A name
+// declared twice is an error at load time. Shells carry exactly `invoke` and `on`, nothing else.
 import type { z } from 'zod';
-import type { AiEvents, AiResults } from './ai';
-import { aiArgs } from './ai';
-import type { AppEvents, AppResults } from './app';
-import { appArgs } from './app';
-import type { ChannelEvents, ChannelResults } from './channels';
-import { channelArgs } from './channels';
-import type { EmailEvents, EmailResults } from './email';
-import { emailArgs } from './email';
-import type { EngineEvents, EngineResults } from './engine';
-import { engineArgs } from './engine';
-import type { LeadEvents, LeadResults } from './leads';
-import { leadArgs } from './leads';
-import type { ScoringEvents, ScoringResults } from './scoring';
-import { scoringArgs } from './scoring';
+import { aiArgs, type AiEvents, type AiResults } from './ai';
+import { analyticsArgs, type AnalyticsResults } from './analytics';
+import { appArgs, type AppEvents, type AppResults } from './app';
+import { channelArgs, type ChannelEvents, type ChannelResults } from './channels';
+import { combine } from './combine';
+import { emailArgs, type EmailEvents, type EmailResults } from './email';
+import { enrollmentArgs, type EnrollmentEvents, type EnrollmentResults } from './enrollments';
+import { leadArgs, type LeadEvents, type LeadResults } from './leads';
+import { messageArgs, type MessageEvents, type MessageResults } from './messages';
+import { scoringArgs, type ScoringEvents, type ScoringResults } from './scoring';
+import { sequenceArgs, type SequenceEvents, type SequenceResults } from './sequences';
+import { taskArgs, type TaskEvents, type TaskResults } from './tasks';
+import { templateArgs, type TemplateEvents, type TemplateResults } from './templates';
 
-type ArgSchemas = Record<string, z.ZodType>;
-
-/** Joins feature argument maps; throws when two features declare the same handler name. */
-export function joinFeatures<A extends ArgSchemas, B extends ArgSchemas>(a: A, b: B): A & B {
-  for (const name of Object.keys(b)) {
-    if (Object.hasOwn(a, name)) throw new Error(`handler "${name}" is declared by two features`);
-  }
-  return { ...a, ...b };
-}
-
-export const handlerArgs = joinFeatures(
-  joinFeatures(
-    joinFeatures(
-      joinFeatures(joinFeatures(joinFeatures(leadArgs, appArgs), channelArgs), emailArgs),
-      scoringArgs,
-    ),
-    engineArgs,
-  ),
+/** Every feature's argument schemas, one entry per feature (a duplicate name throws). */
+export const handlerArgs = combine(
+  leadArgs,
+  appArgs,
+  channelArgs,
+  emailArgs,
+  scoringArgs,
+  sequenceArgs,
+  enrollmentArgs,
+  templateArgs,
+  taskArgs,
+  messageArgs,
+  analyticsArgs,
   aiArgs,
 );
 
@@ -44,7 +38,12 @@ export type HandlerResults = LeadResults &
   ChannelResults &
   EmailResults &
   ScoringResults &
-  EngineResults &
+  SequenceResults &
+  EnrollmentResults &
+  TemplateResults &
+  TaskResults &
+  MessageResults &
+  AnalyticsResults &
   AiResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
@@ -57,7 +56,11 @@ export type EventPayloads = LeadEvents &
   ChannelEvents &
   EmailEvents &
   ScoringEvents &
-  EngineEvents &
+  SequenceEvents &
+  EnrollmentEvents &
+  TemplateEvents &
+  TaskEvents &
+  MessageEvents &
   AiEvents;
 export type EventName = keyof EventPayloads;
 

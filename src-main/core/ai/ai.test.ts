@@ -189,7 +189,7 @@ describe('with AI', () => {
 
   it('the key never reaches the database, events or error messages', async () => {
     const seen: string[] = [];
-    core.ctx.events.subscribe((name, payload) => seen.push(JSON.stringify([name, payload])));
+    core.ctx.events.on('*', (name, payload) => seen.push(JSON.stringify([name, payload])));
     fake.script({ kind: 'status', status: 401, message: `Incorrect API key provided: ${KEY}` });
     const test = await core.invoke('ai-test', {});
     expect(test.ok).toBe(false);

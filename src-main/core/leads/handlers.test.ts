@@ -189,9 +189,7 @@ describe('the contract', () => {
 
   it('emits leads-changed for every write', async () => {
     const seen: string[][] = [];
-    core.ctx.events.subscribe((name, payload) => {
-      if (name === 'leads-changed' && 'ids' in payload) seen.push(payload.ids);
-    });
+    core.ctx.events.on('leads-changed', (payload) => seen.push(payload.ids));
     const { lead } = await core.invoke('leads-create', { lead: { firstName: 'Evt' } });
     await core.invoke('leads-delete', { ids: [lead.id] });
     expect(seen).toEqual([[lead.id], [lead.id]]);

@@ -95,8 +95,8 @@ export function startScoring(ctx: CoreContext, options: ScoringJobOptions = {}):
   }
   state.request = (ids) => request(ids);
 
-  const unsubscribe = ctx.events.subscribe((name, payload) => {
-    if (name === 'leads-changed' && !state.emitting) request((payload as { ids: string[] }).ids);
+  const unsubscribe = ctx.events.on('leads-changed', (payload) => {
+    if (!state.emitting) request(payload.ids);
   });
   const subscriptions: Subscription[] = [
     ctx.db.messages.$.subscribe((event) => {

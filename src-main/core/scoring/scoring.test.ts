@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/domain';
-import type { EventName, EventPayloads } from '../../../src-shared/ipc/contract';
+import type { EventPayloads } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
+import type { AnyEvent } from '../events';
 import type { TestCore } from '../testing/test-core';
 import { createTestCore } from '../testing/test-core';
 import type { ScoringJob } from './index';
@@ -9,13 +10,13 @@ import { startScoring } from './index';
 
 let core: TestCore;
 let job: ScoringJob;
-let events: { name: EventName; payload: EventPayloads[EventName] }[];
+let events: AnyEvent[];
 
 beforeEach(async () => {
   core = await createTestCore();
   job = startScoring(core.ctx, { nightly: null });
   events = [];
-  core.ctx.events.subscribe((name, payload) => events.push({ name, payload }));
+  core.ctx.events.on('*', (...event) => events.push(event));
 });
 afterEach(async () => {
   job.stop();
@@ -51,9 +52,7 @@ function message(leadId: string, fields: Partial<Message> & Pick<Message, 'direc
 }
 
 function scoreChanges(): EventPayloads['scores-changed']['changes'] {
-  return events.flatMap((e) =>
-    e.name === 'scores-changed' ? (e.payload as EventPayloads['scores-changed']).changes : [],
-  );
+  return events.flatMap(([name, payload]) => (name === 'scores-changed' ? payload.changes : []));
 }
 
 describe('rescoring job', () => {
@@ -88,7 +87,7 @@ describe('rescoring job', () => {
       );
     }
     await settle();
-    expect(events.filter((e) => e.name === 'leads-changed')).toHaveLength(1);
+    expect(events.filter(([name]) => name === 'leads-changed')).toHaveLength(1);
     expect(core.clock.pendingTimers()).toBe(0);
   });
 

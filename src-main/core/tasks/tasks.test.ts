@@ -12,9 +12,7 @@ describe('tasks', () => {
   it('TK1: today / overdue, and tasks-overdue-changed as tasks fall due', async () => {
     core = await createEngineTestCore({ start: '2026-02-10T15:00:00Z' });
     const counts: number[] = [];
-    core.ctx.events.subscribe((name, payload) => {
-      if (name === 'tasks-overdue-changed') counts.push((payload as { overdue: number }).overdue);
-    });
+    core.ctx.events.on('tasks-overdue-changed', (payload) => counts.push(payload.overdue));
     const now = core.clock.now();
     const soon = await core.invoke('tasks-create', {
       task: { kind: 'call', title: 'Call back Sam', dueAt: now + 60 * 60_000 },

@@ -1,6 +1,6 @@
 // The sequences (playbooks) feature's contract, with the engine's team settings.
 import { z } from 'zod';
-import type { Sequence } from '../domain';
+import type { Channel, Sequence } from '../domain';
 import { idSchema, sequenceStepSchema, shortTextSchema, triggerSchema } from '../domain';
 import type { EngineSettings } from '../playbooks/engine-settings';
 
@@ -22,10 +22,42 @@ export const sequenceArgs = {
   'sequences-update': z.object({ id: idSchema, patch: sequenceInputSchema.partial() }),
   /** paused: no new enrollments and running ones wait; archived: stopped for good. */
   'sequences-set-status': z.object({ id: idSchema, status: z.enum(['active', 'paused', 'archived']) }),
+  /** The schedule a sequence's steps would get on one lead, before anything is saved or sent. */
+  'sequences-dry-run': z.object({ leadId: idSchema, steps: z.array(sequenceStepSchema).min(1).max(100) }),
   'engine-settings-get': z.object({}).default({}),
   /** A partial settings object; fields not given keep their value. */
   'engine-settings-update': z.object({ patch: z.record(z.string(), z.unknown()) }),
 };
+
+/** A verdict an agent reads: whether it is fine, and why in words. */
+export interface DryRunVerdict {
+  ok: boolean;
+  text: string;
+}
+
+export interface DryRunStep {
+  stepIndex: number;
+  channelPlanned: Channel;
+  templateId: string;
+  templateName?: string;
+  /** When the step would go out (epoch ms), and the same in the lead's zone. */
+  sendAt: number;
+  sendLocal: string;
+  /** When its delay alone would have put it, in the lead's zone. */
+  dueLocal?: string;
+  timing: DryRunVerdict & { moved?: boolean };
+  channel?: DryRunVerdict & { channel: Channel | null };
+  render?: DryRunVerdict;
+}
+
+export interface DryRunResult {
+  leadId: string;
+  /** The zone the local times are in; a guess (the strictest of the country) when zoneIsGuess. */
+  zone: string;
+  zoneIsGuess: boolean;
+  startsAt: number;
+  steps: DryRunStep[];
+}
 
 export interface SequenceResults {
   'sequences-list': Sequence[];
@@ -33,6 +65,7 @@ export interface SequenceResults {
   'sequences-create': Sequence;
   'sequences-update': Sequence;
   'sequences-set-status': Sequence;
+  'sequences-dry-run': DryRunResult;
   'engine-settings-get': EngineSettings;
   'engine-settings-update': EngineSettings;
 }

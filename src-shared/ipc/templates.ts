@@ -18,6 +18,8 @@ export const templateArgs = {
   'templates-update': z.object({ id: idSchema, patch: templateInputSchema.partial() }),
   /** Refused while a sequence uses the template. */
   'templates-delete': z.object({ id: idSchema }),
+  /** The sequences whose current or running versions use the template, with the steps. */
+  'templates-usage': z.object({ id: idSchema }),
   'templates-preview': z.object({
     channel: channelSchema,
     subject: shortTextSchema.optional(),
@@ -36,6 +38,16 @@ export interface TemplatePreview {
   error?: { code: string; message: string };
 }
 
+export interface TemplateUse {
+  sequenceId: string;
+  name: string;
+  status: 'active' | 'paused' | 'archived';
+  /** 1-based step numbers in the current version. */
+  steps: number[];
+  /** True when only an earlier version (still run by enrolled leads) uses it. */
+  onlyPastVersions: boolean;
+}
+
 export interface TemplateResults {
   'templates-list': Template[];
   'templates-get': Template | null;
@@ -43,6 +55,7 @@ export interface TemplateResults {
   'templates-update': Template;
   'templates-delete': { deleted: boolean };
   'templates-preview': TemplatePreview;
+  'templates-usage': TemplateUse[];
 }
 
 export interface TemplateEvents {

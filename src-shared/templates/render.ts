@@ -127,13 +127,16 @@ export interface EmailFooter {
   unsubscribeUrl: string;
 }
 
+/** The subject of an email whose template has none. */
+export const DEFAULT_EMAIL_SUBJECT = 'A note from {{agent_name|your agent}}';
+
 export const REPLY_TO_UNSUBSCRIBE = 'To stop these emails, reply with the word "unsubscribe".';
 
 export function withEmailFooter(body: string, footer: EmailFooter): string {
   if (footer.physicalAddress.trim() === '') {
     throw new TemplateError(
       'missing_footer_info',
-      'Email needs the office postal address in its footer (CAN-SPAM); add it in Settings > Channels.',
+      'Email needs the office postal address in its footer (CAN-SPAM); add it in Settings → Email.',
     );
   }
   const optOut =

@@ -46,6 +46,13 @@ describe('analytics from the store alone', () => {
     const heat = await core.invoke('analytics-reply-heatmap', range);
     expect(heat.total).toBe(1);
     expect(heat.cells[0]?.[9]).toBe(1);
+    // The welcome email went out at once: one lead, first touched within 5 minutes.
+    const speed = await core.invoke('analytics-speed-to-lead', range);
+    expect(speed).toMatchObject({ leads: 1, touched: 1, p50: 0, withinFiveMinutes: 1 });
+    expect((await core.invoke('analytics-funnel', range))[0]).toEqual({ stage: 'new', leads: 1 });
+    expect(await core.invoke('analytics-sources', range)).toMatchObject([
+      { source: 'zillow', leads: 1, replied: 1 },
+    ]);
     const steps = await core.invoke('analytics-step-effectiveness', {
       ...range,
       sequenceId: 'builtin-new-buyer',

@@ -74,15 +74,19 @@ export function channelPerformance(messages: readonly Message[]): ChannelPerform
       delivered: 0,
       failed: 0,
       opened: 0,
+      clicked: 0,
       replied: 0,
+      replyRate: 0,
     };
     rows.set(key, row);
     if (m.status === 'failed') row.failed++;
     else row.sent++;
     if (m.status === 'delivered') row.delivered++;
     if (m.openedAt !== undefined) row.opened++;
+    if (m.clickedAt !== undefined) row.clicked++;
     if (replied.has(m.id)) row.replied++;
   }
+  for (const row of rows.values()) row.replyRate = row.sent === 0 ? 0 : row.replied / row.sent;
   return [...rows.values()].sort(
     (a, b) => a.channel.localeCompare(b.channel) || a.authoredBy.localeCompare(b.authoredBy),
   );

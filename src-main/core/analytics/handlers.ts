@@ -1,6 +1,6 @@
 // The analytics feature: channel performance, response times, the weekday x hour reply heatmap
-// and step effectiveness, computed from the store alone (the screens come later).
-import type { Message } from '../../../src-shared/domain';
+// step effectiveness, speed to lead, the stage funnel and returns by source, from the store alone.
+import type { Lead, Message } from '../../../src-shared/domain';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import type { CoreContext } from '../context';
 import { readEngineSettings } from '../engine/settings';
@@ -11,6 +11,7 @@ import {
   responseTimes,
   stepEffectiveness,
 } from './compute';
+import { sourceReturns, speedToLead, stageFunnel } from './lead-figures';
 
 export function analyticsHandlers(ctx: CoreContext) {
   const { db } = ctx;
@@ -29,7 +30,32 @@ export function analyticsHandlers(ctx: CoreContext) {
     return docs.map((d) => d.toMutableJSON()).filter((m) => m.createdAt <= to || m.direction === 'inbound');
   }
 
+  /** Leads that arrived in the range, and every message of theirs up to the reply window after it. */
+  async function leadsIn(from: number, to: number): Promise<{ leads: Lead[]; messages: Message[] }> {
+    const leads = (
+      await db.leads
+        .find({
+          selector: { deletedAt: 0, createdAt: { $gte: from, $lte: to } },
+          index: ['deletedAt', 'createdAt'],
+        })
+        .exec()
+    ).map((d) => d.toMutableJSON());
+    const ids = new Set(leads.map((l) => l.id));
+    const messages = (await messagesIn(from, to)).filter((m) => ids.has(m.leadId));
+    return { leads, messages };
+  }
+
   return {
+    'analytics-speed-to-lead': async (args: ValidArgs<'analytics-speed-to-lead'>) => {
+      const { leads, messages } = await leadsIn(args.from, args.to);
+      return speedToLead(leads, messages);
+    },
+    'analytics-funnel': async (args: ValidArgs<'analytics-funnel'>) =>
+      stageFunnel((await leadsIn(args.from, args.to)).leads),
+    'analytics-sources': async (args: ValidArgs<'analytics-sources'>) => {
+      const { leads, messages } = await leadsIn(args.from, args.to);
+      return sourceReturns(leads, messages);
+    },
     'analytics-channel-performance': async (args: ValidArgs<'analytics-channel-performance'>) =>
       channelPerformance(await messagesIn(args.from, args.to)),
     'analytics-response-times': async (args: ValidArgs<'analytics-response-times'>) =>

@@ -5,7 +5,12 @@
 // after the claim, right before the send; a demo lead never reaches a 'real' provider.
 import type { Channel, Enrollment, Message } from '../../../src-shared/domain';
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
-import { TemplateError, renderTemplate, withEmailFooter } from '../../../src-shared/templates';
+import {
+  DEFAULT_EMAIL_SUBJECT,
+  TemplateError,
+  renderTemplate,
+  withEmailFooter,
+} from '../../../src-shared/templates';
 import { isAllowedAt, nextAllowedSendTime, sendPolicyFor } from '../../../src-shared/timing';
 import type { CoreContext } from '../context';
 import { isWhatsAppWindowOpen } from '../messages/whatsapp-window';
@@ -153,7 +158,7 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     body = renderTemplate(template?.body ?? message.body, values);
     const rawSubject = template?.subject ?? message.subject;
     if (channel === 'email') {
-      subject = renderTemplate(rawSubject ?? 'A note from {{agent_name|your agent}}', values);
+      subject = renderTemplate(rawSubject ?? DEFAULT_EMAIL_SUBJECT, values);
       body = withEmailFooter(body, {
         senderName: values.agent_name ?? settings.sender.teamName,
         physicalAddress: settings.sender.physicalAddress,

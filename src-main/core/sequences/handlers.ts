@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import { pauseAll, resumeAll } from '../enrollments/control';
 import { stopEnrollment } from '../enrollments/materialise';
 import { readEngineSettings, writeEngineSettings } from '../engine/settings';
+import { dryRunSequence } from './dry-run';
 import { createSequence, updateSequence } from './sequence-store';
 
 export function sequenceHandlers(ctx: CoreContext) {
@@ -45,6 +46,8 @@ export function sequenceHandlers(ctx: CoreContext) {
     'sequences-update': async (args: ValidArgs<'sequences-update'>) =>
       changed(await updateSequence(ctx, args.id, args.patch)),
     'sequences-set-status': setStatus,
+    'sequences-dry-run': (args: ValidArgs<'sequences-dry-run'>) =>
+      dryRunSequence(ctx, args.leadId, args.steps),
     'engine-settings-get': () => readEngineSettings(db),
     'engine-settings-update': async (args: ValidArgs<'engine-settings-update'>) => {
       try {

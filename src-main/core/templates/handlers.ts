@@ -4,9 +4,15 @@ import { randomUUID } from 'node:crypto';
 import type { Template } from '../../../src-shared/domain';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
-import type { TemplatePreview } from '../../../src-shared/ipc/templates';
+import type { TemplatePreview, TemplateUse } from '../../../src-shared/ipc/templates';
 import { countSegments, segmentWarning } from '../../../src-shared/sms/segments';
-import { TemplateError, parseTemplate, renderTemplate, withEmailFooter } from '../../../src-shared/templates';
+import {
+  DEFAULT_EMAIL_SUBJECT,
+  TemplateError,
+  parseTemplate,
+  renderTemplate,
+  withEmailFooter,
+} from '../../../src-shared/templates';
 import type { CoreContext } from '../context';
 import { readEngineSettings } from '../engine/settings';
 import { templateValuesFor } from '../engine/template-values';
@@ -54,7 +60,9 @@ export function templateHandlers(ctx: CoreContext) {
           );
     try {
       let text = renderTemplate(args.body, values);
-      const subject = args.subject === undefined ? undefined : renderTemplate(args.subject, values);
+      // An email without a subject is sent with the pipeline's default one; show that.
+      const rawSubject = args.channel === 'email' ? (args.subject ?? DEFAULT_EMAIL_SUBJECT) : args.subject;
+      const subject = rawSubject === undefined ? undefined : renderTemplate(rawSubject, values);
       const warnings: string[] = [];
       const result: TemplatePreview = { text, warnings };
       if (args.channel === 'sms' || args.channel === 'whatsapp') {
@@ -77,6 +85,25 @@ export function templateHandlers(ctx: CoreContext) {
       if (!(error instanceof TemplateError)) throw error;
       return { text: '', warnings: [], error: { code: error.code, message: error.message } };
     }
+  }
+
+  async function usage(templateId: string): Promise<TemplateUse[]> {
+    const sequences = await db.sequences.find({ sort: [{ updatedAt: 'desc' }] }).exec();
+    const uses: TemplateUse[] = [];
+    for (const doc of sequences) {
+      const s = doc.toMutableJSON();
+      const steps = s.steps.flatMap((step, i) => (step.templateId === templateId ? [i + 1] : []));
+      const inPast = s.pastVersions.some((v) => v.steps.some((step) => step.templateId === templateId));
+      if (steps.length === 0 && !inPast) continue;
+      uses.push({
+        sequenceId: s.id,
+        name: s.name,
+        status: s.status,
+        steps,
+        onlyPastVersions: steps.length === 0,
+      });
+    }
+    return uses;
   }
 
   return {
@@ -116,14 +143,7 @@ export function templateHandlers(ctx: CoreContext) {
       return changed(next.toMutableJSON());
     },
     'templates-delete': async (args: ValidArgs<'templates-delete'>) => {
-      const sequences = await db.sequences.find().exec();
-      const users = sequences.filter(
-        (s) =>
-          s.status !== 'archived' &&
-          [s.steps, ...s.pastVersions.map((v) => v.steps)].some((steps) =>
-            steps.some((step) => step.templateId === args.id),
-          ),
-      );
+      const users = (await usage(args.id)).filter((u) => u.status !== 'archived');
       if (users.length > 0) {
         throw new PorchlightError(
           'conflict',
@@ -137,6 +157,7 @@ export function templateHandlers(ctx: CoreContext) {
       return { deleted: true };
     },
     'templates-preview': preview,
+    'templates-usage': (args: ValidArgs<'templates-usage'>) => usage(args.id),
   };
 }
 

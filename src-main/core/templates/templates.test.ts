@@ -70,4 +70,20 @@ describe('templates', () => {
     const tasks = await core.invoke('tasks-for-lead', { leadId: lead.id });
     expect(tasks.some((t) => t.kind === 'review')).toBe(true);
   });
+
+  it('TH5: says which sequences use a template, and an email preview shows the footer as sent', async () => {
+    core = await createEngineTestCore();
+    const uses = await core.invoke('templates-usage', { id: 'tpl-buyer-welcome-sms' });
+    expect(uses.find((u) => u.sequenceId === 'builtin-new-buyer')).toMatchObject({
+      status: 'active',
+      steps: [2],
+      onlyPastVersions: false,
+    });
+    expect(await core.invoke('templates-usage', { id: 'no-such-template' })).toEqual([]);
+    const email = await core.invoke('templates-preview', { channel: 'email', body: 'Hello {{first_name}}' });
+    expect(email.subject).toBe('A note from Dana Reyes');
+    expect(email.text).toBe(
+      'Hello Alex\n\n--\nDana Reyes\n100 Congress Ave, Austin, TX 78701\nUnsubscribe: https://sync.example.com/u/preview',
+    );
+  });
 });

@@ -1,0 +1,90 @@
+// A dry run plans a sequence on one lead in the lead's own zone, says what moved each step and
+// which channel it would take, and writes nothing.
+import { DateTime } from 'luxon';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChannelTestResult } from '../../../src-shared/ipc/channels';
+import type { TestCore } from '../testing/test-core';
+import { createTestCore } from '../testing/test-core';
+import { installBuiltIns } from './sequence-store';
+
+// Friday 8 May 2026, 20:30 in New York = 17:30 in Los Angeles.
+const START = DateTime.fromISO('2026-05-08T20:30', { zone: 'America/New_York' }).toMillis();
+let core: TestCore | undefined;
+afterEach(async () => {
+  await core?.close();
+  core = undefined;
+});
+
+const answered = (channel: 'sms' | 'email') => (): Promise<ChannelTestResult> =>
+  Promise.resolve({ channel, ok: true, answer: 'ok' });
+
+describe('sequence dry run', () => {
+  it('SEQ-DRY1: local times in the lead zone, quiet hours and weekends moved, channel verdicts', async () => {
+    core = await createTestCore({ start: START });
+    await installBuiltIns(core.ctx);
+    core.ctx.channelTesters = { sms: answered('sms'), email: answered('email') };
+    const { lead } = await core.invoke('leads-create', {
+      lead: { firstName: 'Lena', email: 'lena@example.com', timeZone: 'America/Los_Angeles' },
+    });
+    const before = await core.ctx.db.messages.count().exec();
+    const result = await core.invoke('sequences-dry-run', {
+      leadId: lead.id,
+      steps: [
+        {
+          id: 's1',
+          channel: 'email',
+          delay: { amount: 0, unit: 'minutes' },
+          condition: { type: 'always' },
+          templateId: 'tpl-buyer-welcome-email',
+        },
+        {
+          id: 's2',
+          channel: 'sms',
+          delay: { amount: 4, unit: 'hours' },
+          condition: { type: 'always' },
+          templateId: 'tpl-buyer-day1-sms',
+        },
+        {
+          id: 's3',
+          channel: 'email',
+          delay: { amount: 1, unit: 'business_days' },
+          condition: { type: 'always' },
+          templateId: 'tpl-buyer-welcome-email',
+        },
+      ],
+    });
+    expect(result.zone).toBe('America/Los_Angeles');
+    const [first, second, third] = result.steps;
+    expect(first).toMatchObject({ sendLocal: 'Fri 8 May 2026, 17:30', timing: { moved: false } });
+    expect(first?.channel).toMatchObject({ ok: true, channel: 'email' });
+    // 21:30 her time is inside quiet hours (08:00–21:00): the next morning at 08:00.
+    expect(second).toMatchObject({ dueLocal: 'Fri 8 May 2026, 21:30', sendLocal: 'Sat 9 May 2026, 08:00' });
+    expect(second?.timing.text).toMatch(/quiet hours.*08:00–21:00/);
+    // No phone: the text would go by email instead, and the screen says why.
+    expect(second?.channel?.text).toMatch(/email instead.*no phone number/);
+    // One business day from Saturday is Monday.
+    expect(third?.sendLocal).toBe('Mon 11 May 2026, 08:00');
+    expect(first?.render).toMatchObject({ ok: true });
+    expect(first?.render?.text).toContain('Hi Lena');
+    expect(await core.ctx.db.messages.count().exec()).toBe(before);
+    expect(await core.ctx.db.enrollments.count().exec()).toBe(0);
+  });
+
+  it('SEQ-DRY2: an unknown lead is refused with what to do', async () => {
+    core = await createTestCore({ start: START });
+    await expect(
+      core.invoke('sequences-dry-run', {
+        leadId: 'nobody',
+        steps: [
+          {
+            id: 's1',
+            channel: 'sms',
+            delay: { amount: 0, unit: 'minutes' },
+            condition: { type: 'always' },
+            templateId: 'x',
+          },
+        ],
+      }),
+    ).rejects.toThrow(/choose another lead/);
+  });
+});

@@ -1,0 +1,148 @@
+// A sequence run on one lead without sending or saving anything: each step's send time as the
+// engine would plan it (the same sendTimeFor the materialiser uses, each step anchored on the
+// previous one's send, as a settled step anchors the next), shown in the lead's own zone, with
+// what moved it (quiet hours, the step's window, send weekdays, holidays), the channel verdict
+// (the engine's own channel choice on the lead's data, consent and suppressions) and whether the
+// template renders for this lead. Nothing here writes to the store.
+import { DateTime } from 'luxon';
+import type { Channel, Lead, SequenceStep } from '../../../src-shared/domain';
+import { PorchlightError } from '../../../src-shared/ipc/errors';
+import type { DryRunResult, DryRunStep } from '../../../src-shared/ipc/sequences';
+import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
+import { TemplateError, renderTemplate } from '../../../src-shared/templates';
+import { QuietHoursError, addDelay, parseLocalTime } from '../../../src-shared/timing';
+import type { CoreContext } from '../context';
+import { chooseChannel } from '../engine/channel-choice';
+import { readEngineSettings, sendRulesOf } from '../engine/settings';
+import { templateValuesFor } from '../engine/template-values';
+import { suppressedChannels } from '../enrollments/enroll';
+import { sendTimeFor } from '../enrollments/materialise';
+import { isWhatsAppWindowOpen } from '../messages/whatsapp-window';
+
+const LOCAL_FORMAT = 'ccc d LLL yyyy, HH:mm';
+
+function hhmm(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** Why a due time was moved to the send time, in words an agent reads. */
+function whyMoved(
+  due: number,
+  zone: string,
+  step: SequenceStep,
+  settings: EngineSettings,
+  window: { start: string; end: string },
+): string {
+  const local = DateTime.fromMillis(due, { zone });
+  const date = local.toISODate() ?? '';
+  if (settings.holidays.includes(date)) return `${date} is a team holiday`;
+  if (!settings.sendWeekdays.includes(local.weekday))
+    return `no automatic sends on ${local.toFormat('cccc')}`;
+  const minute = local.hour * 60 + local.minute;
+  const inside = (w: { start: string; end: string }) =>
+    minute >= parseLocalTime(w.start) && minute < parseLocalTime(w.end);
+  if (!inside(window))
+    return `quiet hours: texts and emails go ${window.start}–${window.end} the lead's time`;
+  if (step.window !== undefined && !inside(step.window))
+    return `the step's send window is ${step.window.start}–${step.window.end}`;
+  return 'inside the allowed hours in every zone the lead may be in';
+}
+
+function connectedChannels(ctx: CoreContext): Set<Channel> {
+  // Call tasks and agent notifications need no provider; the shell registers a tester for each
+  // provider it connected, so those are the channels that can send now.
+  const connected = new Set<Channel>(['call', 'notification']);
+  for (const channel of Object.keys(ctx.channelTesters ?? {})) connected.add(channel as Channel);
+  return connected;
+}
+
+export async function dryRunSequence(
+  ctx: CoreContext,
+  leadId: string,
+  steps: readonly SequenceStep[],
+): Promise<DryRunResult> {
+  const { db } = ctx;
+  const lead: Lead | undefined = (await db.leads.findOne(leadId).exec())?.toMutableJSON();
+  if (lead === undefined || lead.deletedAt > 0)
+    throw new PorchlightError('not_found', 'That lead was not found; choose another lead for the dry run.');
+  const settings = await readEngineSettings(db);
+  const rules = sendRulesOf(lead, settings, ctx.workspace.defaultCountry);
+  const zone = rules.zones[0] ?? settings.teamTimeZone;
+  const window = { start: hhmm(rules.window.startMinute), end: hhmm(rules.window.endMinute) };
+  const now = ctx.clock.now();
+  const suppressed = await suppressedChannels(ctx, lead);
+  const facts = {
+    lead,
+    suppressed,
+    whatsappWindowOpen: await isWhatsAppWindowOpen(ctx, lead.id, now),
+    requireExplicitSmsConsent: settings.requireExplicitSmsConsent,
+    connected: connectedChannels(ctx),
+  };
+  const templates = await db.templates.findByIds(steps.map((s) => s.templateId)).exec();
+  const agent = (await db.agents.findOne(lead.ownerId).exec())?.toMutableJSON() ?? null;
+
+  const out: DryRunStep[] = [];
+  let anchor = now;
+  for (const [index, step] of steps.entries()) {
+    const due = addDelay(anchor, step.delay, zone, settings.holidays);
+    let sendAt: number;
+    try {
+      sendAt = sendTimeFor(lead, step, anchor, settings, ctx.workspace.defaultCountry);
+    } catch (error) {
+      if (!(error instanceof QuietHoursError)) throw error;
+      out.push({ ...stepBase(index, step, due, zone), timing: { ok: false, text: error.message } });
+      break;
+    }
+    const moved = sendAt > due;
+    const template = templates.get(step.templateId)?.toMutableJSON();
+    const values = templateValuesFor(lead, agent, settings, sendAt);
+    let render: DryRunStep['render'];
+    if (template === undefined) render = { ok: false, text: `Template "${step.templateId}" does not exist.` };
+    else {
+      try {
+        render = { ok: true, text: renderTemplate(template.body, values) };
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        render = { ok: false, text: error.message };
+      }
+    }
+    const choice = chooseChannel(step.channel, facts);
+    out.push({
+      ...stepBase(index, step, sendAt, zone),
+      dueLocal: DateTime.fromMillis(due, { zone }).toFormat(LOCAL_FORMAT),
+      timing: moved
+        ? { ok: true, moved: true, text: `moved: ${whyMoved(due, zone, step, settings, window)}` }
+        : { ok: true, moved: false, text: 'on time: inside the allowed hours' },
+      channel:
+        choice.channel === null
+          ? { ok: false, channel: null, text: `no usable channel: ${choice.skipped.join('; ')}` }
+          : {
+              ok: true,
+              channel: choice.channel,
+              text: choice.fellBack
+                ? `goes by ${choice.channel} instead (${choice.skipped.join('; ')})`
+                : `goes by ${choice.channel}`,
+            },
+      render,
+      ...(template === undefined ? {} : { templateName: template.name }),
+    });
+    anchor = sendAt;
+  }
+  return {
+    leadId: lead.id,
+    zone,
+    zoneIsGuess: rules.zoneUnknown,
+    startsAt: now,
+    steps: out,
+  };
+}
+
+function stepBase(index: number, step: SequenceStep, at: number, zone: string) {
+  return {
+    stepIndex: index,
+    channelPlanned: step.channel,
+    templateId: step.templateId,
+    sendAt: at,
+    sendLocal: DateTime.fromMillis(at, { zone }).toFormat(LOCAL_FORMAT),
+  };
+}

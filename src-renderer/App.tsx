@@ -1,77 +1,51 @@
-// The first screen: the lead grid with quick search, stage and temperature filters, column
-// choice, counts, and the add/edit form. Shortcuts: "/" search, "n" new lead, Esc closes.
-import type { VisibilityState } from '@tanstack/react-table';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Lead, LeadStage, Temperature } from '../src-shared/domain';
-import { leadStages, temperatures } from '../src-shared/domain';
-import type { AppInfo } from '../src-shared/ipc/app';
-import type { LeadCounts } from '../src-shared/ipc/leads';
-import { useBridge, useCoreEvent } from './bridge/context';
-import { stageLabels } from './leads/format';
-import { LeadForm } from './leads/LeadForm';
-import { LeadGrid } from './leads/LeadGrid';
+// The app shell: top bar with the navigation (built from screens/index.ts), what needs the
+// agent now, the demo banner, the current screen, the shortcut list and notifications.
+import { useEffect, useState } from 'react';
+import { PorchlightError } from '../src-shared/ipc/errors';
+import { messageOf, useContractInvalidation, useContractQuery } from './bridge/query';
+import { screens } from './screens';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { AttentionStrip } from './shell/AttentionStrip';
+import { DemoBanner } from './shell/DemoBanner';
+import { Nav } from './shell/Nav';
+import { matchPath, navigate, usePath } from './shell/router';
+import { ShortcutHelp } from './shell/ShortcutHelp';
 import { Toasts } from './shell/Toasts';
 
-const optionalColumns = [
-  ['temperature', 'Temperature'],
-  ['score', 'Score'],
-  ['stage', 'Stage'],
-  ['source', 'Source'],
-  ['lastContactAt', 'Last contact'],
-  ['nextFollowUpAt', 'Next follow-up'],
-] as const;
+function useRoute() {
+  const path = usePath();
+  for (const screen of screens) {
+    const params = matchPath(screen.path, path);
+    if (params !== null) return { path, screen, params };
+  }
+  return { path, screen: null, params: {} };
+}
 
 export function App() {
-  const bridge = useBridge();
-  const [search, setSearch] = useState('');
-  const [debouncedSearch, setDebouncedSearch] = useState('');
-  const [stage, setStage] = useState<LeadStage | ''>('');
-  const [temperature, setTemperature] = useState<Temperature | ''>('');
-  const [editing, setEditing] = useState<Lead | null | undefined>(undefined);
-  const [counts, setCounts] = useState<LeadCounts | null>(null);
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({});
+  useContractInvalidation();
+  const { path, screen, params } = useRoute();
+  const info = useContractQuery('app-info', {});
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const searchInput = useRef<HTMLInputElement>(null);
+  const home = screens[0]?.path ?? '/leads';
 
   useEffect(() => {
-    const timer = setTimeout(() => setDebouncedSearch(search), 200);
-    return () => clearTimeout(timer);
-  }, [search]);
-
-  const refresh = useCallback(() => {
-    void bridge.invoke('leads-counts', {}).then(setCounts);
-    void bridge.invoke('app-info', {}).then(setInfo);
-  }, [bridge]);
-  useEffect(refresh, [refresh]);
-  useCoreEvent('leads-changed', refresh);
-  useCoreEvent('demo-changed', refresh);
-
+    if (path === '/') navigate(home, { replace: true });
+  }, [path, home]);
   useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent): void => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (typing || editing !== undefined || settingsOpen || event.ctrlKey || event.metaKey || event.altKey)
-        return;
-      if (event.key === '/') {
-        event.preventDefault();
-        searchInput.current?.focus();
-      } else if (event.key === 'n') {
-        event.preventDefault();
-        setEditing(null);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editing, settingsOpen]);
+    if (screen !== null && screen.path !== '/leads/:id') document.title = `${screen.title} · Porchlight`;
+  }, [screen]);
 
-  const filters = {
-    ...(debouncedSearch.trim() === '' ? {} : { search: debouncedSearch }),
-    ...(stage === '' ? {} : { stages: [stage] }),
-    ...(temperature === '' ? {} : { temperatures: [temperature] }),
-  };
+  // Nothing else asks core before it answered once: a refused access key is said once, here.
+  if (info.error instanceof PorchlightError && info.error.code === 'unauthorized')
+    return (
+      <main className="screen-message access" role="alert">
+        <h1>Porchlight needs its access key</h1>
+        <p>{info.error.message}</p>
+      </main>
+    );
+  if (info.isPending) return <p className="screen-message">Opening Porchlight…</p>;
 
+  const Screen = screen?.component;
   return (
     <div className="app">
       <header className="topbar">
@@ -81,75 +55,28 @@ export function App() {
           </span>{' '}
           Porchlight
         </h1>
-        {counts !== null ? (
-          <p className="counts" aria-label="Lead counts">
-            <strong>{counts.total.toLocaleString()}</strong> leads ·{' '}
-            <span className="temp-hot">{counts.byTemperature.hot.toLocaleString()} hot</span> ·{' '}
-            <span className="temp-warm">{counts.byTemperature.warm.toLocaleString()} warm</span> ·{' '}
-            <span className="temp-cold">{counts.byTemperature.cold.toLocaleString()} cold</span>
-          </p>
-        ) : null}
+        <Nav screens={screens} path={path} />
         <AttentionStrip />
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
-        <button type="button" className="primary" onClick={() => setEditing(null)} title="New lead (n)">
-          + New lead
-        </button>
       </header>
-      {info?.hasDemo ? (
-        <div className="banner" role="status">
-          You are looking at a demo workspace: fictional leads that never reach a real phone or inbox.
-          <button type="button" onClick={() => void bridge.invoke('demo-remove', {})}>
-            Remove demo data
-          </button>
-        </div>
+      <DemoBanner />
+      {info.isError ? (
+        <p className="banner error" role="alert">
+          {messageOf(info.error)} <button onClick={() => void info.refetch()}>Try again</button>
+        </p>
       ) : null}
-      <div className="toolbar">
-        <input
-          ref={searchInput}
-          type="search"
-          placeholder="Search name, email or phone  ( / )"
-          aria-label="Search leads"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <select aria-label="Stage" value={stage} onChange={(e) => setStage(e.target.value as LeadStage | '')}>
-          <option value="">All stages</option>
-          {leadStages.map((s) => (
-            <option key={s} value={s}>
-              {stageLabels[s]} {counts ? `(${counts.byStage[s].toLocaleString()})` : ''}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Temperature"
-          value={temperature}
-          onChange={(e) => setTemperature(e.target.value as Temperature | '')}
-        >
-          <option value="">Any temperature</option>
-          {temperatures.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-        <details className="columns-menu">
-          <summary>Columns</summary>
-          {optionalColumns.map(([id, label]) => (
-            <label key={id}>
-              <input
-                type="checkbox"
-                checked={columnVisibility[id] !== false}
-                onChange={(e) => setColumnVisibility((v) => ({ ...v, [id]: e.target.checked }))}
-              />
-              {label}
-            </label>
-          ))}
-        </details>
-      </div>
-      <LeadGrid filters={filters} onOpen={setEditing} columnVisibility={columnVisibility} />
-      {editing !== undefined ? <LeadForm lead={editing} onClose={() => setEditing(undefined)} /> : null}
+      <main className="screen">
+        {Screen !== undefined ? (
+          <Screen key={screen?.path} params={params} />
+        ) : (
+          <p className="screen-message">
+            There is no screen at this address. <a href={`#${home}`}>Go to the leads</a>
+          </p>
+        )}
+      </main>
+      <ShortcutHelp screens={screens} current={screen} />
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
       <Toasts />
     </div>

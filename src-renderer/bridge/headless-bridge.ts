@@ -20,6 +20,8 @@ export function connectHeadless(location: Location): RawBridge {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   const connect = (delay: number): void => {
+    // Without the access key the socket is refused every time; the screen says why instead.
+    if (token === '') return;
     const socket = new WebSocket(`ws://${location.host}/api/events?token=${encodeURIComponent(token)}`);
     socket.onmessage = (message) => {
       const { name, payload } = JSON.parse(String(message.data)) as { name: string; payload: unknown };
@@ -45,6 +47,11 @@ export function connectHeadless(location: Location): RawBridge {
           'Porchlight is not reachable. Is the headless shell still running?',
         );
       }
+      if (response.status === 401)
+        throw new PorchlightError(
+          'unauthorized',
+          'This address has no access key. Open Porchlight from the address the headless shell printed when it started (it ends in #token=…).',
+        );
       const body = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
       if (body.ok) return body.result;
       throw isErrorPayload(body.error)

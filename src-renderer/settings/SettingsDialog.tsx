@@ -2,6 +2,7 @@
 // secret store and never come back to the screen; the dialog shows only whether one is saved.
 import { useCallback, useEffect, useState } from 'react';
 import { useBridge } from '../bridge/context';
+import { Dialog } from '../shell/Dialog';
 import { AiSection } from './AiSection';
 import { EmailSection } from './EmailSection';
 import { SmsSection } from './SmsSection';
@@ -23,25 +24,23 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   useEffect(refreshSaved, [refreshSaved]);
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Settings">
-        <h2>Settings</h2>
-        <div className="tabs" role="tablist">
-          {tabs.map(([id, label]) => (
-            <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
-              {label}
-            </button>
-          ))}
-        </div>
-        {tab === 'email' ? <EmailSection saved={saved} /> : null}
-        {tab === 'sms' ? <SmsSection saved={saved} onSaved={refreshSaved} /> : null}
-        {tab === 'ai' ? <AiSection saved={saved} onSaved={refreshSaved} /> : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Close
+    <Dialog label="Settings" onClose={onClose}>
+      <h2>Settings</h2>
+      <div className="tabs" role="tablist">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {label}
           </button>
-        </div>
+        ))}
       </div>
-    </div>
+      {tab === 'email' ? <EmailSection saved={saved} /> : null}
+      {tab === 'sms' ? <SmsSection saved={saved} onSaved={refreshSaved} /> : null}
+      {tab === 'ai' ? <AiSection saved={saved} onSaved={refreshSaved} /> : null}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
   );
 }

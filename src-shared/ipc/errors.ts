@@ -7,6 +7,8 @@ export const errorCodes = [
   'conflict',
   'unknown_handler',
   'unavailable',
+  /** The caller lacks the session's access key (a bare headless address). */
+  'unauthorized',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -41,7 +41,9 @@ describe('the lead grid in Chromium against the headless shell', () => {
     const first = await startHeadless(['--data', dataDir, '--port', '0']);
     shells.push(first);
     const page = await openApp(first);
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('demo workspace');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Demo workspace' }).textContent())
+      .toContain('demo workspace');
 
     await page.keyboard.press('n');
     const dialog = page.getByRole('dialog', { name: 'New lead' });
@@ -61,6 +63,9 @@ describe('the lead grid in Chromium against the headless shell', () => {
     await dialog.getByLabel('Phone').fill('(312) 555-0188');
     await dialog.getByRole('button', { name: 'Save lead' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // A saved new lead opens on its own page; back returns to the grid.
+    await page.getByRole('heading', { name: 'Rosalind Franklin' }).waitFor();
+    await page.goBack();
 
     await page.getByLabel('Search leads').fill('rosalind');
     const row = page.getByRole('row').filter({ hasText: 'Rosalind Franklin' });
@@ -76,6 +81,8 @@ describe('the lead grid in Chromium against the headless shell', () => {
     const persisted = again.getByRole('row').filter({ hasText: 'Rosalind Franklin' });
     await persisted.waitFor();
     await persisted.dblclick();
+    await again.getByRole('heading', { name: 'Rosalind Franklin' }).waitFor();
+    await again.getByRole('button', { name: 'Edit' }).click();
     const edit = again.getByRole('dialog', { name: 'Edit lead' });
     expect(await edit.getByLabel('Phone').inputValue()).toBe('+13125550188');
     expect(await edit.getByLabel('Email').inputValue()).toBe('rosalind.franklin@example.com');
@@ -90,15 +97,17 @@ describe('the lead grid in Chromium against the headless shell', () => {
     expect(refused.output).toContain('Porchlight is already running on');
   });
 
-  it('moves through the grid with the keyboard and opens a lead with Enter', async () => {
+  it('moves through the grid with the keyboard, opens a lead with Enter and edits it with e', async () => {
     const running = shells.at(-1);
     if (running === undefined) throw new Error('no running shell');
     const page = await openApp(running);
     await page.getByTestId('grid-body').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('[role=row][aria-selected=true]').getAttribute('aria-rowindex')).toBe('3');
+    expect(await page.locator('[role=row][aria-selected=true]').getAttribute('aria-rowindex')).toBe('4');
     await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2 }).waitFor();
+    await page.keyboard.press('e');
     await page.getByRole('dialog', { name: 'Edit lead' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });

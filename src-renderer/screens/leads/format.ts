@@ -1,4 +1,4 @@
-import type { LeadStage } from '../../src-shared/domain';
+import type { LeadStage } from '../../../src-shared/domain';
 
 export const stageLabels: Record<LeadStage, string> = {
   new: 'New',
@@ -11,7 +11,7 @@ export const stageLabels: Record<LeadStage, string> = {
   nurture: 'Nurture',
 };
 
-export { leadSourceLabels as sourceLabels } from '../../src-shared/domain';
+export { leadSourceLabels as sourceLabels } from '../../../src-shared/domain';
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const units: [Intl.RelativeTimeFormatUnit, number][] = [

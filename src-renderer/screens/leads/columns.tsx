@@ -1,9 +1,9 @@
 // The grid's columns. Sorting is done by core; `sortField` maps a column to the contract's
 // sort field (columns without one are not sortable).
 import { createColumnHelper } from '@tanstack/react-table';
-import type { Lead } from '../../src-shared/domain';
-import { leadDisplayName } from '../../src-shared/domain';
-import type { LeadSortField } from '../../src-shared/ipc/leads';
+import type { Lead } from '../../../src-shared/domain';
+import { leadDisplayName } from '../../../src-shared/domain';
+import type { LeadSortField } from '../../../src-shared/ipc/leads';
 import { formatRelative, sourceLabels, stageLabels } from './format';
 
 const column = createColumnHelper<Lead>();

@@ -2,9 +2,9 @@
 // window reaches them; the query (search, filters, sort) runs in core. A `leads-changed`
 // event refreshes the pages on screen, so other windows' and the engine's edits show up.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Lead } from '../../src-shared/domain';
-import type { LeadsQuery } from '../../src-shared/ipc/leads';
-import { useBridge, useCoreEvent } from '../bridge/context';
+import type { Lead } from '../../../src-shared/domain';
+import type { LeadsQuery } from '../../../src-shared/ipc/leads';
+import { useBridge, useCoreEvent } from '../../bridge/context';
 
 export const PAGE_SIZE = 100;
 

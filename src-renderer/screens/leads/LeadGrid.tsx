@@ -5,8 +5,8 @@ import type { SortingState, VisibilityState } from '@tanstack/react-table';
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Lead } from '../../src-shared/domain';
-import type { LeadsQuery } from '../../src-shared/ipc/leads';
+import type { Lead } from '../../../src-shared/domain';
+import type { LeadsQuery } from '../../../src-shared/ipc/leads';
 import { leadColumns, sortFieldOf } from './columns';
 import { useLeadPages } from './use-lead-pages';
 
@@ -15,10 +15,12 @@ const ROW_HEIGHT = 36;
 export interface LeadGridProps {
   filters: Omit<LeadsQuery, 'offset' | 'limit' | 'sort'>;
   onOpen: (lead: Lead) => void;
+  /** How many leads match the filters, once known. */
+  onTotal?: (total: number) => void;
   columnVisibility: VisibilityState;
 }
 
-export function LeadGrid({ filters, onOpen, columnVisibility }: LeadGridProps) {
+export function LeadGrid({ filters, onOpen, onTotal, columnVisibility }: LeadGridProps) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'score', desc: true }]);
   const [active, setActive] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
@@ -33,6 +35,10 @@ export function LeadGrid({ filters, onOpen, columnVisibility }: LeadGridProps) {
         ? { field: 'score', direction: 'desc' }
         : { field, direction: sort?.desc ? 'desc' : 'asc' },
   });
+
+  useEffect(() => {
+    if (!pages.loading) onTotal?.(pages.total);
+  }, [onTotal, pages.loading, pages.total]);
 
   const virtualizer = useVirtualizer({
     count: pages.total,
@@ -105,62 +111,75 @@ export function LeadGrid({ filters, onOpen, columnVisibility }: LeadGridProps) {
     .join(' ');
 
   return (
-    <div className="grid" role="grid" aria-rowcount={pages.total} aria-label="Leads">
-      <div className="grid-header" role="row" style={{ gridTemplateColumns: template }}>
-        {table.getFlatHeaders().map((header) => {
-          const sortable = sortFieldOf[header.column.id] !== undefined;
-          const direction = header.column.getIsSorted();
-          return (
-            <div
-              key={header.id}
-              role="columnheader"
-              aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
-            >
-              {sortable ? (
-                <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                  <span aria-hidden="true">
-                    {direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}
-                  </span>
-                </button>
-              ) : (
-                flexRender(header.column.columnDef.header, header.getContext())
-              )}
-            </div>
-          );
-        })}
-      </div>
-      <div className="grid-body" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} data-testid="grid-body">
-        {pages.error !== null ? <div className="grid-message error">{pages.error}</div> : null}
-        {!pages.loading && pages.total === 0 ? (
-          <div className="grid-message">No leads match. Clear the search or add a lead.</div>
-        ) : null}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = tableRows[item.index - first];
+    <div className="grid">
+      {pages.error !== null ? (
+        <p className="grid-message error" role="alert">
+          Could not load the leads: {pages.error}
+        </p>
+      ) : null}
+      {!pages.loading && pages.total === 0 && pages.error === null ? (
+        <p className="grid-message">No leads match. Clear the search or add a lead.</p>
+      ) : null}
+      <div className="grid-table" role="grid" aria-rowcount={pages.total + 1} aria-label="Leads">
+        <div className="grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+          {table.getFlatHeaders().map((header) => {
+            const sortable = sortFieldOf[header.column.id] !== undefined;
+            const direction = header.column.getIsSorted();
             return (
               <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 1}
-                aria-selected={item.index === active}
-                className={`grid-row${item.index === active ? ' active' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
-                onClick={() => setActive(item.index)}
-                onDoubleClick={() => row !== undefined && onOpen(row.original)}
+                key={header.id}
+                role="columnheader"
+                aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
               >
-                {row === undefined ? (
-                  <div className="skeleton" role="gridcell" />
+                {sortable ? (
+                  <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    <span aria-hidden="true">
+                      {direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}
+                    </span>
+                  </button>
                 ) : (
-                  row.getVisibleCells().map((cell) => (
-                    <div key={cell.id} role="gridcell">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </div>
-                  ))
+                  flexRender(header.column.columnDef.header, header.getContext())
                 )}
               </div>
             );
           })}
+        </div>
+        <div
+          className="grid-body"
+          role="rowgroup"
+          ref={scroller}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          data-testid="grid-body"
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = tableRows[item.index - first];
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-selected={item.index === active}
+                  className={`grid-row${item.index === active ? ' active' : ''}`}
+                  style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
+                  onClick={() => setActive(item.index)}
+                  onDoubleClick={() => row !== undefined && onOpen(row.original)}
+                >
+                  {row === undefined ? (
+                    <div className="skeleton" role="gridcell" />
+                  ) : (
+                    row.getVisibleCells().map((cell) => (
+                      <div key={cell.id} role="gridcell">
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </div>
+                    ))
+                  )}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
     </div>

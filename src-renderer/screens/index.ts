@@ -1,0 +1,7 @@
+// Every screen of the app, one line each: the shell routes, titles and builds the navigation
+// bar from this list (the first entry is where a bare address lands). See src-renderer/README.md.
+import { leadScreen } from './lead';
+import { leadsScreen } from './leads';
+import type { Screen } from './screen';
+
+export const screens: readonly Screen[] = [leadsScreen, leadScreen];

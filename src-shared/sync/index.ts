@@ -1,0 +1,6 @@
+export * from './protocol';
+export * from './collections';
+export * from './merge';
+export * from './erasure';
+export * from './sse';
+export * from './client';

@@ -1,0 +1,58 @@
+// The sync server as one Hono app, built from its ports and never listening itself
+// (server.ts listens; tests call app.request()). Routes:
+//   GET  /health                           liveness + storage kind
+//   POST /auth/{login,redeem,refresh,logout}, GET /auth/me
+//   GET  /sync/:collection/pull, POST /sync/:collection/push, GET /sync/:collection/stream
+//   /admin/...                             agents, audit log, erasure (admins only)
+// The team engine mounts its routes the same way: `/claims` and `/api/leads` behind
+// requireAgent or an API key, `/webhooks/*` and `/t/*` (tracking) with their own signatures.
+import { Hono } from 'hono';
+import { porchlightSyncCollections } from '../src-shared/sync';
+import type { SyncDeps, SyncEnv } from './context';
+import { requireAgent } from './middleware/auth';
+import { limitBody } from './middleware/body-limit';
+import { errorHandler, notFound } from './middleware/errors';
+import { InFlight } from './middleware/in-flight';
+import { clientAddress, rateLimit } from './middleware/rate-limit';
+import { requestLog } from './middleware/request-log';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import { replicationRoutes, type StreamRegistry } from './routes/replication';
+
+export interface SyncApp {
+  app: Hono<SyncEnv>;
+  inFlight: InFlight;
+  streams: StreamRegistry;
+}
+
+export function createSyncApp(deps: SyncDeps): SyncApp {
+  const app = new Hono<SyncEnv>();
+  const inFlight = new InFlight();
+  const replication = replicationRoutes(deps, deps.collections ?? porchlightSyncCollections);
+
+  app.onError(errorHandler(deps.logger));
+  app.notFound(notFound);
+  app.use('*', requestLog(deps.logger, deps.clock));
+  app.get('/health', (c) => c.json({ ok: true, storage: deps.storage.kind, inFlight: inFlight.active }));
+
+  // Streams are long-lived: they are closed at shutdown instead of being waited for.
+  app.use('*', inFlight.middleware);
+  app.use('*', limitBody(8 * 1024 * 1024));
+  app.use(
+    '*',
+    rateLimit({
+      perMinute: 6000,
+      burst: 600,
+      clock: deps.clock,
+      key: clientAddress,
+      message: 'Too many requests from this address.',
+    }),
+  );
+
+  app.route('/auth', authRoutes(deps));
+  app.use('/sync/*', requireAgent(deps));
+  app.route('/sync', replication.routes);
+  app.use('/admin/*', requireAgent(deps));
+  app.route('/admin', adminRoutes(deps));
+  return { app, inFlight, streams: replication.streams };
+}

@@ -1,0 +1,140 @@
+// Replication routes per collection (docs/sync.md SY-P*): pull by checkpoint, push with the
+// assumed master state, and the live SSE stream. Every read and write is scoped to the
+// signed-in agent's team, and to their own and the pool's documents in owned collections.
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import {
+  pullQuerySchema,
+  pushRequestSchema,
+  type PullResponse,
+  type PushResponse,
+  type SyncCollectionSpec,
+} from '../../src-shared/sync';
+import type { SyncDeps, SyncEnv } from '../context';
+import { limitBody } from '../middleware/body-limit';
+import { SyncError } from '../middleware/errors';
+import { rateLimit } from '../middleware/rate-limit';
+import { checkRows, planPush, visibleOwners } from '../replication/push-plan';
+import { parseBody, parseValue } from './parse';
+
+/** Push bodies: 500 documents of a few KB each fit comfortably. */
+export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
+const KEEP_ALIVE_MS = 25_000;
+
+export interface StreamRegistry {
+  /** Ends every open stream (shutdown); clients reconnect to another instance and RESYNC. */
+  closeAll(): void;
+}
+
+export function replicationRoutes(
+  deps: SyncDeps,
+  collections: readonly SyncCollectionSpec[],
+): { routes: Hono<SyncEnv>; streams: StreamRegistry } {
+  const { storage, clock } = deps;
+  const byName = new Map(collections.map((spec) => [spec.name, spec]));
+  const routes = new Hono<SyncEnv>();
+  const closers = new Set<() => void>();
+
+  function specOf(name: string): SyncCollectionSpec {
+    const spec = byName.get(name);
+    if (spec === undefined)
+      throw new SyncError(404, 'unknown_collection', `"${name}" is not a collection this server replicates.`);
+    return spec;
+  }
+
+  routes.use(
+    '*',
+    rateLimit<SyncEnv>({
+      perMinute: 1200,
+      burst: 300,
+      clock,
+      key: (c) => c.var.agent.id,
+      message: 'Too many sync requests from this account.',
+    }),
+  );
+
+  // SY-P2: documents after the checkpoint, in the server's order, the caller's scope only.
+  routes.get('/:collection/pull', async (c) => {
+    const spec = specOf(c.req.param('collection'));
+    const query = parseValue(pullQuerySchema, c.req.query());
+    const agent = c.var.agent;
+    const rows = await storage.changesSince(
+      agent.teamId,
+      spec.name,
+      query.seq,
+      query.limit,
+      visibleOwners(spec, agent),
+    );
+    const last = rows.at(-1);
+    const body: PullResponse = {
+      documents: rows.map((row) => row.doc),
+      checkpoint: { seq: last?.seq ?? query.seq },
+    };
+    return c.json(body);
+  });
+
+  // SY-P3..P5: one transaction per push; per-document refusals never fail the others.
+  routes.post('/:collection/push', limitBody(PUSH_BODY_LIMIT), async (c) => {
+    const spec = specOf(c.req.param('collection'));
+    const input = await parseBody(c, pushRequestSchema);
+    const agent = c.var.agent;
+    const { checked, refused } = checkRows(spec, agent, input.rows);
+    const plan = await storage.writeDocuments(
+      agent.teamId,
+      spec.name,
+      checked.map((row) => row.id),
+      (masters) => {
+        const planned = planPush(spec, agent, checked, masters);
+        return { writes: planned.writes, result: planned };
+      },
+    );
+    const body: PushResponse = { conflicts: plan.conflicts, refused: [...refused, ...plan.refused] };
+    return c.json(body);
+  });
+
+  // SY-P6: changes as they are committed on any instance; the client RESYNCs on (re)connect.
+  routes.get('/:collection/stream', (c) => {
+    const spec = specOf(c.req.param('collection'));
+    const agent = c.var.agent;
+    const owners = visibleOwners(spec, agent);
+    return streamSSE(c, async (stream) => {
+      let sentSeq = await storage.latestSeq(agent.teamId);
+      let chain = Promise.resolve();
+      let done: () => void = () => undefined;
+      const finished = new Promise<void>((resolve) => (done = resolve));
+      const unsubscribe = storage.onChange((notice) => {
+        if (notice.teamId !== agent.teamId || notice.collection !== spec.name || notice.seq <= sentSeq)
+          return;
+        chain = chain
+          .then(async () => {
+            while (sentSeq < notice.seq) {
+              const rows = await storage.changesSince(agent.teamId, spec.name, sentSeq, 500, owners);
+              const last = rows.at(-1);
+              if (last === undefined) {
+                sentSeq = Math.max(sentSeq, notice.seq);
+                return;
+              }
+              sentSeq = last.seq;
+              await stream.writeSSE({
+                data: JSON.stringify({
+                  documents: rows.map((row) => row.doc),
+                  checkpoint: { seq: last.seq },
+                }),
+              });
+            }
+          })
+          .catch(() => done());
+      });
+      const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+      const close = (): void => done();
+      closers.add(close);
+      stream.onAbort(close);
+      await finished;
+      clearInterval(keepAlive);
+      unsubscribe();
+      closers.delete(close);
+    });
+  });
+
+  return { routes, streams: { closeAll: () => [...closers].forEach((close) => close()) } };
+}

@@ -1,0 +1,43 @@
+// Listens for the sync app on a port, and shuts down gracefully: stop accepting, close live
+// streams (clients reconnect and RESYNC), let in-flight pushes finish, then close storage.
+import { serve, type ServerType } from '@hono/node-server';
+import { createSyncApp } from './app';
+import type { SyncDeps } from './context';
+
+export interface RunningSyncServer {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function listenSyncServer(
+  deps: SyncDeps,
+  options: { port: number; host?: string },
+): Promise<RunningSyncServer> {
+  const { app, inFlight, streams } = createSyncApp(deps);
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ServerType>((resolve) => {
+    const started: ServerType = serve({ fetch: app.fetch, port: options.port, hostname: host }, () =>
+      resolve(started),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    stop: () => {
+      stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        streams.closeAll();
+        await inFlight.drain();
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        await closed;
+        await deps.storage.close();
+        deps.logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

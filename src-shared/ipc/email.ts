@@ -52,10 +52,20 @@ export const emailSettingsSchema = z.object({
 export type EmailSettings = z.output<typeof emailSettingsSchema>;
 export type EmailSettingsInput = z.input<typeof emailSettingsSchema>;
 
+function withoutDefaults<S extends Record<string, z.ZodDefault<z.ZodType>>>(
+  shape: S,
+): { [K in keyof S]: ReturnType<S[K]['unwrap']> } {
+  return Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field.unwrap()])) as {
+    [K in keyof S]: ReturnType<S[K]['unwrap']>;
+  };
+}
+
 /** What the settings screen edits: the email settings plus the CAN-SPAM postal address. */
 export const emailSettingsPatchSchema = z.object({
-  smtp: emailSettingsSchema.shape.smtp.unwrap().partial().optional(),
-  imap: emailSettingsSchema.shape.imap.unwrap().partial().optional(),
+  // Without the defaults: a field left out keeps its saved value (zod applies a default even
+  // inside .partial(), which would reset the host when only the port is sent).
+  smtp: z.object(withoutDefaults(emailSettingsSchema.shape.smtp.unwrap().shape)).partial().optional(),
+  imap: z.object(withoutDefaults(emailSettingsSchema.shape.imap.unwrap().shape)).partial().optional(),
   fromName: z.string().trim().max(100).optional(),
   fromAddress: addressSchema.optional(),
   replyAddress: addressSchema.optional(),

@@ -6,6 +6,8 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'unknown_handler',
+  /** A secrets file other users can read: refused until its permissions are fixed. */
+  'insecure_secrets',
   'unavailable',
   /** The caller lacks the session's access key (a bare headless address). */
   'unauthorized',

@@ -52,9 +52,13 @@ describe('FileSecretStore', () => {
     expect(await store.get('twilio.authToken')).toBe(TOKEN);
     const error = await store.set('twilio.authToken', 'other').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SecretStoreError);
-    expect((error as SecretStoreError).code).toBe('set_by_environment');
+    expect((error as SecretStoreError).reason).toBe('set_by_environment');
     expect((error as SecretStoreError).message).toContain('PORCHLIGHT_TWILIO_AUTH_TOKEN');
     expect((error as SecretStoreError).message).not.toContain(TOKEN);
+    // Removing it here would leave it in force: refused the same way.
+    const removal = await store.delete('twilio.authToken').catch((e: unknown) => e);
+    expect((removal as SecretStoreError).reason).toBe('set_by_environment');
+    expect(await store.get('twilio.authToken')).toBe(TOKEN);
     expect(await new FileSecretStore(dir, { PORCHLIGHT_SYNC_TOKEN: 'x' }).names()).toEqual([
       'twilio.authToken',
       'sync.token',
@@ -66,8 +70,10 @@ describe('FileSecretStore', () => {
     chmodSync(join(dir, SECRETS_FILE), 0o644);
     const error = await new FileSecretStore(dir, {}).get('twilio.authToken').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SecretStoreError);
-    expect((error as SecretStoreError).code).toBe('insecure_permissions');
+    expect((error as SecretStoreError).reason).toBe('insecure_permissions');
     expect((error as SecretStoreError).message).toContain('chmod 600');
+    // It crosses the contract with its own code, not as an internal error.
+    expect((error as SecretStoreError).toPayload().code).toBe('insecure_secrets');
     expect((error as SecretStoreError).message).not.toContain(TOKEN);
   });
 
@@ -75,13 +81,13 @@ describe('FileSecretStore', () => {
     const path = join(dir, SECRETS_FILE);
     writeFileSync(path, `{"version": 1, "secrets": {"twilio.authToken": "${TOKEN}"`, { mode: 0o600 });
     const broken = await new FileSecretStore(dir, {}).get('twilio.authToken').catch((e: unknown) => e);
-    expect((broken as SecretStoreError).code).toBe('corrupt_file');
+    expect((broken as SecretStoreError).reason).toBe('corrupt_file');
     expect((broken as SecretStoreError).message).not.toContain(TOKEN);
     writeFileSync(path, JSON.stringify({ version: 2, secrets: { 'twilio.authToken': TOKEN } }), {
       mode: 0o600,
     });
     const wrong = await new FileSecretStore(dir, {}).get('twilio.authToken').catch((e: unknown) => e);
-    expect((wrong as SecretStoreError).code).toBe('corrupt_file');
+    expect((wrong as SecretStoreError).reason).toBe('corrupt_file');
     expect(String(wrong)).not.toContain(TOKEN);
   });
 

@@ -43,16 +43,13 @@ export class FileSecretStore implements SecretStore {
   }
 
   async set(name: SecretName, value: string): Promise<void> {
-    if (this.fromEnv(name) !== undefined) {
-      throw new SecretStoreError(
-        'set_by_environment',
-        `${name} is set by the environment variable ${envNameOf(name)}, which overrides ${this.path}; change it there.`,
-      );
-    }
+    this.refuseIfFromEnv(name);
     await this.update((secrets) => ({ ...secrets, [name]: value }));
   }
 
+  /** A secret the environment sets cannot be removed here (it would stay in force). */
   async delete(name: SecretName): Promise<void> {
+    this.refuseIfFromEnv(name);
     await this.update((secrets) => {
       const { [name]: _removed, ...rest } = secrets;
       return rest;
@@ -62,6 +59,14 @@ export class FileSecretStore implements SecretStore {
   async names(): Promise<SecretName[]> {
     const stored = await this.readFile();
     return secretNames.filter((name) => this.fromEnv(name) !== undefined || stored[name] !== undefined);
+  }
+
+  private refuseIfFromEnv(name: SecretName): void {
+    if (this.fromEnv(name) === undefined) return;
+    throw new SecretStoreError(
+      'set_by_environment',
+      `${name} is set by the environment variable ${envNameOf(name)}, which overrides ${this.path}; change it there.`,
+    );
   }
 
   private fromEnv(name: SecretName): string | undefined {

@@ -5,6 +5,7 @@ import { aiSettingsPatchSchema, applyAiSettingsPatch, parseAiSettings } from '..
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { CoreContext } from '../context';
 import type { AiSettingsSource } from '../ports/ai';
+import { aiKeyDestination, forgetMovedSecrets, plainAiRefusal } from '../secrets/host-binding';
 import type { PorchlightDatabase } from '../store/collections';
 
 export const AI_SETTINGS_ID = 'ai';
@@ -21,9 +22,10 @@ export function aiSettingsSource(db: PorchlightDatabase): AiSettingsSource {
 
 export async function saveAiSettings(ctx: CoreContext, patch: AiSettingsPatch): Promise<AiSettings> {
   const valid = aiSettingsPatchSchema.parse(patch);
+  const saved = await loadAiSettings(ctx.db);
   let next: AiSettings;
   try {
-    next = applyAiSettingsPatch(await loadAiSettings(ctx.db), valid);
+    next = applyAiSettingsPatch(saved, valid);
   } catch (error) {
     throw new PorchlightError(
       'validation',
@@ -36,6 +38,13 @@ export async function saveAiSettings(ctx: CoreContext, patch: AiSettingsPatch): 
       `The AI settings were not saved: ${next.provider === 'azure' ? 'Azure' : 'an OpenAI-compatible server'} needs a base URL.`,
       { baseURL: 'Required for this provider.' },
     );
+  const plain = plainAiRefusal(next);
+  if (plain !== undefined)
+    throw new PorchlightError('validation', `The AI settings were not saved: ${plain}`, { baseURL: plain });
+  // The key was saved for the old destination: a new one must be given the key again.
+  await forgetMovedSecrets(ctx.secrets, [
+    { name: 'ai.apiKey', before: aiKeyDestination(saved), after: aiKeyDestination(next) },
+  ]);
   await ctx.db.settings.upsert({
     id: AI_SETTINGS_ID,
     teamId: ctx.workspace.teamId,

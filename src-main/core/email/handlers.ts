@@ -1,9 +1,12 @@
 // The email feature: its settings (the CAN-SPAM postal address lives with the engine's sender
 // settings, where the footer reads it, so it is written there) and the reply poller's state.
-import type { EmailRepliesStatus, EmailSettingsView } from '../../../src-shared/ipc/email';
+import type { EmailRepliesStatus, EmailSettings, EmailSettingsView } from '../../../src-shared/ipc/email';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
+import { emailSettingsSchema } from '../../../src-shared/ipc/email';
+import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { CoreContext } from '../context';
 import { readEngineSettings, writeEngineSettings } from '../engine/settings';
+import { forgetMovedSecrets, mailPasswordDestination, plainMailRefusal } from '../secrets/host-binding';
 import { liveRepliesStatus } from './replies-status';
 import {
   readEmailSettings,
@@ -13,19 +16,37 @@ import {
   writeEmailSettings,
 } from './settings';
 
+/** Refuses, beside each field, a server that would get a password in clear text off this computer. */
+function refusePlainMail(next: Pick<EmailSettings, 'smtp' | 'imap'>): void {
+  const fieldErrors: Record<string, string> = {};
+  const smtp = plainMailRefusal(next.smtp);
+  const imap = plainMailRefusal(next.imap);
+  if (smtp !== undefined) fieldErrors['smtp.security'] = smtp;
+  if (imap !== undefined) fieldErrors['imap.security'] = imap;
+  const first = smtp ?? imap;
+  if (first !== undefined)
+    throw new PorchlightError('validation', `The email settings were not saved: ${first}`, fieldErrors);
+}
+
 export function emailHandlers(ctx: CoreContext) {
   async function view(): Promise<EmailSettingsView> {
-    const [{ settings }, engine] = await Promise.all([readEmailSettings(ctx), readEngineSettings(ctx.db)]);
+    const [{ settings }, engine, secretNames] = await Promise.all([
+      readEmailSettings(ctx),
+      readEngineSettings(ctx.db),
+      ctx.secrets?.names() ?? Promise.resolve(undefined),
+    ]);
+    // Without a secret store (no shell wired one) nothing can be said about passwords.
+    const has = (name: 'smtp.password' | 'imap.password'): boolean => secretNames?.includes(name) ?? true;
     const physicalAddress = engine.sender.physicalAddress;
     return {
       settings,
       physicalAddress,
       sendingMissing: [
-        ...sendingMissing(settings),
+        ...sendingMissing(settings, has('smtp.password')),
         ...(physicalAddress.trim() === '' ? ['the office postal address (CAN-SPAM)'] : []),
         ...(engine.sender.unsubscribeUrlBase === '' ? ['the unsubscribe link base (the sync server)'] : []),
       ],
-      repliesMissing: repliesMissing(settings),
+      repliesMissing: repliesMissing(settings, has('imap.password')),
     };
   }
 
@@ -33,12 +54,28 @@ export function emailHandlers(ctx: CoreContext) {
     'email-settings-get': async (): Promise<EmailSettingsView> => view(),
     'email-settings-set': async (args: ValidArgs<'email-settings-set'>): Promise<EmailSettingsView> => {
       const { physicalAddress, smtp, imap, ...rest } = args;
-      await writeEmailSettings(ctx, (current) => ({
-        ...current,
+      const { settings: before } = await readEmailSettings(ctx);
+      const next = emailSettingsSchema.parse({
+        ...before,
         ...rest,
-        smtp: { ...current.smtp, ...smtp },
-        imap: { ...current.imap, ...imap },
-      }));
+        smtp: { ...before.smtp, ...smtp },
+        imap: { ...before.imap, ...imap },
+      });
+      refusePlainMail(next);
+      // Each password was saved for its server: a new server (or no TLS) must be given it again.
+      await forgetMovedSecrets(ctx.secrets, [
+        {
+          name: 'smtp.password',
+          before: mailPasswordDestination(before.smtp),
+          after: mailPasswordDestination(next.smtp),
+        },
+        {
+          name: 'imap.password',
+          before: mailPasswordDestination(before.imap),
+          after: mailPasswordDestination(next.imap),
+        },
+      ]);
+      await writeEmailSettings(ctx, () => next);
       if (physicalAddress !== undefined) {
         const engine = await readEngineSettings(ctx.db);
         await writeEngineSettings(ctx, { sender: { ...engine.sender, physicalAddress } });

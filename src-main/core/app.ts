@@ -13,6 +13,7 @@ import { channelHandlers } from './channels/handlers';
 import type { CoreContext } from './context';
 import { emailHandlers } from './email/handlers';
 import { enrollmentHandlers } from './enrollments/handlers';
+import { importHandlers } from './imports/handlers';
 import { leadHandlers } from './leads/handlers';
 import { messageHandlers } from './messages/handlers';
 import { scoringHandlers } from './scoring/handlers';
@@ -44,6 +45,7 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     messageHandlers(ctx),
     analyticsHandlers(ctx),
     aiHandlers(ctx),
+    importHandlers(ctx),
   ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {

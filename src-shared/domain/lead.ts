@@ -126,6 +126,8 @@ export const leadSchema = z.object({
   /** 0 = live; otherwise when it was moved to the bin (undoable until purged). */
   deletedAt: epochMsSchema,
   mergedInto: idSchema.optional(),
+  /** The import batch that created the lead: it is not a new inquiry (no new-lead trigger). */
+  importId: idSchema.optional(),
   demo: z.boolean(),
 });
 export type Lead = z.infer<typeof leadSchema>;

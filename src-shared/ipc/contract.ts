@@ -9,6 +9,7 @@ import { channelArgs, type ChannelEvents, type ChannelResults } from './channels
 import { combine } from './combine';
 import { emailArgs, type EmailEvents, type EmailResults } from './email';
 import { enrollmentArgs, type EnrollmentEvents, type EnrollmentResults } from './enrollments';
+import { importArgs, type ImportEvents, type ImportResults } from './imports';
 import { leadArgs, type LeadEvents, type LeadResults } from './leads';
 import { messageArgs, type MessageEvents, type MessageResults } from './messages';
 import { scoringArgs, type ScoringEvents, type ScoringResults } from './scoring';
@@ -30,6 +31,7 @@ export const handlerArgs = combine(
   messageArgs,
   analyticsArgs,
   aiArgs,
+  importArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -44,7 +46,8 @@ export type HandlerResults = LeadResults &
   TaskResults &
   MessageResults &
   AnalyticsResults &
-  AiResults;
+  AiResults &
+  ImportResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */
@@ -61,7 +64,8 @@ export type EventPayloads = LeadEvents &
   TemplateEvents &
   TaskEvents &
   MessageEvents &
-  AiEvents;
+  AiEvents &
+  ImportEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

@@ -5,6 +5,7 @@ const suites: Record<string, () => Promise<void>> = {
   engine: async () => (await import('./engine.bench')).runEngineBench(),
   scoring: async () => (await import('./scoring.bench')).runScoringBench(),
   grid: async () => (await import('./grid.bench')).runGridBench(),
+  imports: async () => (await import('./imports.bench')).runImportsBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -10,7 +10,10 @@ export function newLeadMatches(sequence: Sequence, lead: Lead): boolean {
   );
 }
 
-/** A lead counts as new for a day: an import or a replica receiving old leads starts nothing. */
+/**
+ * A lead counts as new for a day: a replica receiving old leads starts nothing. An imported lead
+ * (importId set) is never a new inquiry; the import enrolls it in a sequence only when asked.
+ */
 export const NEW_LEAD_WINDOW_MS = 86_400_000;
 
 /** Sequences started by the change from `before` to `after` (before undefined = a new lead). */
@@ -20,7 +23,8 @@ export function triggeredSequences(
   after: Lead,
   now: number,
 ): Sequence[] {
-  const isNew = before === undefined && now - after.createdAt <= NEW_LEAD_WINDOW_MS;
+  const isNew =
+    before === undefined && after.importId === undefined && now - after.createdAt <= NEW_LEAD_WINDOW_MS;
   const addedTags = after.tags.filter((tag) => !(before?.tags ?? []).includes(tag));
   const previousScore = before?.score ?? 0;
   return sequences.filter((s) => {

@@ -26,6 +26,8 @@ import {
   taskSchema,
   templateSchema,
 } from '../../../src-shared/domain';
+import type { ImportBatch, ImportRow } from '../../../src-shared/imports/batch';
+import { importBatchSchema, importRowSchema } from '../../../src-shared/imports/batch';
 import { toRxJsonSchema } from './rx-schema';
 
 export interface CollectionDefinition<T> {
@@ -44,6 +46,8 @@ export interface PorchlightCollections {
   agents: RxCollection<Agent>;
   settings: RxCollection<Setting>;
   scoring_models: RxCollection<ScoringModel>;
+  imports: RxCollection<ImportBatch>;
+  import_rows: RxCollection<ImportRow>;
 }
 export type PorchlightDatabase = RxDatabase<PorchlightCollections>;
 export type CollectionName = keyof PorchlightCollections;
@@ -57,7 +61,7 @@ type Definitions = {
 export const collectionDefinitions: Definitions = {
   leads: {
     schema: toRxJsonSchema(leadSchema, {
-      version: 0,
+      version: 1,
       indexes: [
         ['deletedAt', 'score'],
         ['deletedAt', 'stage', 'score'],
@@ -71,7 +75,8 @@ export const collectionDefinitions: Definitions = {
         'updatedAt',
       ],
     }),
-    migrationStrategies: {},
+    // 1: `importId` (optional) added; existing leads were not imported by a batch.
+    migrationStrategies: { 1: (doc: Lead) => doc },
   },
   messages: {
     schema: toRxJsonSchema(messageSchema, {
@@ -116,6 +121,17 @@ export const collectionDefinitions: Definitions = {
   },
   scoring_models: {
     schema: toRxJsonSchema(scoringModelSchema, { version: 0, indexes: ['updatedAt'] }),
+    migrationStrategies: {},
+  },
+  imports: {
+    schema: toRxJsonSchema(importBatchSchema, { version: 0, indexes: ['createdAt', 'updatedAt'] }),
+    migrationStrategies: {},
+  },
+  import_rows: {
+    schema: toRxJsonSchema(importRowSchema, {
+      version: 0,
+      indexes: [['batchId', 'row'], 'updatedAt'],
+    }),
     migrationStrategies: {},
   },
 };

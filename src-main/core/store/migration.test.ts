@@ -29,7 +29,7 @@ describe('schema migrations', () => {
     const v0 = collectionDefinitions.leads.schema;
     const v1 = {
       ...v0,
-      version: 1,
+      version: v0.version + 1,
       properties: { ...v0.properties, nickname: { type: 'string', maxLength: 100 } },
     } as RxJsonSchema<Lead & { nickname: string }>;
     const second = await createRxDatabase<{ leads: RxCollection<Lead & { nickname: string }> }>({
@@ -41,7 +41,10 @@ describe('schema migrations', () => {
       await second.addCollections({
         leads: {
           schema: v1,
-          migrationStrategies: { 1: (doc: Lead) => ({ ...doc, nickname: doc.firstName.slice(0, 3) }) },
+          migrationStrategies: {
+            ...collectionDefinitions.leads.migrationStrategies,
+            [v0.version + 1]: (doc: Lead) => ({ ...doc, nickname: doc.firstName.slice(0, 3) }),
+          },
         },
       });
       const migrated: unknown = (await second.leads.findOne('lead-1').exec())?.toJSON();

@@ -19,7 +19,9 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function createTestCore(options: { start?: string | number } = {}): Promise<TestCore> {
+export async function createTestCore(
+  options: { start?: string | number; dataDir?: string } = {},
+): Promise<TestCore> {
   const clock = new FakeClock(options.start);
   const db = await openPorchlightDatabase({ storage: getRxStorageMemory(), name: `test-${randomUUID()}` });
   const ctx: CoreContext = {
@@ -28,7 +30,7 @@ export async function createTestCore(options: { start?: string | number } = {}):
     events: new CoreEvents(),
     workspace: { teamId: 'team-test', agentId: 'agent-test', defaultCountry: 'US' },
     shell: 'headless',
-    dataDir: '(memory)',
+    dataDir: options.dataDir ?? '(memory)',
     secrets: new MemorySecretStore(),
   };
   const app = createCoreApp(ctx);

@@ -52,8 +52,8 @@ export async function runImportsBench(): Promise<void> {
     };
     const batchId = id;
     const done = new Promise<void>((resolve) => {
-      const stop = core.ctx.events.subscribe((name, payload) => {
-        if (name !== 'imports-changed' || !('ids' in payload) || !payload.ids.includes(batchId)) return;
+      const stop = core.ctx.events.on('imports-changed', (payload) => {
+        if (!payload.ids.includes(batchId)) return;
         void (invoke('imports-get', { id: batchId }) as Promise<ImportView>).then((b) => {
           if (b.state !== 'running') {
             stop();

@@ -37,8 +37,8 @@ export function finished(core: TestCore, id: string): Promise<ImportView> {
         }
       }, reject);
     };
-    const stop = core.ctx.events.subscribe((name, payload) => {
-      if (name === 'imports-changed' && 'ids' in payload && payload.ids.includes(id)) check();
+    const stop = core.ctx.events.on('imports-changed', (payload) => {
+      if (payload.ids.includes(id)) check();
     });
     check();
   });

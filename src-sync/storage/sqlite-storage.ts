@@ -302,7 +302,12 @@ export class SqliteServerStorage implements ServerStorage {
       lastSeq = seq;
       return result;
     });
-    const result = run.immediate();
+    let result: R;
+    try {
+      result = run.immediate();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     if (lastSeq > 0) this.changes.emit('change', { teamId, collection, seq: lastSeq } satisfies ChangeNotice);
     return Promise.resolve(result);
   }

@@ -10,7 +10,7 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { humanCollection, inProcessFetch, createTeam, testApp, type TeamSessions } from './harness';
 import { replicateToServer, syncOnce, type ReplicationTarget } from './rxdb-client';
-import { serverBackends } from './backends';
+import { serverBackends, stopSharedPostgres } from './backends';
 
 // humansCollection.create() opens databases with ignoreDuplicate (dev-mode) and local documents.
 disableWarnings();
@@ -29,6 +29,8 @@ setConfig({
     hasReplication: true,
   },
 });
+
+afterAll(() => stopSharedPostgres());
 
 for (const backend of serverBackends()) {
   describe.skipIf(!backend.available)(

@@ -21,6 +21,12 @@ export const messageStatuses = [
   'failed',
   'uncertain',
   'cancelled',
+  /** The step's channel is not connected yet: it goes out once it is (or is skipped when stale). */
+  'waiting_for_channel',
+  /** A call step: it became a task for the agent; nothing reached the lead. */
+  'rerouted',
+  /** The step could not reach the lead (no phone, suppressed, bad number, stale): the reason is kept. */
+  'skipped',
   'received',
   'logged',
 ] as const;
@@ -66,6 +72,8 @@ export const messageSchema = z.object({
   providerId: z.string().max(128).optional(),
   claimToken: z.string().max(128).optional(),
   error: z.object({ code: z.string().max(40), message: shortTextSchema }).optional(),
+  /** Why it waits, was skipped or rerouted, in the product's words ("Twilio is not connected"). */
+  statusReason: shortTextSchema.optional(),
   statusHistory: z.array(statusChangeSchema).max(50),
   openedAt: epochMsSchema.optional(),
   clickedAt: epochMsSchema.optional(),

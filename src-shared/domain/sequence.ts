@@ -27,6 +27,11 @@ export const sequenceStepSchema = z.object({
   window: z.object({ start: localTimeSchema, end: localTimeSchema }).optional(),
   condition: stepConditionSchema,
   templateId: idSchema,
+  /**
+   * Channels to use, in order, when the lead cannot be reached on the step's own channel (no
+   * phone, suppressed, bad number). Absent: the step is skipped with the reason instead.
+   */
+  fallback: z.array(channelSchema).max(4).optional(),
 });
 export type SequenceStep = z.infer<typeof sequenceStepSchema>;
 
@@ -62,6 +67,8 @@ export const sequenceSchema = z.object({
   pastVersions: z.array(sequenceVersionSchema).max(500),
   builtIn: z.boolean(),
   createdAt: epochMsSchema,
+  /** Reaching one of these stages stops the enrollment. Absent: the trigger's default (endStagesOf). */
+  endStages: z.array(leadStageSchema).max(20).optional(),
   demo: z.boolean(),
 });
 export type Sequence = z.infer<typeof sequenceSchema>;

@@ -21,19 +21,25 @@ type StepSpec = [
   unit: Unit,
   templateId: string,
   condition?: SequenceStep['condition'],
+  fallback?: SequenceStep['fallback'],
 ];
 
 function steps(prefix: string, specs: StepSpec[]): SequenceStep[] {
-  return specs.map(([channel, amount, unit, templateId, condition], index) => ({
+  return specs.map(([channel, amount, unit, templateId, condition, fallback], index) => ({
     id: `${prefix}-${index + 1}`,
     channel,
     delay: { amount, unit },
     condition: condition ?? { type: 'always' },
     templateId,
+    ...(fallback === undefined ? {} : { fallback }),
   }));
 }
 
 const noReply = { type: 'no_reply_since_enrollment' } as const;
+// Fallback is chosen per step (docs/engine.md, "Built-in playbooks"): a later text falls back to
+// email when the lead's number cannot take texts, so they still hear from the agent; welcome
+// texts do not (the welcome email went two minutes earlier), nor do call tasks (no number, no call).
+const orEmail: SequenceStep['fallback'] = ['email'];
 
 export const BUILTIN_SEQUENCES: readonly PlaybookDefinition[] = [
   {
@@ -45,12 +51,12 @@ export const BUILTIN_SEQUENCES: readonly PlaybookDefinition[] = [
       ['email', 0, 'minutes', 'tpl-buyer-welcome-email'],
       ['sms', 2, 'minutes', 'tpl-buyer-welcome-sms'],
       ['call', 10, 'minutes', 'tpl-call-new-lead'],
-      ['sms', 1, 'days', 'tpl-buyer-day1-sms', noReply],
+      ['sms', 1, 'days', 'tpl-buyer-day1-sms', noReply, orEmail],
       ['email', 2, 'days', 'tpl-buyer-listings-email', noReply],
       ['call', 2, 'days', 'tpl-call-followup', noReply],
-      ['sms', 2, 'days', 'tpl-checkin-sms', noReply],
+      ['sms', 2, 'days', 'tpl-checkin-sms', noReply, orEmail],
       ['email', 7, 'days', 'tpl-market-email', noReply],
-      ['sms', 7, 'days', 'tpl-checkin-sms', noReply],
+      ['sms', 7, 'days', 'tpl-checkin-sms', noReply, orEmail],
       ['email', 9, 'days', 'tpl-market-email', noReply],
     ]),
   },
@@ -64,10 +70,10 @@ export const BUILTIN_SEQUENCES: readonly PlaybookDefinition[] = [
       ['sms', 2, 'minutes', 'tpl-seller-welcome-sms'],
       ['call', 10, 'minutes', 'tpl-call-new-lead'],
       ['email', 1, 'days', 'tpl-seller-valuation-email', noReply],
-      ['sms', 2, 'days', 'tpl-checkin-sms', noReply],
+      ['sms', 2, 'days', 'tpl-checkin-sms', noReply, orEmail],
       ['call', 4, 'days', 'tpl-call-followup', noReply],
       ['email', 7, 'days', 'tpl-market-email', noReply],
-      ['sms', 7, 'days', 'tpl-checkin-sms', noReply],
+      ['sms', 7, 'days', 'tpl-checkin-sms', noReply, orEmail],
       ['email', 9, 'days', 'tpl-market-email', noReply],
     ]),
   },
@@ -86,14 +92,14 @@ export const BUILTIN_SEQUENCES: readonly PlaybookDefinition[] = [
     name: 'Proposal sent, no answer',
     description: 'Tag "proposal-sent": a nudge after 3 days of silence.',
     trigger: { type: 'tag_added', tag: 'proposal-sent' },
-    steps: steps('proposal', [['sms', 3, 'days', 'tpl-proposal-sms', noReply]]),
+    steps: steps('proposal', [['sms', 3, 'days', 'tpl-proposal-sms', noReply, orEmail]]),
   },
   {
     id: 'builtin-promised-no-action',
     name: 'Promised but no action',
     description: 'Tag "promised": a reminder after 2 days.',
     trigger: { type: 'tag_added', tag: 'promised' },
-    steps: steps('promised', [['sms', 2, 'days', 'tpl-promised-sms', noReply]]),
+    steps: steps('promised', [['sms', 2, 'days', 'tpl-promised-sms', noReply, orEmail]]),
   },
   {
     id: 'builtin-missed-callback',

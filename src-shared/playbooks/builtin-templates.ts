@@ -27,7 +27,12 @@ export const BUILTIN_TEMPLATES: readonly TemplateDefinition[] = [
     'sms',
     'Hi {{first_name|there}}, this is {{agent_name|your agent}}. Thanks for your home search inquiry! Is now a good time for a quick call?',
   ),
-  t('tpl-call-new-lead', 'Call: new lead', 'call', 'Call {{full_name|the new lead}}: first conversation.'),
+  t(
+    'tpl-call-new-lead',
+    'Call: welcome call',
+    'call',
+    'Call {{full_name|the new lead}}: first conversation.',
+  ),
   t(
     'tpl-buyer-day1-sms',
     'Buyer: day 1 text',
@@ -41,7 +46,7 @@ export const BUILTIN_TEMPLATES: readonly TemplateDefinition[] = [
     'Hi {{first_name|there}},\n\nI put together a few homes that match what you are looking for. Want me to set up showings?\n\n{{agent_name|Your agent}}',
     'Homes you might like',
   ),
-  t('tpl-call-followup', 'Call: follow-up', 'call', 'Follow-up call with {{full_name|the lead}}.'),
+  t('tpl-call-followup', 'Call: follow-up call', 'call', 'Follow-up call with {{full_name|the lead}}.'),
   t(
     'tpl-checkin-sms',
     'Check-in text',

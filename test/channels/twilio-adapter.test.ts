@@ -4,6 +4,7 @@
 // checkpoint, STOP/START/HELP, the WhatsApp window, and the channels handlers.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import twilio from 'twilio';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectedTwilio } from '../../src-main/adapters/twilio';
 import { connectTwilio } from '../../src-main/adapters/twilio';
@@ -103,6 +104,17 @@ async function message(s: Setup, id: string) {
   return doc.toMutableJSON();
 }
 
+/** What an inbound STOP leaves: `all` suppressed for the phone and the email, consent revoked. */
+async function expectStoppedEverywhere(s: Setup): Promise<void> {
+  const suppressions = await s.core.ctx.db.suppressions.find({ selector: { leadId: s.lead.id } }).exec();
+  expect(suppressions.map((x) => [x.channel, x.address, x.reason]).sort()).toEqual([
+    ['all', '+14155552671', 'provider_opt_out'],
+    ['all', 'sam@example.com', 'provider_opt_out'],
+  ]);
+  const lead = await s.core.invoke('leads-get', { id: s.lead.id });
+  expect(lead?.consent).toEqual({ sms: 'revoked', whatsapp: 'revoked', email: 'revoked' });
+}
+
 describe('Twilio adapter with a sync server (webhooks)', () => {
   let s: Setup;
   beforeEach(async () => (s = await setup('webhooks')));
@@ -140,6 +152,41 @@ describe('Twilio adapter with a sync server (webhooks)', () => {
       code: 'twilio_30003',
       message: 'Twilio 30003: the handset is unreachable (off or out of coverage)',
     });
+  });
+
+  it('a 21610 in a status callback suppresses the lead exactly as an inbound STOP does', async () => {
+    s.peer.unreachable(LEAD_PHONE, 21610);
+    await sendRecorded(s, 'msg-status-21610', 'Still interested?');
+    await s.peer.settle();
+    expect((await message(s, 'msg-status-21610')).status).toBe('undelivered');
+    await expectStoppedEverywhere(s);
+  });
+
+  it('keeps a repeated webhook key as an array, as the SDK signs it (Tag=a&Tag=b)', async () => {
+    const url = `${s.receiverUrl}/webhooks/twilio/inbound`;
+    const form = new URLSearchParams([
+      ['MessageSid', 'SMrepeated'],
+      ['From', LEAD_PHONE],
+      ['To', OUR_NUMBER],
+      ['Body', 'Is the Elm St house still available?'],
+      ['Tag', 'b'],
+      ['Tag', 'a'],
+    ]);
+    const signed = (params: Record<string, string | string[]>) =>
+      fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': twilio.getExpectedTwilioSignature(s.peer.authToken, url, params),
+        },
+        body: form.toString(),
+      });
+    const { Tag: _tag, ...rest } = Object.fromEntries(form);
+    // Signed over the last value only (what collapsing the form would check): refused.
+    expect((await signed({ ...rest, Tag: 'a' })).status).toBe(403);
+    // Signed as Twilio signs it, every value of the key: accepted, once.
+    expect((await signed({ ...rest, Tag: ['b', 'a'] })).status).toBe(200);
+    expect(await s.core.ctx.db.messages.count({ selector: { direction: 'inbound' } }).exec()).toBe(1);
   });
 
   it('refuses a webhook whose X-Twilio-Signature does not match', async () => {
@@ -192,6 +239,15 @@ describe('Twilio adapter without a server (polling)', () => {
     expect(second).toMatchObject({ received: 0, unmatched: 1 });
     expect(second.duplicates).toBeGreaterThan(0);
     expect(await s.core.ctx.db.suppressions.findOne('sup-all-+14155559999').exec()).toBeNull();
+  });
+
+  it('a 21610 found by polling a send suppresses the lead exactly as an inbound STOP does', async () => {
+    s.peer.unreachable(LEAD_PHONE, 21610);
+    await sendRecorded(s, 'msg-poll-21610', 'Hi Sam');
+    await s.peer.settle();
+    await s.twilio.poller?.pollOnce();
+    expect((await message(s, 'msg-poll-21610')).status).toBe('undelivered');
+    await expectStoppedEverywhere(s);
   });
 
   it('fetches the status of recent sends', async () => {

@@ -11,6 +11,9 @@
 import twilio from 'twilio';
 import { ChannelError } from '../../core/ports/channels';
 
+/** Twilio's "the recipient replied STOP" code, at send time or in a status report. */
+export const OPTED_OUT = 21610;
+
 export interface TwilioAnswer {
   httpStatus?: number;
   code?: number;
@@ -63,7 +66,7 @@ function mapError(error: unknown): ChannelError {
   const said = answer.code === undefined ? answer.message : `Twilio ${answer.code}: ${answer.message}`;
   if (error instanceof twilio.RestException) {
     switch (answer.code) {
-      case 21610:
+      case OPTED_OUT:
         return new ChannelError(
           'opted_out',
           `${said} (the lead texted STOP; they can text START to opt back in)`,

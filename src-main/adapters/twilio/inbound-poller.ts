@@ -11,7 +11,7 @@ import { recordInboundText } from '../../core/channels/inbound-text';
 import { recordProviderStatus } from '../../core/channels/provider-status';
 import type { CoreContext } from '../../core/context';
 import type { TimerHandle } from '../../core/ports/clock';
-import { deliveryReason } from './error-map';
+import { OPTED_OUT, deliveryReason } from './error-map';
 import type { TwilioSender } from './twilio-sender';
 
 export const POLL_CHECKPOINT_ID = 'channels.twilio.poll';
@@ -147,6 +147,7 @@ export class TwilioPoller {
         status: m.status,
         provider: 'twilio',
         ...(failed ? { error: deliveryReason(m.errorCode ?? undefined, m.errorMessage) } : {}),
+        ...(m.errorCode === OPTED_OUT ? { optedOut: true } : {}),
       });
       if (outcome === 'recorded') recorded++;
     }

@@ -11,7 +11,7 @@ import twilio from 'twilio';
 import { recordInboundText } from '../../core/channels/inbound-text';
 import { recordProviderStatus } from '../../core/channels/provider-status';
 import type { CoreContext } from '../../core/context';
-import { deliveryReason } from './error-map';
+import { OPTED_OUT, deliveryReason } from './error-map';
 import type { TwilioSender } from './twilio-sender';
 import { INBOUND_WEBHOOK_PATH, STATUS_CALLBACK_PATH } from './twilio-sender';
 
@@ -27,18 +27,21 @@ export function twilioWebhookHandler(ctx: CoreContext, options: TwilioWebhookOpt
   return async (request) => {
     const url = new URL(request.url);
     if (request.method !== 'POST') return text(405, 'POST only');
-    const params = Object.fromEntries(new URLSearchParams(await request.text()));
+    const form = new URLSearchParams(await request.text());
+    const params = formParams(form);
+    const one = (key: string): string | undefined => form.get(key) ?? undefined;
     const publicUrl = new URL(url.pathname + url.search, options.publicBaseUrl).href;
     const signature = request.headers.get('x-twilio-signature') ?? '';
     if (!twilio.validateRequest(options.authToken, signature, publicUrl, params))
       return text(403, 'X-Twilio-Signature does not match this request');
-    const sid = params.MessageSid ?? params.SmsSid;
+    const sid = one('MessageSid') ?? one('SmsSid');
     if (sid === undefined) return text(400, 'MessageSid is missing');
 
     if (url.pathname.endsWith(STATUS_CALLBACK_PATH)) {
-      const status = params.MessageStatus ?? params.SmsStatus;
+      const status = one('MessageStatus') ?? one('SmsStatus');
       if (status === undefined) return text(400, 'MessageStatus is missing');
-      const code = params.ErrorCode === undefined ? undefined : Number(params.ErrorCode);
+      const errorCode = one('ErrorCode');
+      const code = errorCode === undefined ? undefined : Number(errorCode);
       const failed = status === 'undelivered' || status === 'failed';
       const messageId = url.searchParams.get('m');
       await recordProviderStatus(ctx, {
@@ -46,12 +49,13 @@ export function twilioWebhookHandler(ctx: CoreContext, options: TwilioWebhookOpt
         providerId: sid,
         status,
         provider: 'twilio',
-        ...(failed ? { error: deliveryReason(code, params.ErrorMessage) } : {}),
+        ...(failed ? { error: deliveryReason(code, one('ErrorMessage')) } : {}),
+        ...(code === OPTED_OUT ? { optedOut: true } : {}),
       });
       return new Response(null, { status: 204 });
     }
     if (url.pathname.endsWith(INBOUND_WEBHOOK_PATH)) {
-      const from = params.From;
+      const from = one('From');
       if (from === undefined) return text(400, 'From is missing');
       const whatsapp = from.startsWith('whatsapp:');
       await recordInboundText(
@@ -60,7 +64,7 @@ export function twilioWebhookHandler(ctx: CoreContext, options: TwilioWebhookOpt
           providerId: sid,
           channel: whatsapp ? 'whatsapp' : 'sms',
           from: from.replace(/^whatsapp:/, ''),
-          body: params.Body ?? '',
+          body: one('Body') ?? '',
           receivedAt: ctx.clock.now(),
         },
         whatsapp ? options.senders.whatsapp : options.senders.sms,
@@ -72,6 +76,19 @@ export function twilioWebhookHandler(ctx: CoreContext, options: TwilioWebhookOpt
     }
     return text(404, `no Twilio webhook at ${url.pathname}`);
   };
+}
+
+/**
+ * The form as the SDK's validateRequest expects it: a key sent more than once (`Tag=a&Tag=b`)
+ * stays an array (the SDK signs each value), never collapsed to the last one.
+ */
+export function formParams(form: URLSearchParams): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    const values = form.getAll(key);
+    params[key] = values.length === 1 ? (values[0] ?? '') : values;
+  }
+  return params;
 }
 
 function text(status: number, body: string): Response {

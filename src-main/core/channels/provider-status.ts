@@ -11,6 +11,7 @@ import type { Message, MessageStatus } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import { advanceEnrollment } from '../enrollments/materialise';
 import { notifyMessages } from '../enrollments/notify';
+import { optOutEverywhere } from '../messages/opt-out-everywhere';
 import { transitionMessage } from '../messages/outbox-state';
 
 export interface ProviderStatusReport {
@@ -23,6 +24,8 @@ export interface ProviderStatusReport {
   provider: string;
   /** Already explained by the adapter: { code: 'twilio_30003', message: 'Unreachable handset …' }. */
   error?: { code: string; message: string };
+  /** The provider says the recipient opted out (Twilio 21610): suppressed exactly like a STOP. */
+  optedOut?: boolean;
 }
 
 export type ProviderStatusOutcome = 'recorded' | 'stale' | 'pending' | 'not_found' | 'unknown_status';
@@ -117,6 +120,12 @@ export async function recordProviderStatus(
   });
   if (moved === null) return 'stale';
   notifyMessages(ctx, [moved.id], [moved.leadId]);
+  if (report.optedOut === true && terminal !== 'delivered')
+    await optOutEverywhere(ctx, moved.leadId, {
+      reason: 'provider_opt_out',
+      detail: report.error?.message ?? `${report.provider}: the recipient opted out`,
+      ...(moved.to === undefined ? {} : { address: moved.to }),
+    });
   // An uncertain send held its enrollment; now that the provider has told, it moves on.
   if (wasUncertain && terminal !== 'failed') await advanceEnrollment(ctx, moved, now);
   return 'recorded';

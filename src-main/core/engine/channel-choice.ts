@@ -1,13 +1,15 @@
-// Which channel a step goes out on. The documented fallback order (docs/engine.md):
-//   1. the step's channel, 2. the lead's preferred channel, 3. SMS, 4. email, 5. a call task.
-// A channel is usable when the lead has the contact data for it, has not revoked consent, is
-// not suppressed on it, and, for WhatsApp, is inside the 24-hour customer-care window
-// (business-initiated free-form messages are only allowed within 24 hours of the lead's last
-// WhatsApp message). Notifications go to the agent and never fall back.
+// Which channel a step goes out on (docs/engine.md, "Channel rules"):
+//   - a step goes out on its own channel;
+//   - when the lead cannot be reached on it (no phone, suppressed, bad number, consent revoked,
+//     WhatsApp window closed) the step falls back to the channels it names in `fallback`, in
+//     order, and is skipped with the reason when none is left;
+//   - when the channel that would be used is merely not connected, the message waits for it.
+// Nothing falls back silently: a text never becomes an email unless the step says so.
+// Notifications go to the agent and never fall back.
 import type { Channel, Lead } from '../../../src-shared/domain';
 
 export interface ChannelFacts {
-  lead: Pick<Lead, 'phone' | 'phoneProblem' | 'email' | 'consent' | 'preferredChannel'>;
+  lead: Pick<Lead, 'phone' | 'phoneProblem' | 'email' | 'consent'>;
   /** Channels the lead is suppressed on; 'all' blocks every channel. */
   suppressed: ReadonlySet<Channel | 'all'>;
   whatsappWindowOpen: boolean;
@@ -16,15 +18,31 @@ export interface ChannelFacts {
   connected: ReadonlySet<Channel>;
 }
 
-export type ChannelChoice =
-  { channel: Channel; fellBack: boolean; skipped: string[] } | { channel: null; skipped: string[] };
+export type ChannelPlan =
+  | { kind: 'send'; channel: Channel; fellBack: boolean; skipped: string[] }
+  | { kind: 'wait'; channel: Channel; reason: string; skipped: string[] }
+  | { kind: 'skip'; reason: string };
 
-export const FALLBACK_ORDER: readonly Channel[] = ['sms', 'email', 'call'];
+/** What a person connects for each channel, in the product's words. */
+export const CHANNEL_PROVIDER: Record<Channel, string> = {
+  sms: 'Twilio',
+  whatsapp: 'Twilio',
+  email: 'email (SMTP)',
+  call: 'calls',
+  notification: 'notifications',
+};
 
-/** Why `channel` cannot be used for this lead, or null when it can. */
-export function whyNotUsable(channel: Channel, facts: ChannelFacts): string | null {
+const CHANNEL_WORD: Record<Channel, string> = {
+  sms: 'Texts',
+  whatsapp: 'WhatsApp',
+  email: 'Email',
+  call: 'Calls',
+  notification: 'Notifications',
+};
+
+/** Why the lead cannot be reached on `channel`, or null when they can (connection aside). */
+export function whyUnreachable(channel: Channel, facts: ChannelFacts): string | null {
   const { lead, suppressed } = facts;
-  if (!facts.connected.has(channel)) return `${channel} is not connected`;
   if (channel === 'notification') return null;
   if (suppressed.has('all')) return 'the lead opted out of all contact';
   if (suppressed.has(channel)) return `the lead is suppressed on ${channel}`;
@@ -49,17 +67,31 @@ export function whyNotUsable(channel: Channel, facts: ChannelFacts): string | nu
   }
 }
 
-export function chooseChannel(stepChannel: Channel, facts: ChannelFacts): ChannelChoice {
-  const order: Channel[] = [stepChannel];
-  if (stepChannel !== 'notification') {
-    if (facts.lead.preferredChannel !== undefined) order.push(facts.lead.preferredChannel);
-    order.push(...FALLBACK_ORDER);
-  }
+export function notConnectedReason(channel: Channel): string {
+  const word = CHANNEL_WORD[channel];
+  return `Waiting for ${CHANNEL_PROVIDER[channel]}: ${word.toLowerCase()} are not connected; connect ${CHANNEL_PROVIDER[channel]} in Settings > Channels and it goes out.`;
+}
+
+export function planChannel(
+  step: { channel: Channel; fallback?: readonly Channel[] | undefined },
+  facts: ChannelFacts,
+): ChannelPlan {
+  const order =
+    step.channel === 'notification' ? [step.channel] : [...new Set([step.channel, ...(step.fallback ?? [])])];
   const skipped: string[] = [];
-  for (const channel of [...new Set(order)]) {
-    const why = whyNotUsable(channel, facts);
-    if (why === null) return { channel, fellBack: channel !== stepChannel, skipped };
-    skipped.push(`${channel}: ${why}`);
+  for (const channel of order) {
+    const why = whyUnreachable(channel, facts);
+    if (why !== null) {
+      skipped.push(`${channel}: ${why}`);
+      continue;
+    }
+    if (!facts.connected.has(channel))
+      return { kind: 'wait', channel, reason: notConnectedReason(channel), skipped };
+    return { kind: 'send', channel, fellBack: channel !== step.channel, skipped };
   }
-  return { channel: null, skipped };
+  const fallbackWords = order.length > 1 ? ' and on its fallback' : '';
+  return {
+    kind: 'skip',
+    reason: `Skipped: the lead cannot be reached by ${step.channel}${fallbackWords} (${skipped.join('; ')}).`,
+  };
 }

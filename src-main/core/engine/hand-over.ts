@@ -3,7 +3,7 @@
 // permanent = failed, and what the provider said about the lead is kept (opt-out, bad number).
 import type { Message } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
-import { suppressionDoc } from '../messages/suppression';
+import { optOutEverywhere } from '../messages/opt-out-everywhere';
 import type { ChannelSender, OutboundMessage } from '../ports/channels';
 import { ChannelError } from '../ports/channels';
 import type { DispatchDeps } from './send-pipeline';
@@ -56,20 +56,13 @@ export async function handOver(
 /** Permanent provider answers that change what we know about the lead. */
 async function recordPermanent(ctx: CoreContext, message: Message, error: ChannelError): Promise<void> {
   const now = ctx.clock.now();
-  if (error.code === 'opted_out' && message.to !== undefined && message.channel !== 'note') {
-    await ctx.db.suppressions.upsert(
-      suppressionDoc(
-        ctx,
-        {
-          channel: message.channel,
-          address: message.to,
-          reason: 'provider_opt_out',
-          detail: error.message,
-          leadId: message.leadId,
-        },
-        now,
-      ),
-    );
+  // The provider says the recipient opted out (Twilio 21610): exactly what an inbound STOP does.
+  if (error.code === 'opted_out' && message.channel !== 'note') {
+    await optOutEverywhere(ctx, message.leadId, {
+      reason: 'provider_opt_out',
+      detail: error.message,
+      ...(message.to === undefined ? {} : { address: message.to }),
+    });
   }
   if (error.code === 'invalid_address' && (message.channel === 'sms' || message.channel === 'whatsapp')) {
     const lead = await ctx.db.leads.findOne(message.leadId).exec();

@@ -12,7 +12,10 @@ import { OverdueWatcher } from '../tasks/overdue-watch';
 import { scanAgedLeads } from './aged-leads';
 import { nodeScheduleCalendar } from './calendar-jobs';
 import { OutboxDispatcher } from './dispatcher';
+import type { ChannelSender, SendChannel } from '../ports/channels';
 import type { EnginePorts } from './ports';
+import { senderFor } from './send-pipeline';
+import { releaseWaiting } from './waiting';
 import { startReactions } from './reactions';
 import type { RecoveryReport } from './recovery';
 import { recoverOutbox } from './recovery';
@@ -29,7 +32,23 @@ export interface Engine {
   idle(): Promise<void>;
   /** The daily aged-lead scan, on demand. */
   scanAgedLeads(): Promise<number>;
+  /**
+   * Connects a channel's sender while running (undefined disconnects it): a shell calls this when
+   * a provider's settings or keys change. Messages waiting for the channel go out; returns how many.
+   */
+  setSender(channel: SendChannel, sender: ChannelSender | undefined): Promise<number>;
   stop(): Promise<void>;
+}
+
+const SEND_CHANNELS: readonly SendChannel[] = ['sms', 'whatsapp', 'email', 'notification'];
+
+function setPort(ports: EnginePorts, channel: SendChannel, sender: ChannelSender | undefined): void {
+  const key = ({ sms: 'sms', whatsapp: 'whatsapp', email: 'mailer', notification: 'notifier' } as const)[
+    channel
+  ];
+  if (sender === undefined) delete ports[key];
+  // The sender for a channel is that channel's port type (the shell built it for this channel).
+  else Object.assign(ports, { [key]: sender });
 }
 
 function parseTime(hhmm: string): { hour: number; minute: number } {
@@ -37,10 +56,14 @@ function parseTime(hhmm: string): { hour: number; minute: number } {
   return { hour: hour ?? 7, minute: minute ?? 30 };
 }
 
-export async function startEngine(ctx: CoreContext, ports: EnginePorts = {}): Promise<Engine> {
+export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Promise<Engine> {
   await installBuiltIns(ctx);
   let settings: EngineSettings = await readEngineSettings(ctx.db);
+  // One mutable set of ports, read at every dispatch: a channel can connect while running.
+  const ports: EnginePorts = { ...given };
   const recovery = await recoverOutbox(ctx, ports);
+  for (const channel of SEND_CHANNELS)
+    if (senderFor(ports, channel) !== undefined) await releaseWaiting(ctx, channel);
   const queue = new KeyedWorkQueue((error) => console.error('Porchlight engine:', error));
   const stopReactions = startReactions(ctx, queue);
   const claims = ports.claims ?? new SoloClaimAuthority(ctx.db);
@@ -81,6 +104,13 @@ export async function startEngine(ctx: CoreContext, ports: EnginePorts = {}): Pr
     recovery,
     idle,
     scanAgedLeads: () => scanAgedLeads(ctx),
+    async setSender(channel, sender) {
+      setPort(ports, channel, sender);
+      if (sender === undefined) return 0;
+      const released = await releaseWaiting(ctx, channel);
+      dispatcher.wake();
+      return released;
+    },
     async stop() {
       jobs.forEach((job) => job.cancel());
       overdue.stop();

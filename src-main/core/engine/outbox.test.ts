@@ -120,7 +120,7 @@ describe('outbox', () => {
     const texts = (await messagesOf(core, leadId)).filter((m) => m.stepIndex === 1);
     expect(texts.map((m) => m.status)).toEqual(['failed']);
     expect((await core.invoke('leads-get', { id: leadId }))?.phoneProblem).toMatch(/21211/);
-    // Day 2 step is a text: it now falls back down the order to email.
+    // The day-2 check-in text says `fallback: ['email']`: the number cannot take texts, so email.
     const later = (await messagesOf(core, leadId)).find((m) => m.stepIndex === 4);
     expect(later).toMatchObject({ channel: 'email', plannedChannel: 'sms', status: 'sent' });
   });

@@ -11,12 +11,12 @@ import type { Subscription } from 'rxjs';
 import type { Lead, Message, Sequence, Suppression } from '../../../src-shared/domain';
 import { keywordOf } from '../../../src-shared/sms/keywords';
 import type { CoreContext } from '../context';
-import { suppressionDoc } from '../messages/suppression';
 import { cancelFirstTouches, stopLeadEnrollments } from '../enrollments/control';
 import { enrollLead } from '../enrollments/enroll';
 import { readEngineSettings } from './settings';
 import { triggeredSequences } from './triggers';
 import type { KeyedWorkQueue } from './work-queue';
+import { optOutEverywhere } from '../messages/opt-out-everywhere';
 
 export const NEGATIVE_REPLY_TAG = 'not-interested';
 
@@ -97,14 +97,15 @@ async function onInbound(ctx: CoreContext, message: Message): Promise<void> {
   await stopLeadEnrollments(ctx, message.leadId, 'the lead replied');
   const optOut =
     (message.channel === 'sms' || message.channel === 'whatsapp') && keywordOf(message.body) === 'opt_out';
-  if (optOut || message.classification === 'opt_out') await optOutEverywhere(ctx, message);
+  if (optOut || message.classification === 'opt_out')
+    await optOutEverywhere(ctx, message.leadId, stopOf(message));
   else if (message.classification !== undefined) await onClassified(ctx, message);
 }
 
 async function onClassified(ctx: CoreContext, message: Message): Promise<void> {
   const lead = await ctx.db.leads.findOne(message.leadId).exec();
   if (lead === null) return;
-  if (message.classification === 'opt_out') return optOutEverywhere(ctx, message);
+  if (message.classification === 'opt_out') return optOutEverywhere(ctx, message.leadId, stopOf(message));
   if (message.classification === 'negative') {
     await stopLeadEnrollments(ctx, lead.id, 'the lead is not interested');
     if (!lead.tags.includes(NEGATIVE_REPLY_TAG))
@@ -120,34 +121,13 @@ async function onClassified(ctx: CoreContext, message: Message): Promise<void> {
   }
 }
 
-/** STOP stops every channel at once: one suppression for each address, consent revoked. */
-async function optOutEverywhere(ctx: CoreContext, message: Message): Promise<void> {
-  const lead = await ctx.db.leads.findOne(message.leadId).exec();
-  if (lead === null) return;
-  const now = ctx.clock.now();
-  const addresses = [lead.phone, lead.email].filter((a): a is string => a !== undefined);
-  if (addresses.length === 0) addresses.push(message.from ?? lead.id);
-  await ctx.db.suppressions.bulkUpsert(
-    addresses.map((address) =>
-      suppressionDoc(
-        ctx,
-        {
-          channel: 'all',
-          address,
-          reason: 'stop',
-          detail: `"${message.body.slice(0, 40)}" on ${message.channel}`,
-          leadId: lead.id,
-        },
-        now,
-      ),
-    ),
-  );
-  await lead.incrementalModify((l) => ({
-    ...l,
-    consent: { sms: 'revoked', whatsapp: 'revoked', email: 'revoked' },
-    updatedAt: now,
-  }));
-  ctx.events.emit('leads-changed', { ids: [lead.id] });
+function stopOf(message: Message) {
+  const detail = `"${message.body.slice(0, 40)}" on ${message.channel}`;
+  return {
+    reason: 'stop' as const,
+    detail,
+    ...(message.from === undefined ? {} : { address: message.from }),
+  };
 }
 
 async function onSuppression(ctx: CoreContext, suppression: Suppression): Promise<void> {

@@ -3,7 +3,8 @@
 // a claim and a persisted `sending`; a crash or timeout after that point leaves `uncertain`,
 // never a silent second send; stop rules, suppressions, consent and quiet hours are checked
 // after the claim, right before the send; a demo lead never reaches a 'real' provider.
-import type { Channel, Enrollment, Message } from '../../../src-shared/domain';
+import type { Channel, Enrollment, Message, SequenceStep } from '../../../src-shared/domain';
+import { leadDisplayName } from '../../../src-shared/domain';
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
 import {
   DEFAULT_EMAIL_SUBJECT,
@@ -21,7 +22,7 @@ import type { ChannelSender, OutboundMessage, SendChannel } from '../ports/chann
 import type { ClaimAuthority } from '../ports/claim-authority';
 import { isFirstTouchStep } from '../sequences/versions';
 import { ensureTask } from '../tasks/task-store';
-import { chooseChannel } from './channel-choice';
+import { planChannel } from './channel-choice';
 import { conditionHolds } from './conditions';
 import type { EnginePorts } from './ports';
 import type { RateLimiter } from './rate-limiter';
@@ -31,10 +32,12 @@ import type { InFlightSends } from './in-flight';
 import {
   settleCancelled,
   settleFailed,
+  settleRerouted,
   settleRescheduled,
-  settleSent,
+  settleSkipped,
   settleStopped,
   settleUncertain,
+  settleWaiting,
 } from './settle';
 import { templateValuesFor } from './template-values';
 
@@ -72,21 +75,23 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   const suppressed = await suppressedChannels(ctx, lead);
   if (suppressed.has('all')) return settleStopped(ctx, message, 'the lead opted out');
   let enrollment: Enrollment | undefined;
-  let stepChannel: Channel =
-    message.plannedChannel ?? (message.channel === 'note' ? 'notification' : message.channel);
+  let step: Pick<SequenceStep, 'channel' | 'fallback'> = {
+    channel: message.plannedChannel ?? (message.channel === 'note' ? 'notification' : message.channel),
+  };
+  let stepTitle: string | undefined;
   let firstTouch = false;
   if (message.enrollmentId !== undefined) {
     enrollment = (await ctx.db.enrollments.findOne(message.enrollmentId).exec())?.toMutableJSON();
     if (enrollment?.status !== 'active')
       return settleCancelled(ctx, message, `the enrollment is ${enrollment?.status ?? 'gone'}`, 'hold');
     const version = await loadVersion(ctx, enrollment);
-    const step = version?.steps[message.stepIndex ?? -1];
-    if (version === null || step === undefined)
+    const versionStep = version?.steps[message.stepIndex ?? -1];
+    if (version === null || versionStep === undefined)
       return settleStopped(ctx, message, 'the step no longer exists');
-    stepChannel = step.channel;
+    step = versionStep;
     firstTouch = isFirstTouchStep(version, message.stepIndex ?? 0);
     // 3: the step's condition, evaluated now (what happened during the delay counts).
-    const condition = await conditionHolds(ctx, step.condition, lead, enrollment, message);
+    const condition = await conditionHolds(ctx, versionStep.condition, lead, enrollment, message);
     if (!condition.holds)
       return settleCancelled(ctx, message, `condition not met: ${condition.why}`, 'advance');
   }
@@ -94,38 +99,32 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   // 4: catch-up. A speed-to-lead message that is a day late means nothing any more: skipped.
   const lateness = now - (message.sendAt ?? now);
   if (firstTouch && lateness > settings.staleFirstTouchHours * HOUR_MS) {
-    return settleCancelled(
+    return settleSkipped(
       ctx,
       message,
-      `skipped: ${Math.round(lateness / HOUR_MS)} h late for a first touch`,
-      'advance',
+      `Skipped: ${Math.round(lateness / HOUR_MS)} h late for a first touch, it would no longer mean anything.`,
     );
   }
 
-  // 5: channel choice (preferred, consent, contact data, suppressions, WhatsApp window).
+  // 5: the step's own channel, or its explicit fallback; wait when it is not connected.
   const connected = new Set<Channel>(['call']);
   for (const c of ['sms', 'whatsapp', 'email', 'notification'] as const)
     if (senderFor(deps.ports, c) !== undefined) connected.add(c);
-  const choice = chooseChannel(stepChannel, {
+  const plan = planChannel(step, {
     lead,
     suppressed,
     // Only asked when WhatsApp could be chosen: it costs a query.
     whatsappWindowOpen:
-      (stepChannel === 'whatsapp' || lead.preferredChannel === 'whatsapp') &&
+      (step.channel === 'whatsapp' || (step.fallback ?? []).includes('whatsapp')) &&
       (await isWhatsAppWindowOpen(ctx, lead.id, now)),
     requireExplicitSmsConsent: settings.requireExplicitSmsConsent,
     connected,
   });
-  if (choice.channel === null) {
-    return settleFailed(
-      ctx,
-      message,
-      { code: 'no_channel', message: `No usable channel (${choice.skipped.join('; ')})` },
-      'claimed',
-      { task: true },
-    );
-  }
+  if (plan.kind === 'skip') return settleSkipped(ctx, message, plan.reason);
+  if (plan.kind === 'wait') return settleWaiting(ctx, message, plan.channel, step.channel, plan.reason);
+  const choice = plan;
   const channel = choice.channel;
+  if (channel === 'call') stepTitle = await callPurpose(ctx, message);
 
   // 6: quiet hours in the lead's zone, re-checked at the moment of sending.
   if (channel !== 'notification') {
@@ -189,13 +188,29 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   }
   const to = channel === 'email' ? lead.email : channel === 'notification' ? lead.ownerId : lead.phone;
 
+  // A call step is a task for the agent: nothing is handed to a provider, nothing reached the lead.
+  if (channel === 'call') {
+    await ensureTask(ctx, {
+      id: `call-${message.id.slice(4)}`,
+      leadId: lead.id,
+      ownerId: lead.ownerId,
+      kind: 'call',
+      title: `Call ${leadDisplayName(lead)}: ${stepTitle ?? 'follow-up call'}`.slice(0, 200),
+      notes: body.slice(0, 5000),
+      dueAt: now,
+      messageId: message.id,
+      demo: lead.demo,
+    });
+    return settleRerouted(ctx, message, body, `Became a call task for the agent: ${stepTitle ?? 'call'}.`);
+  }
+
   // 10: persist `sending` before the request can leave.
   const patch = {
     channel,
     body,
     ...(subject === undefined ? {} : { subject }),
     ...(to === undefined ? {} : { to }),
-    ...(choice.fellBack ? { plannedChannel: stepChannel } : {}),
+    ...(choice.fellBack ? { plannedChannel: step.channel } : {}),
     claimToken: claim.claim.token,
   };
   const sending = await transitionMessage(ctx.db, message.id, 'sending', ctx.clock.now(), {
@@ -206,23 +221,18 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   if (sending === null) return;
 
   // 11: hand it over.
-  if (channel === 'call') {
-    await ensureTask(ctx, {
-      id: `call-${message.id.slice(4)}`,
-      leadId: lead.id,
-      ownerId: lead.ownerId,
-      kind: 'call',
-      title: body.slice(0, 200),
-      dueAt: now,
-      messageId: message.id,
-      demo: lead.demo,
-    });
-    return settleSent(ctx, sending, {}, false);
-  }
   if (sender === undefined) return settleUncertain(ctx, sending, `${channel} is not connected`);
   const outbound: OutboundMessage = { messageId: message.id, leadId: lead.id, channel, to: to ?? '', body };
   if (subject !== undefined) outbound.subject = subject;
   if (channel === 'email' && unsubscribeUrl !== '') outbound.unsubscribeUrl = unsubscribeUrl;
   // The provider call runs on its own: a slow provider never holds up the other sends.
   deps.inFlight.track(handOver(deps, sending, sender, outbound));
+}
+
+/** What a call step is for, from its template's name ("Call: welcome call" -> "welcome call"). */
+async function callPurpose(ctx: CoreContext, message: Message): Promise<string> {
+  if (message.templateId === undefined) return 'follow-up call';
+  const template = await ctx.db.templates.findOne(message.templateId).exec();
+  const name = template?.name.replace(/^call\s*:\s*/i, '').trim() ?? '';
+  return name === '' ? 'follow-up call' : name;
 }

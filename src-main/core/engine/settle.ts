@@ -44,6 +44,64 @@ export async function settleStopped(ctx: CoreContext, message: Message, reason: 
   if (enrollment !== null) await stopEnrollment(ctx, enrollment.toMutableJSON(), reason);
 }
 
+/** The step could not reach the lead (or went stale): skipped with the reason; the sequence moves on. */
+export async function settleSkipped(ctx: CoreContext, message: Message, reason: string): Promise<void> {
+  const now = ctx.clock.now();
+  const done = moved(
+    ctx,
+    await transitionMessage(ctx.db, message.id, 'skipped', now, {
+      from: ['claimed'],
+      detail: reason,
+      patch: { statusReason: reason.slice(0, 200) },
+    }),
+  );
+  if (done !== null) await advanceEnrollment(ctx, done, now);
+}
+
+/**
+ * The channel to use is not connected: the message waits, visibly, and the enrollment waits at
+ * this step. `releaseWaiting` schedules it again when the channel connects.
+ */
+export async function settleWaiting(
+  ctx: CoreContext,
+  message: Message,
+  channel: Message['channel'],
+  stepChannel: Message['channel'],
+  reason: string,
+): Promise<void> {
+  moved(
+    ctx,
+    await transitionMessage(ctx.db, message.id, 'waiting_for_channel', ctx.clock.now(), {
+      from: ['claimed'],
+      detail: reason,
+      patch: {
+        channel,
+        statusReason: reason.slice(0, 200),
+        ...(channel !== stepChannel && stepChannel !== 'note' ? { plannedChannel: stepChannel } : {}),
+      },
+    }),
+  );
+}
+
+/** A call step became a task: the message says so (never "sent"), and the sequence moves on. */
+export async function settleRerouted(
+  ctx: CoreContext,
+  message: Message,
+  body: string,
+  reason: string,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const done = moved(
+    ctx,
+    await transitionMessage(ctx.db, message.id, 'rerouted', now, {
+      from: ['claimed'],
+      detail: reason,
+      patch: { channel: 'call', body, statusReason: reason.slice(0, 200) },
+    }),
+  );
+  if (done !== null) await advanceEnrollment(ctx, done, now);
+}
+
 /** Not now (quiet hours, rate limit): back to scheduled at `sendAt`; the claim is given up. */
 export async function settleRescheduled(
   ctx: CoreContext,
@@ -76,7 +134,8 @@ export async function settleSent(
     }),
   );
   if (sent === null) return;
-  const lead = await ctx.db.leads.findOne(message.leadId).exec();
+  // "Last contact" is a touch that reached the lead; a notification went to the agent.
+  const lead = sent.channel === 'notification' ? null : await ctx.db.leads.findOne(message.leadId).exec();
   if (lead !== null && lead.lastContactAt < now)
     await lead.incrementalPatch({ lastContactAt: now, updatedAt: now });
   await advanceEnrollment(ctx, sent, now);

@@ -104,7 +104,7 @@ export async function cancelFirstTouches(ctx: CoreContext, leadId: string): Prom
       'cancelled',
       ctx.clock.now(),
       {
-        from: ['scheduled'],
+        from: ['scheduled', 'waiting_for_channel'],
         detail: 'the agent reached the lead first',
       },
     );

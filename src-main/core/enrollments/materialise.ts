@@ -165,7 +165,7 @@ export async function cancelPendingMessage(
     'cancelled',
     ctx.clock.now(),
     {
-      from: ['scheduled', 'claimed'],
+      from: ['scheduled', 'claimed', 'waiting_for_channel'],
       detail,
     },
   );

@@ -6,21 +6,27 @@
 //   sending -> failed | uncertain | scheduled (transient, the request never left: retry)
 //   uncertain -> sent | delivered | undelivered | failed (reconciled) | scheduled (provider has
 //                no trace, or the agent chose to send again) | cancelled (the agent chose not to)
-//   claimed -> scheduled (crash before sending: safe) | failed (refused before sending: no channel,
-//              broken template, demo lead on a real provider), and scheduled|claimed -> cancelled
+//   claimed -> scheduled (crash before sending: safe) | failed (refused before sending: broken
+//              template, demo lead on a real provider), and scheduled|claimed -> cancelled
+//   claimed -> waiting_for_channel (the step's channel is not connected) -> scheduled (it
+//              connected) | cancelled (a stop rule); claimed -> rerouted (a call step became a
+//              task) | skipped (the lead cannot be reached on the channel, or it went stale)
 import type { Message, MessageStatus } from '../../../src-shared/domain';
 import type { PorchlightDatabase } from '../store/collections';
 
 const allowed: Partial<Record<MessageStatus, readonly MessageStatus[]>> = {
   draft: ['scheduled', 'cancelled'],
   scheduled: ['claimed', 'cancelled', 'scheduled'],
-  claimed: ['sending', 'scheduled', 'cancelled', 'failed'],
+  claimed: ['sending', 'scheduled', 'cancelled', 'failed', 'waiting_for_channel', 'rerouted', 'skipped'],
+  waiting_for_channel: ['scheduled', 'cancelled'],
   sending: ['sent', 'delivered', 'failed', 'uncertain', 'scheduled'],
   sent: ['delivered', 'undelivered', 'failed'],
   uncertain: ['sent', 'delivered', 'undelivered', 'failed', 'scheduled', 'cancelled'],
   delivered: [],
   undelivered: [],
   failed: [],
+  rerouted: [],
+  skipped: [],
 };
 
 export function canTransition(from: MessageStatus, to: MessageStatus): boolean {
@@ -28,6 +34,8 @@ export function canTransition(from: MessageStatus, to: MessageStatus): boolean {
 }
 
 const HISTORY_LIMIT = 50;
+
+export type ClearableField = 'statusReason' | 'error' | 'plannedChannel';
 
 export type MessagePatch = Partial<Omit<Message, 'id' | 'status' | 'statusHistory'>>;
 
@@ -40,7 +48,13 @@ export async function transitionMessage(
   id: string,
   to: MessageStatus,
   at: number,
-  options: { from?: readonly MessageStatus[]; detail?: string; patch?: MessagePatch } = {},
+  options: {
+    from?: readonly MessageStatus[];
+    detail?: string;
+    patch?: MessagePatch;
+    /** Optional fields that no longer apply (a waiting reason once it goes out). */
+    clear?: readonly ClearableField[];
+  } = {},
 ): Promise<Message | null> {
   const doc = await db.messages.findOne(id).exec();
   if (doc === null) return null;
@@ -54,8 +68,10 @@ export async function transitionMessage(
       options.detail === undefined
         ? { status: to, at }
         : { status: to, at, detail: options.detail.slice(0, 200) };
+    const kept = { ...current };
+    for (const field of options.clear ?? []) delete kept[field];
     return {
-      ...current,
+      ...kept,
       ...options.patch,
       status: to,
       updatedAt: at,

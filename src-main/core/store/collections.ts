@@ -80,14 +80,16 @@ export const collectionDefinitions: Definitions = {
   },
   messages: {
     schema: toRxJsonSchema(messageSchema, {
-      version: 0,
+      version: 1,
       indexes: [['leadId', 'createdAt'], ['status', 'sendAt'], 'enrollmentId', 'updatedAt'],
     }),
-    migrationStrategies: {},
+    // 1: statuses waiting_for_channel, rerouted, skipped and `statusReason` (all additive).
+    migrationStrategies: { 1: (doc: Message) => doc },
   },
   sequences: {
-    schema: toRxJsonSchema(sequenceSchema, { version: 0, indexes: ['status', 'updatedAt'] }),
-    migrationStrategies: {},
+    schema: toRxJsonSchema(sequenceSchema, { version: 1, indexes: ['status', 'updatedAt'] }),
+    // 1: per-step `fallback` and the sequence's `endStages` (optional: absent keeps the defaults).
+    migrationStrategies: { 1: (doc: Sequence) => doc },
   },
   enrollments: {
     schema: toRxJsonSchema(enrollmentSchema, {

@@ -31,20 +31,29 @@ export const TEST_SENDER = {
 };
 
 export async function createEngineTestCore(
-  options: { start?: string | number; settings?: EngineSettingsInput; ports?: Partial<EnginePorts> } = {},
+  options: {
+    start?: string | number;
+    settings?: EngineSettingsInput;
+    ports?: Partial<EnginePorts>;
+    /** Channels not connected at start (a new user with only email: `without: ['sms', 'whatsapp']`). */
+    without?: readonly ('sms' | 'whatsapp' | 'mailer')[];
+  } = {},
 ): Promise<EngineTestCore> {
   const core = await createTestCore(options.start === undefined ? {} : { start: options.start });
   const channels = fakeChannels(core.clock);
   await writeEngineSettings(core.ctx, { sender: TEST_SENDER, ...options.settings });
-  const portsFor = (extra: Partial<EnginePorts> = {}): EnginePorts => ({
-    sms: channels.sms,
-    whatsapp: channels.whatsapp,
-    mailer: channels.mailer,
-    notifier: channels.notifier,
-    calendar: clockCalendar(core.clock),
-    ...options.ports,
-    ...extra,
-  });
+  const portsFor = (extra: Partial<EnginePorts> = {}): EnginePorts => {
+    const ports: EnginePorts = {
+      sms: channels.sms,
+      whatsapp: channels.whatsapp,
+      mailer: channels.mailer,
+      notifier: channels.notifier,
+      calendar: clockCalendar(core.clock),
+      ...options.ports,
+    };
+    for (const name of options.without ?? []) delete ports[name];
+    return { ...ports, ...extra };
+  };
   const harness: EngineTestCore = {
     ...core,
     channels,

@@ -60,8 +60,9 @@ describe('sequence dry run', () => {
     // 21:30 her time is inside quiet hours (08:00–21:00): the next morning at 08:00.
     expect(second).toMatchObject({ dueLocal: 'Fri 8 May 2026, 21:30', sendLocal: 'Sat 9 May 2026, 08:00' });
     expect(second?.timing.text).toMatch(/quiet hours.*08:00–21:00/);
-    // No phone: the text would go by email instead, and the screen says why.
-    expect(second?.channel?.text).toMatch(/email instead.*no phone number/);
+    // No phone and no fallback on the step: the text would be skipped (never an email), and why.
+    expect(second?.channel).toMatchObject({ ok: false, channel: null });
+    expect(second?.channel?.text).toMatch(/Skipped.*no phone number/);
     // One business day from Saturday is Monday.
     expect(third?.sendLocal).toBe('Mon 11 May 2026, 08:00');
     expect(first?.render).toMatchObject({ ok: true });

@@ -12,7 +12,7 @@ import type { EngineSettings } from '../../../src-shared/playbooks/engine-settin
 import { TemplateError, renderTemplate } from '../../../src-shared/templates';
 import { QuietHoursError, addDelay, parseLocalTime } from '../../../src-shared/timing';
 import type { CoreContext } from '../context';
-import { chooseChannel } from '../engine/channel-choice';
+import { planChannel } from '../engine/channel-choice';
 import { readEngineSettings, sendRulesOf } from '../engine/settings';
 import { templateValuesFor } from '../engine/template-values';
 import { suppressedChannels } from '../enrollments/enroll';
@@ -106,7 +106,7 @@ export async function dryRunSequence(
         render = { ok: false, text: error.message };
       }
     }
-    const choice = chooseChannel(step.channel, facts);
+    const plan = planChannel(step, facts);
     out.push({
       ...stepBase(index, step, sendAt, zone),
       dueLocal: DateTime.fromMillis(due, { zone }).toFormat(LOCAL_FORMAT),
@@ -114,15 +114,17 @@ export async function dryRunSequence(
         ? { ok: true, moved: true, text: `moved: ${whyMoved(due, zone, step, settings, window)}` }
         : { ok: true, moved: false, text: 'on time: inside the allowed hours' },
       channel:
-        choice.channel === null
-          ? { ok: false, channel: null, text: `no usable channel: ${choice.skipped.join('; ')}` }
-          : {
-              ok: true,
-              channel: choice.channel,
-              text: choice.fellBack
-                ? `goes by ${choice.channel} instead (${choice.skipped.join('; ')})`
-                : `goes by ${choice.channel}`,
-            },
+        plan.kind === 'skip'
+          ? { ok: false, channel: null, text: plan.reason }
+          : plan.kind === 'wait'
+            ? { ok: false, channel: plan.channel, text: plan.reason }
+            : {
+                ok: true,
+                channel: plan.channel,
+                text: plan.fellBack
+                  ? `goes by ${plan.channel} instead (${plan.skipped.join('; ')})`
+                  : `goes by ${plan.channel}`,
+              },
       render,
       ...(template === undefined ? {} : { templateName: template.name }),
     });

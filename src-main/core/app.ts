@@ -10,6 +10,7 @@ import { PorchlightError } from '../../src-shared/ipc/errors';
 import { aiHandlers } from './ai/handlers';
 import { analyticsHandlers } from './analytics/handlers';
 import { channelHandlers } from './channels/handlers';
+import { composeHandlers } from './compose/handlers';
 import type { CoreContext } from './context';
 import { emailHandlers } from './email/handlers';
 import { enrollmentHandlers } from './enrollments/handlers';
@@ -46,6 +47,7 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     analyticsHandlers(ctx),
     aiHandlers(ctx),
     importHandlers(ctx),
+    composeHandlers(ctx),
   ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {

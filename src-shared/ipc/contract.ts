@@ -7,6 +7,7 @@ import { analyticsArgs, type AnalyticsResults } from './analytics';
 import { appArgs, type AppEvents, type AppResults } from './app';
 import { channelArgs, type ChannelEvents, type ChannelResults } from './channels';
 import { combine } from './combine';
+import { composeArgs, type ComposeResults } from './compose';
 import { emailArgs, type EmailEvents, type EmailResults } from './email';
 import { enrollmentArgs, type EnrollmentEvents, type EnrollmentResults } from './enrollments';
 import { importArgs, type ImportEvents, type ImportResults } from './imports';
@@ -32,6 +33,7 @@ export const handlerArgs = combine(
   analyticsArgs,
   aiArgs,
   importArgs,
+  composeArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -47,7 +49,8 @@ export type HandlerResults = LeadResults &
   MessageResults &
   AnalyticsResults &
   AiResults &
-  ImportResults;
+  ImportResults &
+  ComposeResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */

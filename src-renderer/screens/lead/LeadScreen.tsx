@@ -8,10 +8,20 @@ import type { RouteParams } from '../../shell/router';
 import { hrefOf } from '../../shell/router';
 import { LeadForm } from '../leads/LeadForm';
 import { LeadHeader } from './LeadHeader';
+import { NextPanel } from './NextPanel';
+import { QuickActions } from './QuickActions';
+import { ScorePanel } from './ScorePanel';
+import { Timeline } from './Timeline';
 
 export function LeadScreen({ params }: { params: RouteParams }) {
   const id = params.id ?? '';
   const lead = useContractQuery('leads-get', { id });
+  const messages = useContractQuery('messages-for-lead', { leadId: id, limit: 1000 });
+  const enrollments = useContractQuery('enrollments-for-lead', { leadId: id });
+  const tasks = useContractQuery('tasks-for-lead', { leadId: id });
+  const insights = useContractQuery('lead-insights', { id });
+  const sequences = useContractQuery('sequences-list', { includeArchived: true });
+  const sequenceNames = new Map((sequences.data ?? []).map((s) => [s.id, s.name]));
   const [editing, setEditing] = useState(false);
   const name = lead.data ? leadDisplayName(lead.data) : '';
   useEffect(() => {
@@ -50,6 +60,40 @@ export function LeadScreen({ params }: { params: RouteParams }) {
   return (
     <div className="lead-page">
       <LeadHeader lead={lead.data} onEdit={() => setEditing(true)} />
+      <QuickActions lead={lead.data} />
+      <div className="lead-columns">
+        <section className="lead-timeline" aria-labelledby="timeline-title">
+          <h3 id="timeline-title">Timeline</h3>
+          {messages.isPending ? (
+            <p className="muted">Loading the timeline…</p>
+          ) : messages.isError ? (
+            <p className="field-error">Could not load the timeline: {messageOf(messages.error)}</p>
+          ) : (
+            <Timeline
+              messages={messages.data}
+              enrollments={enrollments.data ?? []}
+              sequenceNames={sequenceNames}
+              zone={lead.data.timeZone}
+            />
+          )}
+        </section>
+        <aside className="lead-side">
+          <NextPanel
+            enrollments={enrollments.data ?? []}
+            messages={messages.data ?? []}
+            tasks={tasks.data ?? []}
+            sequenceNames={sequenceNames}
+            zone={lead.data.timeZone}
+          />
+          {insights.data !== undefined ? (
+            <ScorePanel insights={insights.data} />
+          ) : insights.isError ? (
+            <p className="field-error">Could not explain the score: {messageOf(insights.error)}</p>
+          ) : (
+            <p className="muted">Reading the score…</p>
+          )}
+        </aside>
+      </div>
       {editing ? <LeadForm lead={lead.data} onClose={() => setEditing(false)} /> : null}
     </div>
   );

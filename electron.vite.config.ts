@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { RENDERER_CSP_META } from './src-shared/security/content-security-policy';
 
 /**
  * The renderer's Content-Security-Policy, added to the built index.html only (the dev
- * server's hot reload needs inline scripts). WebSockets to 127.0.0.1 carry the headless
- * shell's events.
+ * server's hot reload needs inline scripts). Both shells also send it as a header.
  */
 const contentSecurityPolicy: Plugin = {
   name: 'porchlight-csp',
@@ -16,9 +16,7 @@ const contentSecurityPolicy: Plugin = {
       tag: 'meta',
       attrs: {
         'http-equiv': 'Content-Security-Policy',
-        content:
-          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-          "connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'none'; form-action 'none'",
+        content: RENDERER_CSP_META,
       },
       injectTo: 'head-prepend',
     },

@@ -9,7 +9,7 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
-// The bridge first: it takes the access key out of the address before the router reads it.
+// The bridge first: every screen reads through it.
 const bridge = createBridge();
 createRoot(root).render(
   <StrictMode>

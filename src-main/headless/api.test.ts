@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestCore } from '../core/testing/test-core';
 import { createTestCore } from '../core/testing/test-core';
 import { createHeadlessApi, loopbackHosts } from './api';
+import { HeadlessSessions } from './session';
 
 const HOST = '127.0.0.1:4174';
 const TOKEN = 'session-token-for-tests-0123456789';
@@ -14,6 +15,7 @@ const TOKEN = 'session-token-for-tests-0123456789';
 let core: TestCore;
 let api: Hono;
 let rendererDir: string;
+let cookie: string;
 
 beforeEach(async () => {
   core = await createTestCore();
@@ -21,12 +23,19 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Porchlight</title>');
   api = createHeadlessApi({
     app: core.app,
-    token: TOKEN,
+    sessions: new HeadlessSessions(TOKEN),
     rendererDir,
     allowedHosts: loopbackHosts(4174),
     maxBodyBytes: 1024,
   });
+  cookie = await signIn();
 });
+
+/** Opens the printed address once, as the browser does, and keeps the cookie it sets. */
+async function signIn(): Promise<string> {
+  const response = await api.request(`http://${HOST}/?token=${TOKEN}`, { headers: { host: HOST } });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
 
 afterEach(async () => {
   await core.close();
@@ -39,7 +48,8 @@ function invoke(name: string, body: string, headers: Record<string, string> = {}
       method: 'POST',
       headers: {
         host: HOST,
-        authorization: `Bearer ${TOKEN}`,
+        cookie,
+        origin: `http://${HOST}`,
         'content-type': 'application/json',
         ...headers,
       },
@@ -62,19 +72,65 @@ describe('headless API', () => {
     expect(body.result.lead.firstName).toBe('Ada');
   });
 
-  it('refuses calls with a wrong token or none, before core sees them', async () => {
-    const wrong = await invoke('leads-create', JSON.stringify({ lead: { firstName: 'Eve' } }), {
-      authorization: 'Bearer wrong-token',
+  it('exchanges the printed one-time address for an HttpOnly, SameSite=Strict cookie and a clean address', async () => {
+    const fresh = createHeadlessApi({
+      app: core.app,
+      sessions: new HeadlessSessions(TOKEN),
+      rendererDir,
+      allowedHosts: loopbackHosts(4174),
     });
-    expect(wrong.status).toBe(401);
-    expect(((await wrong.json()) as ApiBody).error?.message).toContain('session token');
-    const none = await api.request(`http://${HOST}/api/invoke/leads-counts`, {
-      method: 'POST',
-      headers: { host: HOST },
-      body: '{}',
-    });
+    const first = await fresh.request(`http://${HOST}/?token=${TOKEN}`, { headers: { host: HOST } });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    const setCookie = first.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^porchlight_session=[\w-]{40,}; /);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    expect(setCookie).not.toContain(TOKEN);
+
+    // The address works once: a second visit (history, a shared screen) gets no session.
+    const again = await fresh.request(`http://${HOST}/?token=${TOKEN}`, { headers: { host: HOST } });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    const wrong = await fresh.request(`http://${HOST}/?token=guess`, { headers: { host: HOST } });
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuses calls without a session, or with the token instead of one, before core sees them', async () => {
+    const none = await invoke('leads-create', JSON.stringify({ lead: { firstName: 'Eve' } }), { cookie: '' });
     expect(none.status).toBe(401);
+    expect(((await none.json()) as ApiBody).error?.code).toBe('unauthorized');
+    const forged = await invoke('leads-counts', '{}', { cookie: 'porchlight_session=forged' });
+    expect(forged.status).toBe(401);
+    const bearer = await invoke('leads-counts', '{}', { cookie: '', authorization: `Bearer ${TOKEN}` });
+    expect(bearer.status).toBe(401);
     expect((await core.invoke('leads-counts', {})).total).toBe(0);
+  });
+
+  it('refuses calls from another origin even with the cookie (another local page or port)', async () => {
+    const otherPort = await invoke('leads-create', JSON.stringify({ lead: { firstName: 'Eve' } }), {
+      origin: 'http://127.0.0.1:8080',
+    });
+    expect(otherPort.status).toBe(403);
+    const crossSite = await invoke('leads-counts', '{}', { 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    const sameSite = await invoke('leads-counts', '{}', { 'sec-fetch-site': 'same-site' });
+    expect(sameSite.status).toBe(403);
+    expect((await core.invoke('leads-counts', {})).total).toBe(0);
+    const ours = await invoke('leads-counts', '{}', { 'sec-fetch-site': 'same-origin' });
+    expect(ours.status).toBe(200);
+  });
+
+  it('forbids framing: CSP frame-ancestors and X-Frame-Options on every answer', async () => {
+    for (const response of [
+      await api.request(`http://${HOST}/`, { headers: { host: HOST } }),
+      await invoke('leads-counts', '{}'),
+    ]) {
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('content-security-policy')).toContain("connect-src 'self';");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
   });
 
   it('refuses requests for another host name (DNS rebinding), pages and API alike', async () => {

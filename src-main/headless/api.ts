@@ -1,20 +1,23 @@
 // The headless shell's routes, as one Hono app that never listens: the built renderer as
 // static files, and the contract the Electron preload carries, POST /api/invoke/:name.
 // Every request must name one of our hosts (no DNS rebinding); every API call needs the
-// per-run token (any local process could otherwise drive the app). `server.ts` listens.
-import { timingSafeEqual } from 'node:crypto';
+// session cookie that the printed one-time address is exchanged for (session.ts), and must
+// come from our own page (Origin), since any local process or page could otherwise drive
+// the app. No page may frame ours. `server.ts` listens.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { CoreApp } from '../core/app';
 import { toErrorPayload } from '../core/app';
+import { RENDERER_CSP_HEADER } from '../../src-shared/security/content-security-policy';
+import { isOwnOrigin, sessionCookieHeader, sessionIdFrom, type HeadlessSessions } from './session';
 
 /** A request body larger than this is refused before it is read (a bulk import is far below). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface HeadlessApiOptions {
   app: Pick<CoreApp, 'invoke'>;
-  token: string;
+  sessions: HeadlessSessions;
   rendererDir: string;
   /** The Host header values we answer to, e.g. `127.0.0.1:4174` and `localhost:4174`. */
   allowedHosts: ReadonlySet<string>;
@@ -24,13 +27,6 @@ export interface HeadlessApiOptions {
 /** The Host header values a shell listening on 127.0.0.1:`port` answers to. */
 export function loopbackHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-}
-
-export function sameToken(given: string | undefined | null, token: string): boolean {
-  if (given === undefined || given === null) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function apiError(code: string, message: string): { ok: false; error: { code: string; message: string } } {
@@ -46,6 +42,17 @@ export function createHeadlessApi(options: HeadlessApiOptions): Hono {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
+    c.header('Content-Security-Policy', RENDERER_CSP_HEADER);
+    c.header('X-Frame-Options', 'DENY');
+  });
+  // The printed address: spend its token for a session cookie and leave the address bar clean.
+  http.get('*', async (c, next) => {
+    const given = c.req.query('token');
+    if (given === undefined) return next();
+    const id = options.sessions.exchange(given);
+    if (id !== undefined) c.header('Set-Cookie', sessionCookieHeader(id));
+    c.header('Cache-Control', 'no-store');
+    return c.redirect('/', 303);
   });
   http.post(
     '/api/invoke/:name',
@@ -61,9 +68,18 @@ export function createHeadlessApi(options: HeadlessApiOptions): Hono {
         ),
     }),
     async (c) => {
-      const auth = c.req.header('authorization')?.replace(/^Bearer /, '');
-      if (!sameToken(auth, options.token)) {
-        return c.json(apiError('unavailable', 'Missing or wrong session token.'), 401);
+      if (!options.sessions.isValid(sessionIdFrom(c.req.header('cookie')))) {
+        return c.json(
+          apiError(
+            'unauthorized',
+            'This browser has no Porchlight session. Open the address the headless shell printed when it started.',
+          ),
+          401,
+        );
+      }
+      const origin = { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') };
+      if (!isOwnOrigin(origin, options.allowedHosts)) {
+        return c.json(apiError('unauthorized', 'Calls are accepted only from the Porchlight page.'), 403);
       }
       let args: unknown;
       try {

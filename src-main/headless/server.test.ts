@@ -29,8 +29,8 @@ afterEach(async () => {
   rmSync(rendererDir, { recursive: true, force: true });
 });
 
-function opens(url: string): Promise<'open' | 'refused'> {
-  const socket = new WebSocket(url);
+function opens(url: string, headers: Record<string, string>): Promise<'open' | 'refused'> {
+  const socket = new WebSocket(url, { headers });
   return new Promise((resolve) => {
     socket.on('open', () => {
       socket.close();
@@ -41,17 +41,23 @@ function opens(url: string): Promise<'open' | 'refused'> {
 }
 
 describe('headless server', () => {
-  it('listens on 127.0.0.1 only and prints a URL carrying the session token', async () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{20,}$/);
+  it('listens on 127.0.0.1 only and prints a one-time address', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
     expect(await (await fetch(`${base}/`)).text()).toContain('<title>Porchlight</title>');
   });
 
-  it('streams core events over the WebSocket to a caller with the token, and refuses others', async () => {
+  it('streams core events over the WebSocket to our page with a session, and refuses other origins', async () => {
+    const signIn = await fetch(server.url, { redirect: 'manual' });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const wsBase = base.replace('http', 'ws');
-    expect(await opens(`${wsBase}/api/events?token=nope`)).toBe('refused');
-    expect(await opens(`${wsBase}/api/other?token=${server.token}`)).toBe('refused');
+    const events = `${wsBase}/api/events`;
+    expect(await opens(events, { origin: base })).toBe('refused');
+    expect(await opens(events, { cookie, origin: 'http://evil.example.com' })).toBe('refused');
+    expect(await opens(events, { cookie, origin: 'http://127.0.0.1:1' })).toBe('refused');
+    expect(await opens(events, { cookie })).toBe('refused');
+    expect(await opens(`${wsBase}/api/other`, { cookie, origin: base })).toBe('refused');
 
-    const socket = new WebSocket(`${wsBase}/api/events?token=${server.token}`);
+    const socket = new WebSocket(events, { headers: { cookie, origin: base } });
     await new Promise((resolve) => socket.once('open', resolve));
     const received = new Promise<{ name: string; payload: { ids: string[] } }>((resolve) =>
       socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()) as never)),

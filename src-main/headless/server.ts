@@ -1,5 +1,5 @@
 // The headless shell listening: the Hono app from `api.ts` on 127.0.0.1, and core's events
-// streamed over a WebSocket at /api/events to callers that carry the per-run token.
+// streamed over a WebSocket at /api/events to our own page (its Origin) holding a session.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +9,8 @@ import type { Hono } from 'hono';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { CoreApp } from '../core/app';
 import type { CoreEvents } from '../core/events';
-import { createHeadlessApi, loopbackHosts, sameToken } from './api';
+import { createHeadlessApi, loopbackHosts } from './api';
+import { HeadlessSessions, isOwnOrigin, sessionIdFrom } from './session';
 
 export interface HeadlessServerOptions {
   app: CoreApp;
@@ -20,27 +21,36 @@ export interface HeadlessServerOptions {
 }
 
 export interface HeadlessServer {
+  /** The address to print: it carries the one-time token. */
   url: string;
-  token: string;
+  port: number;
   close(): Promise<void>;
 }
 
-/** Whether a WebSocket upgrade may join the event stream. */
+/**
+ * Whether a WebSocket upgrade may join the event stream: our path and host, a session, and
+ * an Origin that is ours (browsers always send one on a WebSocket; a page elsewhere would
+ * otherwise read every event with the user's cookie).
+ */
 export function mayJoinEvents(
   request: Pick<IncomingMessage, 'url' | 'headers'>,
   allowedHosts: ReadonlySet<string>,
-  token: string,
+  sessions: HeadlessSessions,
 ): boolean {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const origin = request.headers.origin;
   return (
     url.pathname === '/api/events' &&
     allowedHosts.has(request.headers.host ?? '') &&
-    sameToken(url.searchParams.get('token'), token)
+    origin !== undefined &&
+    isOwnOrigin({ origin }, allowedHosts) &&
+    sessions.isValid(sessionIdFrom(request.headers.cookie))
   );
 }
 
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const sessions = new HeadlessSessions(token);
   // The allowed hosts name the port, known only once listening; nothing is routed before then.
   const routes: { api?: Hono } = {};
   const server: ServerType = await new Promise((resolve) => {
@@ -50,11 +60,16 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   });
   const { port } = server.address() as AddressInfo;
   const allowedHosts = loopbackHosts(port);
-  routes.api = createHeadlessApi({ app: options.app, token, rendererDir: options.rendererDir, allowedHosts });
+  routes.api = createHeadlessApi({
+    app: options.app,
+    sessions,
+    rendererDir: options.rendererDir,
+    allowedHosts,
+  });
 
   const sockets = new WebSocketServer({ noServer: true });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!mayJoinEvents(request, allowedHosts, token)) {
+    if (!mayJoinEvents(request, allowedHosts, sessions)) {
       socket.destroy();
       return;
     }
@@ -66,8 +81,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   });
 
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
-    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
     close: async () => {
       unsubscribe();
       for (const client of sockets.clients) client.terminate();

@@ -1,28 +1,18 @@
-// The headless shell's side of the contract: POST /api/invoke/:name with the per-run token,
-// events over a WebSocket that reconnects. The token arrives once in the URL fragment and is
-// kept in sessionStorage, so a reload keeps working and the address bar does not show it.
+// The headless shell's side of the contract: POST /api/invoke/:name and events over a
+// WebSocket that reconnects. Both carry the session cookie the shell set when its printed
+// address was opened (HttpOnly: script here never sees it), so nothing secret is kept in
+// the page, its storage or its address.
 import type { RawBridge } from '../../src-shared/ipc/contract';
 import { isErrorPayload, PorchlightError } from '../../src-shared/ipc/errors';
 
-const TOKEN_KEY = 'porchlight.token';
-
-function takeToken(location: Location): string {
-  const match = /token=([^&]+)/.exec(location.hash);
-  if (match?.[1] !== undefined) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
 export function connectHeadless(location: Location): RawBridge {
-  const token = takeToken(location);
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  // Once a call is refused for want of a session, the socket would be refused too.
+  let refused = false;
 
   const connect = (delay: number): void => {
-    // Without the access key the socket is refused every time; the screen says why instead.
-    if (token === '') return;
-    const socket = new WebSocket(`ws://${location.host}/api/events?token=${encodeURIComponent(token)}`);
+    if (refused) return;
+    const socket = new WebSocket(`ws://${location.host}/api/events`);
     socket.onmessage = (message) => {
       const { name, payload } = JSON.parse(String(message.data)) as { name: string; payload: unknown };
       for (const listener of listeners.get(name) ?? []) listener(payload);
@@ -38,7 +28,7 @@ export function connectHeadless(location: Location): RawBridge {
       try {
         response = await fetch(`/api/invoke/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(args ?? {}),
         });
       } catch {
@@ -47,11 +37,13 @@ export function connectHeadless(location: Location): RawBridge {
           'Porchlight is not reachable. Is the headless shell still running?',
         );
       }
-      if (response.status === 401)
+      if (response.status === 401) {
+        refused = true;
         throw new PorchlightError(
           'unauthorized',
-          'This address has no access key. Open Porchlight from the address the headless shell printed when it started (it ends in #token=…).',
+          'This browser has no Porchlight session. Open the address the headless shell printed when it started (it ends in ?token=…). Each printed address works once; to sign in another browser, restart the shell for a new address.',
         );
+      }
       const body = (await response.json()) as { ok: boolean; result?: unknown; error?: unknown };
       if (body.ok) return body.result;
       throw isErrorPayload(body.error)

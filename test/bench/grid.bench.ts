@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bootCore } from '../../src-main/core/boot';
+import { openSignedIn } from '../support/signed-in-page';
 import { launchChromium } from '../support/browser';
 import { startHeadless } from '../support/headless-process';
 import { benchLeads } from './lead-fixtures';
@@ -69,8 +70,10 @@ export async function runGridBench(): Promise<void> {
     try {
       for (let run = 0; run < RUNS; run++) {
         // bypassCSP: the measuring scripts are evaluated strings, which the app's CSP forbids.
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-        await page.goto(shell.url);
+        const page = await openSignedIn(browser, shell.url, {
+          viewport: { width: 1280, height: 800 },
+          bypassCSP: true,
+        });
         await page.waitForFunction(`document.querySelector('[role=gridcell]') !== null`, undefined, {
           polling: 'raf',
         });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSignedIn } from '../support/signed-in-page';
 import { launchChromium } from '../support/browser';
 import {
   repoRoot,
@@ -30,8 +31,7 @@ afterAll(async () => {
 });
 
 async function openApp(shell: HeadlessProcess): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(shell.url);
+  const page = await openSignedIn(browser, shell.url, { viewport: { width: 1280, height: 800 } });
   await page.getByRole('gridcell').first().waitFor();
   return page;
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSignedIn } from '../support/signed-in-page';
 import { launchChromium } from '../support/browser';
 import { repoRoot, startHeadless, type HeadlessProcess } from '../support/headless-process';
 
@@ -27,8 +28,7 @@ afterAll(async () => {
 
 describe('settings in Chromium against the headless shell', () => {
   it('refuses a bad number, keeps secrets write-only, and says who answers without an AI key', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(shell.url);
+    const page = await openSignedIn(browser, shell.url, { viewport: { width: 1280, height: 800 } });
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
 

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { repoRoot, startHeadless, type HeadlessProcess } from './headless-process';
 import { httpInvoker } from './invoke-http';
+import { openSignedIn } from './signed-in-page';
 
 export interface AppSession {
   shell: HeadlessProcess;
@@ -34,11 +35,7 @@ export async function startAppSession(
     browser,
     dataDir,
     async open(path = '/leads', viewport = { width: 1280, height: 800 }) {
-      const page = await browser.newPage({ viewport });
-      // The access key first (the bridge keeps it for the tab), then the screen's address.
-      await page.goto(shell.url);
-      await page.waitForFunction(() => window.location.hash.startsWith('#/'));
-      await page.evaluate((hash) => (window.location.hash = hash), path);
+      const page = await openSignedIn(browser, shell.url, { viewport, hash: path });
       return page;
     },
     async shot(page, name) {

@@ -1,6 +1,9 @@
 // Flat config. The layering of STYLE.md is enforced here with no-restricted-imports:
 // shared <- core <- adapters <- shells; renderer -> shared only; sync -> shared only.
+// import-x forbids import cycles and production imports of core/testing (the fakes); the
+// fixtures in test/lint-fixtures break both on purpose and test/lint proves the rules fire.
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -44,6 +47,8 @@ export default tseslint.config(
       'test-results/**',
       'coverage/**',
       '.scratch/**',
+      // Lint fixtures that must fail; test/lint/lint-rules.test.ts lints them on purpose.
+      'test/lint-fixtures/**',
     ],
   },
   js.configs.recommended,
@@ -63,6 +68,35 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    // The fakes and test cores are for tests: nothing that ships may import them.
+    files: ['**/src-*/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/core/testing/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: '**/*',
+              from: '**/core/testing/**',
+              message: 'core/testing holds the fakes for tests; production code uses the ports and adapters.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -2,7 +2,7 @@
 // (reactivation). Read through the [deletedAt, lastContactAt] index, in pages, yielding to the
 // event loop between pages so a large pool never blocks the process.
 import type { CoreContext } from '../context';
-import { enrollLead } from '../enrollments/enroll';
+import { enrollLead } from '../enrollments/materialise';
 
 const DAY_MS = 86_400_000;
 const PAGE = 500;

@@ -6,7 +6,7 @@ import type { CoreContext } from '../context';
 import { optOutEverywhere } from '../messages/opt-out-everywhere';
 import type { ChannelSender, OutboundMessage } from '../ports/channels';
 import { ChannelError } from '../ports/channels';
-import type { DispatchDeps } from './send-pipeline';
+import type { DispatchDeps } from './dispatch-deps';
 import { settleFailed, settleSent, settleTransient, settleUncertain } from './settle';
 
 export async function handOver(

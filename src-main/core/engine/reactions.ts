@@ -12,7 +12,7 @@ import type { Lead, Message, Sequence, Suppression } from '../../../src-shared/d
 import { keywordOf } from '../../../src-shared/sms/keywords';
 import type { CoreContext } from '../context';
 import { cancelFirstTouches, stopLeadEnrollments } from '../enrollments/control';
-import { enrollLead } from '../enrollments/enroll';
+import { enrollLead } from '../enrollments/materialise';
 import { readEngineSettings } from './settings';
 import { triggeredSequences } from './triggers';
 import type { KeyedWorkQueue } from './work-queue';

@@ -5,7 +5,7 @@
 // after the claim, right before the send; a demo lead never reaches a 'real' provider.
 import type { Channel, Enrollment, Message, SequenceStep } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
-import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
+import type { CoreContext } from '../context';
 import {
   DEFAULT_EMAIL_SUBJECT,
   TemplateError,
@@ -13,22 +13,18 @@ import {
   withEmailFooter,
 } from '../../../src-shared/templates';
 import { isAllowedAt, nextAllowedSendTime, sendPolicyFor } from '../../../src-shared/timing';
-import type { CoreContext } from '../context';
 import { isWhatsAppWindowOpen } from '../messages/whatsapp-window';
 import { suppressedChannels } from '../enrollments/enroll';
 import { loadVersion } from '../enrollments/materialise';
 import { transitionMessage } from '../messages/outbox-state';
 import type { ChannelSender, OutboundMessage, SendChannel } from '../ports/channels';
-import type { ClaimAuthority } from '../ports/claim-authority';
 import { isFirstTouchStep } from '../sequences/versions';
 import { ensureTask } from '../tasks/task-store';
 import { planChannel } from './channel-choice';
 import { conditionHolds } from './conditions';
 import type { EnginePorts } from './ports';
-import type { RateLimiter } from './rate-limiter';
 import { dayRulesOf, sendRulesOf } from './settings';
 import { handOver } from './hand-over';
-import type { InFlightSends } from './in-flight';
 import {
   settleCancelled,
   settleFailed,
@@ -40,15 +36,7 @@ import {
   settleWaiting,
 } from './settle';
 import { templateValuesFor } from './template-values';
-
-export interface DispatchDeps {
-  ctx: CoreContext;
-  ports: EnginePorts;
-  claims: ClaimAuthority;
-  limiter: RateLimiter;
-  settings: EngineSettings;
-  inFlight: InFlightSends;
-}
+import type { DispatchDeps } from './dispatch-deps';
 
 const HOUR_MS = 3_600_000;
 

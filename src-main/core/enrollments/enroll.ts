@@ -1,10 +1,10 @@
 // Enrolling a lead in a sequence: the checks (sequence active, lead live and reachable, not
-// already running it), the deterministic enrollment id (sequence + lead + cycle), then the
-// first step is materialised at once.
+// already running it) and the deterministic enrollment id (sequence + lead + cycle). The first
+// step is materialised at once by enrollLead in materialise.ts, which owns the enroll ->
+// materialise -> complete -> re-enroll loop, so this file imports nothing of it.
 import type { Channel, Enrollment, Lead, Sequence } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import { enrollmentIdOf } from '../engine/ids';
-import { materialiseNext } from './materialise';
 import { notifyEnrollments } from './notify';
 
 export type EnrollOutcome = { enrolled: Enrollment } | { skipped: string };
@@ -26,7 +26,8 @@ export async function isOptedOut(ctx: CoreContext, lead: Lead): Promise<boolean>
   return (await suppressedChannels(ctx, lead)).has('all');
 }
 
-export async function enrollLead(
+/** Checks and inserts the enrollment; enrollLead (materialise.ts) then materialises its first step. */
+export async function insertEnrollment(
   ctx: CoreContext,
   leadOrId: Lead | string,
   sequenceOrId: Sequence | string,
@@ -69,6 +70,5 @@ export async function enrollLead(
   const { error } = await db.enrollments.bulkInsert([enrollment]);
   if (error.length > 0) return { skipped: 'the lead is already in this sequence' };
   notifyEnrollments(ctx, [lead.id]);
-  await materialiseNext(ctx, enrollment.id);
   return { enrolled: enrollment };
 }

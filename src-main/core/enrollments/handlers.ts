@@ -4,8 +4,7 @@ import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import type { EnrollSkip } from '../../../src-shared/ipc/enrollments';
 import type { CoreContext } from '../context';
 import { migrateEnrollments, pauseAll, pauseEnrollment, resumeAll, resumeEnrollment } from './control';
-import { enrollLead } from './enroll';
-import { stopEnrollment } from './materialise';
+import { enrollLead, stopEnrollment } from './materialise';
 
 export function enrollmentHandlers(ctx: CoreContext) {
   const { db } = ctx;

@@ -1,7 +1,7 @@
 // Turns an enrollment's next step into one scheduled outbound message (deterministic id:
 // enrollment + step + attempt) with its send time in the lead's zone, and moves the enrollment
 // on once that message is settled. Exactly one message per enrollment is pending at a time.
-import type { Enrollment, Lead, Message } from '../../../src-shared/domain';
+import type { Enrollment, Lead, Message, Sequence } from '../../../src-shared/domain';
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
 import { QuietHoursError, addDelay, plannedSendTime, windowOf } from '../../../src-shared/timing';
 import type { CoreContext } from '../context';
@@ -10,7 +10,8 @@ import { dayRulesOf, readEngineSettings, sendRulesOf } from '../engine/settings'
 import type { SequenceVersion } from '../sequences/versions';
 import { versionOf } from '../sequences/versions';
 import { transitionMessage } from '../messages/outbox-state';
-import { enrollLead } from './enroll';
+import type { EnrollOutcome } from './enroll';
+import { insertEnrollment } from './enroll';
 import { notifyEnrollments, notifyMessages } from './notify';
 
 const DAY_MS = 86_400_000;
@@ -56,6 +57,18 @@ export function sendTimeFor(
     const teamRules = { ...rules, zones: [settings.teamTimeZone] };
     return plannedSendTime({ anchor, delay: step.delay, stepWindow }, teamRules, dayRulesOf(settings));
   }
+}
+
+/** Enrolls the lead (the checks are insertEnrollment's) and materialises the first step at once. */
+export async function enrollLead(
+  ctx: CoreContext,
+  leadOrId: Lead | string,
+  sequenceOrId: Sequence | string,
+  options: { anchorAt?: number; reason: string },
+): Promise<EnrollOutcome> {
+  const outcome = await insertEnrollment(ctx, leadOrId, sequenceOrId, options);
+  if ('enrolled' in outcome) await materialiseNext(ctx, outcome.enrolled.id);
+  return outcome;
 }
 
 /** Materialises the enrollment's next step, or completes the enrollment when none is left. */

@@ -11,7 +11,7 @@
 import type { Lead, Sequence } from '../../../src-shared/domain';
 import type { ImportBatch, ImportCounts, ImportRow } from '../../../src-shared/imports';
 import type { CoreContext } from '../context';
-import { enrollLead } from '../enrollments/enroll';
+import { enrollLead } from '../enrollments/materialise';
 import { changesBetween, mergeRowInto, type FieldChanges } from './merge-row';
 import { readRowGroups, type CsvRow } from './read-rows';
 import { decideRow, labelOf, rememberContacts, type Decision, type RunContacts } from './row-decision';

@@ -17,11 +17,17 @@ export const sequenceArgs = {
     .object({ includeArchived: z.boolean().default(false) })
     .default({ includeArchived: false }),
   'sequences-get': z.object({ id: idSchema }),
-  'sequences-create': z.object({ sequence: sequenceInputSchema }),
+  /** A new sequence starts active unless asked to start paused (a draft to dry-run first). */
+  'sequences-create': z.object({
+    sequence: sequenceInputSchema,
+    status: z.enum(['active', 'paused']).default('active'),
+  }),
   /** Changing trigger or steps makes a new version; running enrollments keep theirs. */
   'sequences-update': z.object({ id: idSchema, patch: sequenceInputSchema.partial() }),
   /** paused: no new enrollments and running ones wait; archived: stopped for good. */
   'sequences-set-status': z.object({ id: idSchema, status: z.enum(['active', 'paused', 'archived']) }),
+  /** Enrolled (running or paused), completed and replied counts, by sequence id. */
+  'sequences-stats': z.object({}).default({}),
   /** The schedule a sequence's steps would get on one lead, before anything is saved or sent. */
   'sequences-dry-run': z.object({ leadId: idSchema, steps: z.array(sequenceStepSchema).min(1).max(100) }),
   'engine-settings-get': z.object({}).default({}),
@@ -59,6 +65,19 @@ export interface DryRunResult {
   steps: DryRunStep[];
 }
 
+export interface SequenceStats {
+  /** Running or paused now. */
+  enrolled: number;
+  completed: number;
+  /** Stopped because the lead replied. */
+  replied: number;
+  /** Stopped for any other reason (agent, stage, opt-out, archive). */
+  stopped: number;
+}
+
+/** The stop reason recorded when a lead's reply ends its enrollments. */
+export const REPLIED_STOP_REASON = 'the lead replied';
+
 export interface SequenceResults {
   'sequences-list': Sequence[];
   'sequences-get': Sequence | null;
@@ -66,6 +85,7 @@ export interface SequenceResults {
   'sequences-update': Sequence;
   'sequences-set-status': Sequence;
   'sequences-dry-run': DryRunResult;
+  'sequences-stats': Record<string, SequenceStats>;
   'engine-settings-get': EngineSettings;
   'engine-settings-update': EngineSettings;
 }

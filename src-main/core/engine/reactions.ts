@@ -9,6 +9,7 @@
 import type { RxChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { Lead, Message, Sequence, Suppression } from '../../../src-shared/domain';
+import { REPLIED_STOP_REASON } from '../../../src-shared/ipc/sequences';
 import { keywordOf } from '../../../src-shared/sms/keywords';
 import type { CoreContext } from '../context';
 import { cancelFirstTouches, stopLeadEnrollments } from '../enrollments/control';
@@ -94,7 +95,7 @@ async function onLeadChange(ctx: CoreContext, before: Lead | undefined, after: L
 }
 
 async function onInbound(ctx: CoreContext, message: Message): Promise<void> {
-  await stopLeadEnrollments(ctx, message.leadId, 'the lead replied');
+  await stopLeadEnrollments(ctx, message.leadId, REPLIED_STOP_REASON);
   const optOut =
     (message.channel === 'sms' || message.channel === 'whatsapp') && keywordOf(message.body) === 'opt_out';
   if (optOut || message.classification === 'opt_out')

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelTestResult } from '../../../src-shared/ipc/channels';
 import type { TestCore } from '../testing/test-core';
 import { createTestCore } from '../testing/test-core';
+import { createEngineTestCore } from '../testing/engine-harness';
 import { installBuiltIns } from './sequence-store';
 
 // Friday 8 May 2026, 20:30 in New York = 17:30 in Los Angeles.
@@ -87,5 +88,35 @@ describe('sequence dry run', () => {
         ],
       }),
     ).rejects.toThrow(/choose another lead/);
+  });
+});
+
+describe('sequence stats', () => {
+  it('SEQ-STATS1: counts running, completed and replied enrollments per sequence', async () => {
+    const engine = await createEngineTestCore({ start: START });
+    try {
+      const { lead } = await engine.invoke('leads-create', {
+        lead: { firstName: 'Rae', phone: '+1 415 555 0142', timeZone: 'America/Los_Angeles', intent: 'buy' },
+      });
+      await engine.engine.idle();
+      expect((await engine.invoke('sequences-stats', {}))['builtin-new-buyer']).toEqual({
+        enrolled: 1,
+        completed: 0,
+        replied: 0,
+        stopped: 0,
+      });
+      await engine.invoke('messages-record-inbound', {
+        leadId: lead.id,
+        channel: 'sms',
+        body: 'Yes, call me',
+      });
+      await engine.engine.idle();
+      expect((await engine.invoke('sequences-stats', {}))['builtin-new-buyer']).toMatchObject({
+        enrolled: 0,
+        replied: 1,
+      });
+    } finally {
+      await engine.close();
+    }
   });
 });

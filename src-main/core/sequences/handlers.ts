@@ -2,6 +2,8 @@
 import type { Sequence } from '../../../src-shared/domain';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
+import type { SequenceStats } from '../../../src-shared/ipc/sequences';
+import { REPLIED_STOP_REASON } from '../../../src-shared/ipc/sequences';
 import type { CoreContext } from '../context';
 import { pauseAll, resumeAll } from '../enrollments/control';
 import { stopEnrollment } from '../enrollments/materialise';
@@ -42,10 +44,21 @@ export function sequenceHandlers(ctx: CoreContext) {
     'sequences-get': async (args: ValidArgs<'sequences-get'>): Promise<Sequence | null> =>
       (await db.sequences.findOne(args.id).exec())?.toMutableJSON() ?? null,
     'sequences-create': async (args: ValidArgs<'sequences-create'>) =>
-      changed(await createSequence(ctx, args.sequence)),
+      changed(await createSequence(ctx, args.sequence, args.status)),
     'sequences-update': async (args: ValidArgs<'sequences-update'>) =>
       changed(await updateSequence(ctx, args.id, args.patch)),
     'sequences-set-status': setStatus,
+    'sequences-stats': async (): Promise<Record<string, SequenceStats>> => {
+      const stats: Record<string, SequenceStats> = {};
+      for (const doc of await db.enrollments.find().exec()) {
+        const row = (stats[doc.sequenceId] ??= { enrolled: 0, completed: 0, replied: 0, stopped: 0 });
+        if (doc.status === 'active' || doc.status === 'paused') row.enrolled++;
+        else if (doc.status === 'completed') row.completed++;
+        else if (doc.stopReason === REPLIED_STOP_REASON) row.replied++;
+        else row.stopped++;
+      }
+      return stats;
+    },
     'sequences-dry-run': (args: ValidArgs<'sequences-dry-run'>) =>
       dryRunSequence(ctx, args.leadId, args.steps),
     'engine-settings-get': () => readEngineSettings(db),

@@ -59,7 +59,11 @@ export async function checkSteps(ctx: CoreContext, steps: SequenceInput['steps']
   }
 }
 
-export async function createSequence(ctx: CoreContext, input: SequenceInput): Promise<Sequence> {
+export async function createSequence(
+  ctx: CoreContext,
+  input: SequenceInput,
+  status: Sequence['status'] = 'active',
+): Promise<Sequence> {
   await checkSteps(ctx, input.steps);
   const now = ctx.clock.now();
   const sequence: Sequence = {
@@ -68,7 +72,7 @@ export async function createSequence(ctx: CoreContext, input: SequenceInput): Pr
     ownerId: ctx.workspace.agentId,
     updatedAt: now,
     name: input.name,
-    status: 'active',
+    status,
     version: 1,
     trigger: input.trigger,
     steps: input.steps,

@@ -2,7 +2,7 @@
 // settings, training on demand, the model report for analytics, and a preview of a score
 // under settings not yet saved. Events: `scores-changed` for score-threshold triggers.
 import { z } from 'zod';
-import type { ScoringModel } from '../domain';
+import type { ScoringModel, Temperature } from '../domain';
 import { idSchema, leadSourceSchema } from '../domain';
 import type { LeadInsights, LeadScore, ScoringSettings } from '../scoring';
 import { factorWeightsSchema, scoringSettingsSchema } from '../scoring';
@@ -36,6 +36,11 @@ export const scoringArgs = {
   'lead-insights': z.object({ id: idSchema }),
   'scoring-explain': z.object({ id: idSchema }),
   'scoring-preview': z.object({ id: idSchema, settings: scoringSettingsPatchSchema.default({}) }),
+  /** Unsaved settings scored on the current leads (the newest `limit`): counts and the biggest moves. */
+  'scoring-preview-leads': z.object({
+    settings: scoringSettingsPatchSchema,
+    limit: z.number().int().min(1).max(20_000).default(5_000),
+  }),
   'scoring-settings-get': z.object({}).default({}),
   'scoring-settings-update': z.object({ patch: scoringSettingsPatchSchema }),
   'scoring-train': z.object({}).default({}),
@@ -71,10 +76,30 @@ export interface ModelReport {
   outcomes: { won: number; lost: number; needed: number };
 }
 
+export interface ScoringPreviewLeads {
+  /** Leads scored for the preview, of `total` live leads. */
+  scored: number;
+  total: number;
+  before: Record<Temperature, number>;
+  after: Record<Temperature, number>;
+  changedScore: number;
+  changedTemperature: number;
+  /** The biggest score changes, largest first. */
+  movers: {
+    id: string;
+    name: string;
+    from: number;
+    to: number;
+    fromTemperature: Temperature;
+    toTemperature: Temperature;
+  }[];
+}
+
 export interface ScoringResults {
   'lead-insights': LeadInsights;
   'scoring-explain': ScoreExplanation;
   'scoring-preview': ScoreExplanation;
+  'scoring-preview-leads': ScoringPreviewLeads;
   'scoring-settings-get': ScoringSettings;
   'scoring-settings-update': ScoringSettings;
   'scoring-train': TrainReport;

@@ -8,6 +8,7 @@ import type { ModelReport, ScoreExplanation, TrainReport } from '../../../src-sh
 import type { LeadInsights, ScoringSettings } from '../../../src-shared/scoring';
 import { leadInsights, MIN_PER_CLASS, scoreLead } from '../../../src-shared/scoring';
 import type { CoreContext } from '../context';
+import { previewOnLeads } from './preview-leads';
 import { aiReadingFor, messagesByLead, rescoreLeads } from './rescore';
 import {
   loadModels,
@@ -48,6 +49,8 @@ export function scoringHandlers(ctx: CoreContext) {
       explain(args.id, await loadScoringSettings(ctx)),
     'scoring-preview': async (args: ValidArgs<'scoring-preview'>): Promise<ScoreExplanation> =>
       explain(args.id, mergeSettings(await loadScoringSettings(ctx), args.settings)),
+    'scoring-preview-leads': (args: ValidArgs<'scoring-preview-leads'>) =>
+      previewOnLeads(ctx, args.settings, args.limit),
     'scoring-settings-get': async (): Promise<ScoringSettings> => loadScoringSettings(ctx),
     'scoring-settings-update': async (args: ValidArgs<'scoring-settings-update'>): Promise<ScoringSettings> =>
       saveScoringSettings(ctx, args.patch),

@@ -15,12 +15,12 @@ import { useBridge } from './context';
  */
 export const invalidatedBy: Partial<Record<EventName, readonly string[]>> = {
   'leads-changed': ['leads-', 'lead-insights', 'scoring-explain', 'scoring-preview', 'messages-', 'tasks-'],
-  'messages-changed': ['messages-', 'lead-insights', 'scoring-explain', 'leads-get'],
+  'messages-changed': ['messages-', 'lead-insights', 'scoring-explain', 'leads-get', 'analytics-'],
   'outbox-attention-changed': ['messages-attention'],
   'tasks-changed': ['tasks-'],
   'tasks-overdue-changed': ['tasks-'],
-  'enrollments-changed': ['enrollments-', 'messages-upcoming', 'messages-for-lead'],
-  'sequences-changed': ['sequences-', 'enrollments-'],
+  'enrollments-changed': ['enrollments-', 'messages-upcoming', 'messages-for-lead', 'sequences-stats'],
+  'sequences-changed': ['sequences-', 'enrollments-', 'templates-usage'],
   'templates-changed': ['templates-'],
   'engine-settings-changed': ['engine-settings-'],
   'scores-changed': ['leads-', 'lead-insights', 'scoring-'],

@@ -1,7 +1,17 @@
 // Every screen of the app, one line each: the shell routes, titles and builds the navigation
 // bar from this list (the first entry is where a bare address lands). See src-renderer/README.md.
+import { analyticsScreen } from './analytics';
 import { leadScreen } from './lead';
 import { leadsScreen } from './leads';
 import type { Screen } from './screen';
+import { sequenceScreen, sequencesScreen } from './sequences';
+import { templatesScreen } from './templates';
 
-export const screens: readonly Screen[] = [leadsScreen, leadScreen];
+export const screens: readonly Screen[] = [
+  leadsScreen,
+  leadScreen,
+  sequencesScreen,
+  sequenceScreen,
+  templatesScreen,
+  analyticsScreen,
+];

@@ -19,6 +19,7 @@ import { leadHandlers } from './leads/handlers';
 import { messageHandlers } from './messages/handlers';
 import { scoringHandlers } from './scoring/handlers';
 import { sequenceHandlers } from './sequences/handlers';
+import { syncHandlers } from './sync/handlers';
 import { taskHandlers } from './tasks/handlers';
 import { templateHandlers } from './templates/handlers';
 import { workspaceHandlers } from './workspace/handlers';
@@ -48,6 +49,7 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     aiHandlers(ctx),
     importHandlers(ctx),
     composeHandlers(ctx),
+    syncHandlers(ctx),
   ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {

@@ -15,11 +15,14 @@ import { startNextFollowUps } from './followups/next-follow-up';
 import { CoreEvents } from './events';
 import type { Clock } from './ports/clock';
 import type { SecretStore } from './ports/secret-store';
+import type { SyncTransport } from './ports/sync-transport';
 import { systemClock } from './ports/clock';
 import { startScoring } from './scoring';
 import { acquireDataLock } from './store/data-lock';
 import { openPorchlightDatabase } from './store/database';
-import { getRxStorageSqlite } from './store/sqlite';
+import { getRxStorageSqlite, scrubStoreFile } from './store/sqlite';
+import { SyncClient } from './sync/client';
+import { readMembership, workspaceKeysOf } from './sync/membership';
 
 export interface BootOptions {
   dataDir: string;
@@ -35,6 +38,8 @@ export interface BootOptions {
    * once the database is open; `stop` runs before the database closes.
    */
   connect?: (ctx: CoreContext) => Promise<ConnectedChannels>;
+  /** The team server's transport (adapters/sync); replication runs while signed in. */
+  syncTransport?: SyncTransport;
 }
 
 export interface ConnectedChannels {
@@ -62,14 +67,37 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
       name: 'porchlight',
       path,
     });
+    const clock = options.clock ?? systemClock;
+    const events = new CoreEvents();
+    // A desktop that joined a team works under the team's keys from the first write.
+    const workspace: Workspace = {
+      teamId: 'solo',
+      agentId: 'me',
+      defaultCountry: 'US',
+      ...options.workspace,
+      ...workspaceKeysOf(await readMembership(db)),
+    };
+    const sync =
+      options.syncTransport === undefined
+        ? undefined
+        : await SyncClient.open({
+            db,
+            clock,
+            events,
+            workspace,
+            transport: options.syncTransport,
+            secrets: options.secrets,
+            scrubStore: () => Promise.resolve(scrubStoreFile(path)),
+          });
     const ctx: CoreContext = {
       db,
-      clock: options.clock ?? systemClock,
-      events: new CoreEvents(),
-      workspace: { teamId: 'solo', agentId: 'me', defaultCountry: 'US', ...options.workspace },
+      clock,
+      events,
+      workspace,
       shell: options.shell,
       dataDir: options.dataDir,
       ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+      ...(sync === undefined ? {} : { sync }),
     };
     // Background jobs start before first-run set-up, so the demo leads are scored by them.
     const scoring = startScoring(ctx);
@@ -82,9 +110,12 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     const replies = startReplyClassification(ctx);
     const followUps = startNextFollowUps(ctx);
     const app = createCoreApp(ctx);
+    // After the engine: what replication brings in meets the engine's catch-up rules.
+    await sync?.resume();
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        await sync?.stop();
         followUps.stop();
         await followUps.idle();
         replies.stop();

@@ -6,6 +6,7 @@ import type { Clock } from './ports/clock';
 import type { ContentAnalyzer } from './ports/content-analyzer';
 import type { SecretStore } from './ports/secret-store';
 import type { PorchlightDatabase } from './store/collections';
+import type { SyncClient } from './sync/client';
 
 export interface Workspace {
   teamId: string;
@@ -30,4 +31,6 @@ export interface CoreContext {
   secrets?: SecretStore;
   /** "Send a test message to me", one per connected provider (set by the shell). */
   channelTesters?: ChannelTesters;
+  /** Team sync, when the shell wired a transport to the server (signed in or not). */
+  sync?: SyncClient;
 }

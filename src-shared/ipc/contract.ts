@@ -15,6 +15,7 @@ import { leadArgs, type LeadEvents, type LeadResults } from './leads';
 import { messageArgs, type MessageEvents, type MessageResults } from './messages';
 import { scoringArgs, type ScoringEvents, type ScoringResults } from './scoring';
 import { sequenceArgs, type SequenceEvents, type SequenceResults } from './sequences';
+import { syncArgs, type SyncEvents, type SyncResults } from './sync';
 import { taskArgs, type TaskEvents, type TaskResults } from './tasks';
 import { templateArgs, type TemplateEvents, type TemplateResults } from './templates';
 
@@ -34,6 +35,7 @@ export const handlerArgs = combine(
   aiArgs,
   importArgs,
   composeArgs,
+  syncArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -50,7 +52,8 @@ export type HandlerResults = LeadResults &
   AnalyticsResults &
   AiResults &
   ImportResults &
-  ComposeResults;
+  ComposeResults &
+  SyncResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */
@@ -68,7 +71,8 @@ export type EventPayloads = LeadEvents &
   TaskEvents &
   MessageEvents &
   AiEvents &
-  ImportEvents;
+  ImportEvents &
+  SyncEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

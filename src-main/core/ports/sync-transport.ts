@@ -1,0 +1,92 @@
+// The team server as core sees it: sign-in calls and, per replicated collection, the three
+// functions RxDB's replicateRxCollection takes (pull by checkpoint, push with the assumed
+// master state, a live stream that starts with RESYNC). The HTTP transport lives in
+// src-main/adapters/sync; tests use an in-memory server behind the same port.
+import type { Observable } from 'rxjs';
+
+/** The server's position in a team's change order (docs/sync.md, SY-P1). */
+export interface SyncCheckpoint {
+  seq: number;
+}
+
+/** A replicated document as it travels: the collection's fields plus RxDB's `_deleted`. */
+export type SyncDocument = Record<string, unknown> & { _deleted: boolean };
+
+export interface SyncPushRow {
+  assumedMasterState?: SyncDocument | undefined;
+  newDocumentState: SyncDocument;
+}
+
+export type SyncStreamItem = 'RESYNC' | { documents: SyncDocument[]; checkpoint: SyncCheckpoint };
+
+export interface SyncCollectionHandlers {
+  pullHandler(
+    checkpoint: SyncCheckpoint | undefined,
+    batchSize: number,
+  ): Promise<{ documents: SyncDocument[]; checkpoint: SyncCheckpoint }>;
+  /** Answers the server's state of every row that met a different master (RxDB adopts it). */
+  pushHandler(rows: readonly SyncPushRow[]): Promise<SyncDocument[]>;
+  stream$: Observable<SyncStreamItem>;
+}
+
+export interface SyncAgent {
+  id: string;
+  teamId: string;
+  email: string;
+  name: string;
+  role: 'agent' | 'admin';
+}
+
+export interface SyncSession {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshToken: string;
+  agent: SyncAgent;
+}
+
+export interface SyncAuth {
+  accessToken(): Promise<string>;
+  /** Called after the server refused the token: a fresh one, or throws. */
+  refresh(): Promise<string>;
+}
+
+/** A document of a push the server would not store, and why (SY-P5). */
+export interface SyncRefusal {
+  id: string;
+  code: string;
+  message: string;
+}
+
+export interface SyncCollectionOptions {
+  auth: SyncAuth;
+  onRefused(refusals: SyncRefusal[]): void;
+  /** The live stream lost its connection (it reconnects by itself, then RESYNCs). */
+  onStreamDown(error: unknown): void;
+}
+
+/**
+ * What went wrong talking to the server. `offline` (code "offline"): it could not be reached
+ * (normal for a laptop; replication retries). `refused`: it answered no, with its code and message.
+ */
+export class SyncTransportError extends Error {
+  constructor(
+    readonly kind: 'offline' | 'refused',
+    readonly code: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SyncTransportError';
+  }
+}
+
+export interface SyncTransport {
+  login(serverUrl: string, credentials: { email: string; password: string }): Promise<SyncSession>;
+  /** Spends a one-time sign-in code (first run, invite) and sets the agent's password. */
+  redeem(serverUrl: string, credentials: { email: string; code: string; password: string }): Promise<SyncSession>;
+  /** Rotates the refresh token: the one passed in is spent. */
+  refresh(serverUrl: string, refreshToken: string): Promise<SyncSession>;
+  logout(serverUrl: string, refreshToken: string): Promise<void>;
+  collection(serverUrl: string, collection: string, options: SyncCollectionOptions): SyncCollectionHandlers;
+}

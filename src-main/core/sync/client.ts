@@ -1,0 +1,247 @@
+// The desktop's sync client: signs in to the team server, joins the team (join-team.ts), runs
+// replication (replication.ts) while signed in, and keeps the status the Settings → Team
+// section shows, announced as `sync-changed` whenever it changes.
+// Membership (which server, which agent) is the device-only settings document "sync"; the
+// workspace keys (team id, agent id) follow it: core's one Workspace object is updated here,
+// and only here, when the desktop joins or leaves a team.
+import { PorchlightError } from '../../../src-shared/ipc/errors';
+import type { JoinReport, SyncStatus } from '../../../src-shared/ipc/sync';
+import type { CoreEvents } from '../events';
+import type { Clock } from '../ports/clock';
+import type { SecretStore } from '../ports/secret-store';
+import type { SyncSession, SyncTransport } from '../ports/sync-transport';
+import { SyncTransportError } from '../ports/sync-transport';
+import type { PorchlightDatabase } from '../store/collections';
+import { ReplicaErasure } from './erasure';
+import { joinTeam } from './join-team';
+import type { Membership } from './membership';
+import { readMembership, SOLO_AGENT_ID, SOLO_TEAM_ID, writeMembership } from './membership';
+import { TeamReplication } from './replication';
+import { SyncSessionTokens } from './session';
+
+export interface SyncClientDeps {
+  db: PorchlightDatabase;
+  clock: Clock;
+  events: CoreEvents;
+  /** Core's workspace keys; this client moves them when the desktop joins or leaves a team. */
+  workspace: { teamId: string; agentId: string };
+  transport: SyncTransport;
+  secrets: SecretStore | undefined;
+  /** Rewrites the store's freed pages after an erasure (the SQLite store; a no-op in memory). */
+  scrubStore?: () => Promise<void>;
+  retryMs?: number;
+}
+
+export interface SignInArgs {
+  serverUrl: string;
+  email: string;
+  password: string;
+  code?: string | undefined;
+}
+
+/** Refusals that end the sign-in: replication stops until the agent signs in again. */
+const ENDING_CODES = new Set(['deactivated', 'signed_out', 'invalid_refresh_token', 'revoked', 'unauthorized']);
+const KEPT_REFUSALS = 20;
+
+interface Live {
+  state: SyncStatus['state'];
+  offlineSince: number | null;
+  lastSyncedAt: number | null;
+  lastError: string | null;
+  refused: SyncStatus['refused'];
+}
+
+export class SyncClient {
+  private tokens: SyncSessionTokens | undefined;
+  private replication: TeamReplication | undefined;
+  private readonly erasure: ReplicaErasure;
+  private live: Live = { state: 'signed-out', offlineSince: null, lastSyncedAt: null, lastError: null, refused: [] };
+
+  private constructor(
+    private readonly deps: SyncClientDeps,
+    private membership: Membership,
+  ) {
+    this.erasure = new ReplicaErasure({
+      db: deps.db,
+      awaitInSync: () => this.replication?.awaitInSync() ?? Promise.resolve(),
+      scrubStore: deps.scrubStore ?? (() => Promise.resolve()),
+    });
+  }
+
+  static async open(deps: SyncClientDeps): Promise<SyncClient> {
+    return new SyncClient(deps, await readMembership(deps.db));
+  }
+
+  /** Starts replication when this desktop was signed in when it last closed. */
+  async resume(): Promise<void> {
+    const { serverUrl, agent } = this.membership;
+    if (serverUrl === null || agent === null || this.deps.secrets === undefined) return;
+    if ((await this.deps.secrets.get('sync.token')) === undefined) return;
+    this.tokens = new SyncSessionTokens({ ...this.requireDeps(), serverUrl });
+    this.startReplication(serverUrl, { teamId: agent.teamId, agentId: agent.id });
+  }
+
+  async signIn(args: SignInArgs): Promise<{ status: SyncStatus; joined: JoinReport }> {
+    const deps = this.requireDeps();
+    await this.stopReplication();
+    const tokens = new SyncSessionTokens({ ...deps, serverUrl: args.serverUrl });
+    const session = await this.openSession(args);
+    await tokens.adopt(session);
+    this.tokens = tokens;
+    const team = { teamId: session.agent.teamId, agentId: session.agent.id };
+    this.membership = { serverUrl: args.serverUrl, agent: session.agent };
+    await writeMembership(this.deps.db, this.membership, this.deps.clock.now());
+    Object.assign(this.deps.workspace, team);
+    const joined = await joinTeam(this.deps.db, team);
+    this.live = { state: 'connecting', offlineSince: null, lastSyncedAt: null, lastError: null, refused: [] };
+    this.startReplication(args.serverUrl, team);
+    return { status: await this.announce(), joined };
+  }
+
+  async signOut(): Promise<SyncStatus> {
+    await this.stopReplication();
+    await this.tokens?.end();
+    this.tokens = undefined;
+    this.membership = { serverUrl: this.membership.serverUrl, agent: null };
+    await writeMembership(this.deps.db, this.membership, this.deps.clock.now());
+    // New work is solo again; it moves into a team at the next sign-in.
+    Object.assign(this.deps.workspace, { teamId: SOLO_TEAM_ID, agentId: SOLO_AGENT_ID });
+    this.live = { state: 'signed-out', offlineSince: null, lastSyncedAt: null, lastError: null, refused: [] };
+    return this.announce();
+  }
+
+  async status(): Promise<SyncStatus> {
+    const agent = this.membership.agent;
+    return {
+      ...this.live,
+      serverUrl: this.membership.serverUrl,
+      agent: agent === null ? null : { email: agent.email, name: agent.name, role: agent.role, teamId: agent.teamId },
+      pendingPushes: (await this.replication?.pendingPushes()) ?? 0,
+    };
+  }
+
+  /** Resolves once local changes are pushed, the server's pulled, and pulled erasures done. */
+  async awaitInSync(): Promise<void> {
+    await this.replication?.awaitInSync();
+    await this.erasure.idle();
+  }
+
+  /** Pulls what changed on the server now (what a reconnect does by itself). */
+  reSync(): void {
+    this.replication?.reSync();
+  }
+
+  async stop(): Promise<void> {
+    await this.stopReplication();
+    await this.erasure.idle();
+  }
+
+  private requireDeps(): SyncClientDeps & { secrets: SecretStore } {
+    const { secrets } = this.deps;
+    if (secrets === undefined)
+      throw new PorchlightError('unavailable', 'This Porchlight has no secret store, so it cannot keep a team sign-in.');
+    return { ...this.deps, secrets };
+  }
+
+  private async openSession(args: SignInArgs): Promise<SyncSession> {
+    const { transport } = this.deps;
+    try {
+      return args.code === undefined || args.code === ''
+        ? await transport.login(args.serverUrl, { email: args.email, password: args.password })
+        : await transport.redeem(args.serverUrl, { email: args.email, code: args.code, password: args.password });
+    } catch (error) {
+      if (error instanceof SyncTransportError && error.kind === 'offline')
+        throw new PorchlightError(
+          'unavailable',
+          `Porchlight could not reach the sync server at ${args.serverUrl}. Check the address and that this computer is online.`,
+          { serverUrl: 'No sync server answered at this address.' },
+        );
+      if (error instanceof SyncTransportError)
+        throw new PorchlightError('validation', error.message, {
+          [args.code === undefined || args.code === '' ? 'password' : 'code']: error.message,
+        });
+      throw error;
+    }
+  }
+
+  private startReplication(serverUrl: string, team: { teamId: string; agentId: string }): void {
+    const tokens = this.tokens;
+    if (tokens === undefined) return;
+    if (this.live.state === 'signed-out') this.live = { ...this.live, state: 'connecting' };
+    this.replication = new TeamReplication({
+      db: this.deps.db,
+      transport: this.deps.transport,
+      serverUrl,
+      auth: tokens,
+      team,
+      erasure: this.erasure,
+      ...(this.deps.retryMs === undefined ? {} : { retryMs: this.deps.retryMs }),
+      health: {
+        reached: () => this.update({ state: 'connected', offlineSince: null, lastError: null }),
+        failed: (error) => this.failed(error),
+        refused: (collection, refusals) =>
+          this.update({
+            refused: [
+              ...refusals.map((r) => ({ collection, id: r.id, message: r.message })),
+              ...this.live.refused,
+            ].slice(0, KEPT_REFUSALS),
+          }),
+        idle: () => {
+          if (this.live.state === 'connected') this.update({ lastSyncedAt: this.deps.clock.now() });
+        },
+      },
+    });
+  }
+
+  private failed(error: unknown): void {
+    const transportError = findTransportError(error);
+    if (transportError?.kind === 'refused' && ENDING_CODES.has(transportError.code)) {
+      this.update({ state: 'refused', lastError: transportError.message });
+      void this.stopReplication();
+      return;
+    }
+    const message =
+      transportError?.kind === 'refused'
+        ? transportError.message
+        : `The sync server is out of reach; changes wait on this desktop and go when it answers.`;
+    this.update({
+      state: transportError?.kind === 'refused' ? this.live.state : 'offline',
+      offlineSince:
+        transportError?.kind === 'refused' ? this.live.offlineSince : (this.live.offlineSince ?? this.deps.clock.now()),
+      lastError: message,
+    });
+  }
+
+  private update(patch: Partial<Live>): void {
+    const next = { ...this.live, ...patch };
+    if (JSON.stringify(next) === JSON.stringify(this.live)) return;
+    this.live = next;
+    void this.announce();
+  }
+
+  private async announce(): Promise<SyncStatus> {
+    const status = await this.status();
+    this.deps.events.emit('sync-changed', status);
+    return status;
+  }
+
+  private async stopReplication(): Promise<void> {
+    const replication = this.replication;
+    this.replication = undefined;
+    await replication?.stop();
+  }
+}
+
+/** RxDB wraps handler errors (RC_PULL, RC_PUSH) with the originals in `parameters.errors`. */
+function findTransportError(error: unknown): SyncTransportError | undefined {
+  if (error instanceof SyncTransportError) return error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const inner = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0];
+  if (inner === undefined) return undefined;
+  if (inner instanceof SyncTransportError) return inner;
+  // errorToPlainJson keeps name, message and code (an offline error's code is "offline").
+  const plain = inner as { name?: unknown; code?: unknown; message?: unknown };
+  if (plain.name !== 'SyncTransportError') return undefined;
+  const code = String(plain.code);
+  return new SyncTransportError(code === 'offline' ? 'offline' : 'refused', code, String(plain.message));
+}

@@ -1,0 +1,149 @@
+// One RxDB replication (rxdb/plugins/replication) per replicated collection, against the team
+// server through the SyncTransport port. RxDB keeps the checkpoints (in its meta tables, in
+// the same store), retries while offline and resolves conflicts the server returns; this file
+// adds what Porchlight needs around it: what may leave (replicated.ts), erasures pulled from the
+// server (erasure.ts), and the connection's health for the status (ReplicationHealth).
+// Writes made by replication are ordinary store writes: the UI hears of them through the
+// store's change streams like any other write.
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { replicateRxCollection } from 'rxdb/plugins/replication';
+import { getChangedDocumentsSince, getLastCheckpointDoc } from 'rxdb';
+import { Observable } from 'rxjs';
+import type { PorchlightDatabase } from '../store/collections';
+import type { SyncAuth, SyncCheckpoint, SyncRefusal, SyncTransport } from '../ports/sync-transport';
+import type { ReplicaErasure } from './erasure';
+import type { ReplicatedCollection } from './replicated';
+import { isErasedLead, isPushable, plainCollection, replicatedCollections } from './replicated';
+
+type Doc = Record<string, unknown>;
+
+export interface ReplicationHealth {
+  /** The server answered (a pull, a push, or the live stream opened). */
+  reached(): void;
+  /** The server could not be reached, or refused the request. */
+  failed(error: unknown): void;
+  refused(collection: ReplicatedCollection, refusals: SyncRefusal[]): void;
+  /** Every collection has nothing left to push or pull for now. */
+  idle(): void;
+}
+
+export interface TeamReplicationOptions {
+  db: PorchlightDatabase;
+  transport: SyncTransport;
+  serverUrl: string;
+  auth: SyncAuth;
+  team: { teamId: string; agentId: string };
+  erasure: ReplicaErasure;
+  health: ReplicationHealth;
+  /** Pause between retries while the server is out of reach (RxDB's default: 5 s). */
+  retryMs?: number;
+  batchSize?: number;
+}
+
+/** A count of pending pushes stops here: the status says "1,000 or more". */
+const PENDING_COUNT_CAP = 1000;
+
+export class TeamReplication {
+  private readonly states = new Map<ReplicatedCollection, RxReplicationState<Doc, SyncCheckpoint>>();
+
+  constructor(private readonly options: TeamReplicationOptions) {
+    for (const name of replicatedCollections) this.states.set(name, this.replicate(name));
+    let busy = new Set<ReplicatedCollection>();
+    for (const [name, state] of this.states) {
+      state.active$.subscribe((active) => {
+        const before = busy.size;
+        busy = new Set(busy);
+        if (active) busy.add(name);
+        else busy.delete(name);
+        if (before > 0 && busy.size === 0) options.health.idle();
+      });
+    }
+  }
+
+  private replicate(name: ReplicatedCollection): RxReplicationState<Doc, SyncCheckpoint> {
+    const { transport, serverUrl, auth, team, erasure, health } = this.options;
+    const handlers = transport.collection(serverUrl, name, {
+      auth,
+      onRefused: (refusals) => health.refused(name, refusals),
+      onStreamDown: (error) => health.failed(error),
+    });
+    const stream$ = new Observable<'RESYNC' | { documents: (Doc & { _deleted: boolean })[]; checkpoint: SyncCheckpoint }>(
+      (subscriber) =>
+        handlers.stream$.subscribe({
+          next: (item) => {
+            if (item === 'RESYNC') health.reached();
+            subscriber.next(item);
+          },
+          error: (error: unknown) => subscriber.error(error),
+          complete: () => subscriber.complete(),
+        }),
+    );
+    const state = replicateRxCollection<Doc, SyncCheckpoint>({
+      collection: plainCollection(this.options.db, name),
+      // One checkpoint per server, team, agent and collection: another sign-in starts afresh.
+      replicationIdentifier: `porchlight|${serverUrl}|${team.teamId}|${team.agentId}|${name}`,
+      live: true,
+      waitForLeadership: false,
+      retryTime: this.options.retryMs ?? 5000,
+      pull: {
+        batchSize: this.options.batchSize ?? 200,
+        handler: async (checkpoint, batchSize) => {
+          const result = await observe(health, handlers.pullHandler(checkpoint, batchSize));
+          return result;
+        },
+        stream$,
+        modifier: async (doc: Doc & { _deleted: boolean }) => {
+          if (name === 'leads' && isErasedLead(doc) && typeof doc.id === 'string')
+            await erasure.tombstonePulled(doc.id);
+          return doc;
+        },
+      },
+      push: {
+        batchSize: this.options.batchSize ?? 200,
+        handler: (rows) => observe(health, handlers.pushHandler(rows)),
+        modifier: (doc: Doc & { _deleted: boolean }) =>
+          isPushable(name, doc, team.teamId) && !erasure.isErasureRemoval(name, doc) ? doc : null,
+      },
+    });
+    state.error$.subscribe((error) => health.failed(error));
+    return state;
+  }
+
+  /** Resolves once every collection has pushed its local changes and pulled the server's. */
+  async awaitInSync(): Promise<void> {
+    await Promise.all([...this.states.values()].map((state) => state.awaitInSync()));
+  }
+
+  /** Asks every collection to pull what changed on the server (as after a reconnect). */
+  reSync(): void {
+    for (const state of this.states.values()) state.reSync();
+  }
+
+  /** Local changes the server has not taken yet, counted up to PENDING_COUNT_CAP each. */
+  async pendingPushes(): Promise<number> {
+    let pending = 0;
+    for (const [name, state] of this.states) {
+      const internal = state.internalReplicationState;
+      if (internal === undefined) continue;
+      const checkpoint = await getLastCheckpointDoc<Doc, unknown>(internal, 'up');
+      const changed = await getChangedDocumentsSince(internal.input.forkInstance, PENDING_COUNT_CAP, checkpoint);
+      pending += changed.documents.filter((doc) => isPushable(name, doc, this.options.team.teamId)).length;
+    }
+    return pending;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.states.values()].map((state) => state.cancel()));
+  }
+}
+
+async function observe<T>(health: ReplicationHealth, request: Promise<T>): Promise<T> {
+  try {
+    const result = await request;
+    health.reached();
+    return result;
+  } catch (error) {
+    health.failed(error);
+    throw error;
+  }
+}

@@ -40,6 +40,8 @@ export interface BootOptions {
   connect?: (ctx: CoreContext) => Promise<ConnectedChannels>;
   /** The team server's transport (adapters/sync); replication runs while signed in. */
   syncTransport?: SyncTransport;
+  /** Pause between replication retries while the server is out of reach (default 5 s). */
+  syncRetryMs?: number;
 }
 
 export interface ConnectedChannels {
@@ -88,6 +90,7 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
             transport: options.syncTransport,
             secrets: options.secrets,
             scrubStore: () => Promise.resolve(scrubStoreFile(path)),
+            ...(options.syncRetryMs === undefined ? {} : { retryMs: options.syncRetryMs }),
           });
     const ctx: CoreContext = {
       db,

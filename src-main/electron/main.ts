@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, shell, Tray, nativeImage } from 'electron';
 import { connectChannels } from '../adapters/connect-channels';
+import { createHttpSyncTransport } from '../adapters/sync/http-transport';
 import { bootCore, type RunningCore } from '../core/boot';
 import { wireIpc } from './ipc';
 import { nativeNotifier } from './native-notifier';
@@ -93,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
       shell: 'desktop',
       secrets: new SafeStorageSecretStore(app.getPath('userData')),
       connect: (ctx) => connectChannels(ctx, { notifier: nativeNotifier(() => window?.show()) }),
+      syncTransport: createHttpSyncTransport(),
     });
     window = createWindow(core);
     tray = createTray();

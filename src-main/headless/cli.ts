@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { connectChannels } from '../adapters/connect-channels';
 import { inAppNotifier } from '../adapters/notifications/in-app-notifier';
 import { FileSecretStore } from '../adapters/secrets/file-secret-store';
+import { createHttpSyncTransport } from '../adapters/sync/http-transport';
 import { bootCore } from '../core/boot';
 import { DataFolderLockedError } from '../core/store/data-lock';
 import { defaultDataDir } from './data-dir';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     demo: !values['no-demo'],
     secrets: new FileSecretStore(dataDir),
     connect: (ctx) => connectChannels(ctx, { notifier: inAppNotifier(ctx.events) }),
+    syncTransport: createHttpSyncTransport(),
   });
   const server = await startHeadlessServer({ app: core.app, events: core.ctx.events, rendererDir, port });
 

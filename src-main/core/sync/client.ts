@@ -40,7 +40,7 @@ export interface SignInArgs {
 }
 
 /** Refusals that end the sign-in: replication stops until the agent signs in again. */
-const ENDING_CODES = new Set(['deactivated', 'signed_out', 'invalid_refresh_token', 'revoked', 'unauthorized']);
+const ENDING_CODES = new Set(['deactivated', 'session_ended', 'signed_out', 'unauthenticated']);
 const KEPT_REFUSALS = 20;
 
 interface Live {

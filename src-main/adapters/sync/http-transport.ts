@@ -1,0 +1,116 @@
+// The SyncTransport over HTTP: the team server's auth routes, and per collection the shared
+// replication handlers (src-shared/sync/client.ts) with this process's fetch. Answers are
+// parsed with the protocol's schemas; failures leave as SyncTransportError: `offline` when no
+// answer came, `refused` with the server's code and message otherwise. Tokens are sent only to
+// the server they were issued by (the one URL each call is given).
+import {
+  createSyncReplicationHandlers,
+  errorBodySchema,
+  sessionResponseSchema,
+  SyncHttpError,
+  type FetchLike,
+  type FetchLikeResponse,
+} from '../../../src-shared/sync';
+import type {
+  SyncCollectionHandlers,
+  SyncCollectionOptions,
+  SyncSession,
+  SyncTransport,
+} from '../../core/ports/sync-transport';
+import { SyncTransportError } from '../../core/ports/sync-transport';
+
+export interface HttpSyncTransportOptions {
+  /** Defaults to the platform's fetch. */
+  fetch?: FetchLike;
+  /** Pause before the live stream reconnects (ms). */
+  reconnectDelayMs?: number;
+}
+
+function offline(serverUrl: string, error: unknown): SyncTransportError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SyncTransportError('offline', 'offline', `The sync server at ${serverUrl} did not answer (${reason}).`);
+}
+
+function refusedOf(error: SyncHttpError): SyncTransportError {
+  return new SyncTransportError('refused', error.code, error.message, error.status);
+}
+
+export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}): SyncTransport {
+  const baseFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init) as Promise<FetchLikeResponse>);
+
+  function fetchFor(serverUrl: string): FetchLike {
+    return async (url, init) => {
+      try {
+        return await baseFetch(url, init);
+      } catch (error) {
+        throw offline(serverUrl, error);
+      }
+    };
+  }
+
+  async function postSession(serverUrl: string, path: string, body: unknown): Promise<SyncSession> {
+    const response = await fetchFor(serverUrl)(`${serverUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = await response.json().catch(() => undefined);
+    if (response.status !== 200) {
+      const error = errorBodySchema.safeParse(json);
+      throw new SyncTransportError(
+        'refused',
+        error.success ? error.data.code : 'http_error',
+        error.success ? error.data.message : `The sync server answered ${response.status}; is this a Porchlight sync server?`,
+        response.status,
+      );
+    }
+    const session = sessionResponseSchema.safeParse(json);
+    if (!session.success)
+      throw new SyncTransportError('refused', 'bad_answer', `${serverUrl} did not answer like a Porchlight sync server.`);
+    return session.data;
+  }
+
+  function collection(serverUrl: string, name: string, opts: SyncCollectionOptions): SyncCollectionHandlers {
+    const handlers = createSyncReplicationHandlers({
+      baseUrl: serverUrl,
+      collection: name,
+      fetch: fetchFor(serverUrl),
+      auth: opts.auth,
+      textDecoder: new TextDecoder(),
+      reconnectDelayMs: options.reconnectDelayMs ?? 2000,
+      // The shared stream waits only after it lost its connection (or could not open it).
+      wait: (ms) => {
+        opts.onStreamDown(offline(serverUrl, new Error('the live stream closed')));
+        return new Promise((resolve) => setTimeout(resolve, ms));
+      },
+      onRefused: opts.onRefused,
+    });
+    const translated = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        try {
+          return await fn(...args);
+        } catch (error) {
+          throw error instanceof SyncHttpError ? refusedOf(error) : error;
+        }
+      };
+    return {
+      pullHandler: translated(handlers.pullHandler),
+      pushHandler: translated(handlers.pushHandler),
+      stream$: handlers.stream$,
+    };
+  }
+
+  return {
+    login: (serverUrl, credentials) => postSession(serverUrl, '/auth/login', credentials),
+    redeem: (serverUrl, credentials) => postSession(serverUrl, '/auth/redeem', credentials),
+    refresh: (serverUrl, refreshToken) => postSession(serverUrl, '/auth/refresh', { refreshToken }),
+    logout: async (serverUrl, refreshToken) => {
+      await fetchFor(serverUrl)(`${serverUrl}/auth/logout`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+    },
+    collection,
+  };
+}

@@ -24,10 +24,7 @@ const email = z
 export const syncSignInSchema = z.object({
   serverUrl: syncServerUrlSchema,
   email,
-  password: z
-    .string()
-    .min(1, 'Enter your password.')
-    .max(200, 'A password can have at most 200 characters.'),
+  password: z.string().min(1, 'Enter your password.').max(200, 'A password can have at most 200 characters.'),
   /** The one-time sign-in code; with it, `password` becomes the agent's new password. */
   code: z.string().trim().max(100).optional(),
 });

@@ -3,6 +3,7 @@
 // in-process sync server, or fails as if the network were down.
 import { bootCore, type RunningCore } from '../../src-main/core/boot';
 import { createHttpSyncTransport } from '../../src-main/adapters/sync/http-transport';
+import type { SyncClient } from '../../src-main/core/sync/client';
 import { FakeClock } from '../../src-main/core/testing/fake-clock';
 import { MemorySecretStore } from '../../src-main/core/testing/memory-secret-store';
 import type { HandlerArgs, HandlerName, HandlerResult } from '../../src-shared/ipc/contract';
@@ -57,7 +58,13 @@ export async function openDesktop(network: TestNetwork, start?: string | number)
   };
 }
 
-/** Waits for the desktop's store to show what `check` looks for (driven by its change stream). */
+export function syncOf(desktop: Desktop): SyncClient {
+  const { sync } = desktop.core.ctx;
+  if (sync === undefined) throw new Error('this desktop has no sync client');
+  return sync;
+}
+
+/** Waits until `read` finds what it looks for, checking after each store write and core event. */
 export function waitForStore<T>(desktop: Desktop, read: () => Promise<T | undefined>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const subscriptions: { unsubscribe(): void }[] = [];
@@ -71,6 +78,7 @@ export function waitForStore<T>(desktop: Desktop, read: () => Promise<T | undefi
         .catch(reject);
     };
     subscriptions.push(desktop.core.ctx.db.$.subscribe(attempt));
+    subscriptions.push({ unsubscribe: desktop.core.ctx.events.on('*', attempt) });
     attempt();
   });
 }

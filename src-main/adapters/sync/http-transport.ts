@@ -9,7 +9,6 @@ import {
   sessionResponseSchema,
   SyncHttpError,
   type FetchLike,
-  type FetchLikeResponse,
 } from '../../../src-shared/sync';
 import type {
   SyncCollectionHandlers,
@@ -28,7 +27,11 @@ export interface HttpSyncTransportOptions {
 
 function offline(serverUrl: string, error: unknown): SyncTransportError {
   const reason = error instanceof Error ? error.message : String(error);
-  return new SyncTransportError('offline', 'offline', `The sync server at ${serverUrl} did not answer (${reason}).`);
+  return new SyncTransportError(
+    'offline',
+    'offline',
+    `The sync server at ${serverUrl} did not answer (${reason}).`,
+  );
 }
 
 function refusedOf(error: SyncHttpError): SyncTransportError {
@@ -36,7 +39,7 @@ function refusedOf(error: SyncHttpError): SyncTransportError {
 }
 
 export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}): SyncTransport {
-  const baseFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init) as Promise<FetchLikeResponse>);
+  const baseFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
 
   function fetchFor(serverUrl: string): FetchLike {
     return async (url, init) => {
@@ -60,13 +63,19 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
       throw new SyncTransportError(
         'refused',
         error.success ? error.data.code : 'http_error',
-        error.success ? error.data.message : `The sync server answered ${response.status}; is this a Porchlight sync server?`,
+        error.success
+          ? error.data.message
+          : `The sync server answered ${response.status}; is this a Porchlight sync server?`,
         response.status,
       );
     }
     const session = sessionResponseSchema.safeParse(json);
     if (!session.success)
-      throw new SyncTransportError('refused', 'bad_answer', `${serverUrl} did not answer like a Porchlight sync server.`);
+      throw new SyncTransportError(
+        'refused',
+        'bad_answer',
+        `${serverUrl} did not answer like a Porchlight sync server.`,
+      );
     return session.data;
   }
 
@@ -83,9 +92,10 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
         opts.onStreamDown(offline(serverUrl, new Error('the live stream closed')));
         return new Promise((resolve) => setTimeout(resolve, ms));
       },
-      onRefused: opts.onRefused,
+      onRefused: (refusals) => opts.onRefused(refusals),
     });
-    const translated = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    const translated =
+      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
       async (...args: A): Promise<R> => {
         try {
           return await fn(...args);

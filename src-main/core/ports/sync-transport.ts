@@ -84,7 +84,10 @@ export class SyncTransportError extends Error {
 export interface SyncTransport {
   login(serverUrl: string, credentials: { email: string; password: string }): Promise<SyncSession>;
   /** Spends a one-time sign-in code (first run, invite) and sets the agent's password. */
-  redeem(serverUrl: string, credentials: { email: string; code: string; password: string }): Promise<SyncSession>;
+  redeem(
+    serverUrl: string,
+    credentials: { email: string; code: string; password: string },
+  ): Promise<SyncSession>;
   /** Rotates the refresh token: the one passed in is spent. */
   refresh(serverUrl: string, refreshToken: string): Promise<SyncSession>;
   logout(serverUrl: string, refreshToken: string): Promise<void>;

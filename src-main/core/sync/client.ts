@@ -55,7 +55,13 @@ export class SyncClient {
   private tokens: SyncSessionTokens | undefined;
   private replication: TeamReplication | undefined;
   private readonly erasure: ReplicaErasure;
-  private live: Live = { state: 'signed-out', offlineSince: null, lastSyncedAt: null, lastError: null, refused: [] };
+  private live: Live = {
+    state: 'signed-out',
+    offlineSince: null,
+    lastSyncedAt: null,
+    lastError: null,
+    refused: [],
+  };
 
   private constructor(
     private readonly deps: SyncClientDeps,
@@ -115,7 +121,10 @@ export class SyncClient {
     return {
       ...this.live,
       serverUrl: this.membership.serverUrl,
-      agent: agent === null ? null : { email: agent.email, name: agent.name, role: agent.role, teamId: agent.teamId },
+      agent:
+        agent === null
+          ? null
+          : { email: agent.email, name: agent.name, role: agent.role, teamId: agent.teamId },
       pendingPushes: (await this.replication?.pendingPushes()) ?? 0,
     };
   }
@@ -139,7 +148,10 @@ export class SyncClient {
   private requireDeps(): SyncClientDeps & { secrets: SecretStore } {
     const { secrets } = this.deps;
     if (secrets === undefined)
-      throw new PorchlightError('unavailable', 'This Porchlight has no secret store, so it cannot keep a team sign-in.');
+      throw new PorchlightError(
+        'unavailable',
+        'This Porchlight has no secret store, so it cannot keep a team sign-in.',
+      );
     return { ...this.deps, secrets };
   }
 
@@ -148,7 +160,11 @@ export class SyncClient {
     try {
       return args.code === undefined || args.code === ''
         ? await transport.login(args.serverUrl, { email: args.email, password: args.password })
-        : await transport.redeem(args.serverUrl, { email: args.email, code: args.code, password: args.password });
+        : await transport.redeem(args.serverUrl, {
+            email: args.email,
+            code: args.code,
+            password: args.password,
+          });
     } catch (error) {
       if (error instanceof SyncTransportError && error.kind === 'offline')
         throw new PorchlightError(
@@ -207,7 +223,9 @@ export class SyncClient {
     this.update({
       state: transportError?.kind === 'refused' ? this.live.state : 'offline',
       offlineSince:
-        transportError?.kind === 'refused' ? this.live.offlineSince : (this.live.offlineSince ?? this.deps.clock.now()),
+        transportError?.kind === 'refused'
+          ? this.live.offlineSince
+          : (this.live.offlineSince ?? this.deps.clock.now()),
       lastError: message,
     });
   }
@@ -216,7 +234,8 @@ export class SyncClient {
     const next = { ...this.live, ...patch };
     if (JSON.stringify(next) === JSON.stringify(this.live)) return;
     this.live = next;
-    void this.announce();
+    // A status announced while the store closes is not worth an error: nobody is listening.
+    this.announce().catch(() => undefined);
   }
 
   private async announce(): Promise<SyncStatus> {

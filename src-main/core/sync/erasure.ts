@@ -34,7 +34,8 @@ export class ReplicaErasure {
   /** Step 3: whether a deletion belongs to an erasure and must not be pushed. */
   isErasureRemoval(collection: ReplicatedCollection, doc: Record<string, unknown>): boolean {
     if (doc._deleted !== true) return false;
-    if (collection === 'suppressions') return typeof doc.id === 'string' && this.erasingSuppressions.has(doc.id);
+    if (collection === 'suppressions')
+      return typeof doc.id === 'string' && this.erasingSuppressions.has(doc.id);
     return (
       (LEAD_HISTORY_COLLECTIONS as readonly string[]).includes(collection) &&
       typeof doc.leadId === 'string' &&

@@ -35,7 +35,9 @@ export async function joinTeam(
     for (let start = 0; start < moving.length; start += CHUNK) {
       const result = await collection.bulkUpsert(moving.slice(start, start + CHUNK));
       if (result.error.length > 0)
-        throw new Error(`Moving ${name} into the team failed for ${result.error.length} records; nothing was lost, sign in again to retry.`);
+        throw new Error(
+          `Moving ${name} into the team failed for ${result.error.length} records; nothing was lost, sign in again to retry.`,
+        );
     }
     if (moving.length > 0) report.moved[name] = moving.length;
   }

@@ -30,7 +30,11 @@ export async function readMembership(db: PorchlightDatabase): Promise<Membership
   return parsed.success ? parsed.data : { serverUrl: null, agent: null };
 }
 
-export async function writeMembership(db: PorchlightDatabase, membership: Membership, now: number): Promise<void> {
+export async function writeMembership(
+  db: PorchlightDatabase,
+  membership: Membership,
+  now: number,
+): Promise<void> {
   await db.settings.upsert({
     id: SYNC_SETTINGS_ID,
     // A device setting: it keeps the solo keys whatever team the desktop is in.
@@ -43,5 +47,7 @@ export async function writeMembership(db: PorchlightDatabase, membership: Member
 
 /** The workspace keys a stored membership gives at start-up (none while solo). */
 export function workspaceKeysOf(membership: Membership): { teamId: string; agentId: string } | undefined {
-  return membership.agent === null ? undefined : { teamId: membership.agent.teamId, agentId: membership.agent.id };
+  return membership.agent === null
+    ? undefined
+    : { teamId: membership.agent.teamId, agentId: membership.agent.id };
 }

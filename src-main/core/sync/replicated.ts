@@ -25,7 +25,11 @@ export function isTeamSetting(id: string): boolean {
 }
 
 /** Whether this document goes to the team's server. */
-export function isPushable(collection: ReplicatedCollection, doc: Record<string, unknown>, teamId: string): boolean {
+export function isPushable(
+  collection: ReplicatedCollection,
+  doc: Record<string, unknown>,
+  teamId: string,
+): boolean {
   if (doc.teamId !== teamId || doc.demo === true) return false;
   if (collection === 'settings') return typeof doc.id === 'string' && isTeamSetting(doc.id);
   return true;

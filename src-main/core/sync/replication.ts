@@ -67,16 +67,17 @@ export class TeamReplication {
       onRefused: (refusals) => health.refused(name, refusals),
       onStreamDown: (error) => health.failed(error),
     });
-    const stream$ = new Observable<'RESYNC' | { documents: (Doc & { _deleted: boolean })[]; checkpoint: SyncCheckpoint }>(
-      (subscriber) =>
-        handlers.stream$.subscribe({
-          next: (item) => {
-            if (item === 'RESYNC') health.reached();
-            subscriber.next(item);
-          },
-          error: (error: unknown) => subscriber.error(error),
-          complete: () => subscriber.complete(),
-        }),
+    const stream$ = new Observable<
+      'RESYNC' | { documents: (Doc & { _deleted: boolean })[]; checkpoint: SyncCheckpoint }
+    >((subscriber) =>
+      handlers.stream$.subscribe({
+        next: (item) => {
+          if (item === 'RESYNC') health.reached();
+          subscriber.next(item);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      }),
     );
     const state = replicateRxCollection<Doc, SyncCheckpoint>({
       collection: plainCollection(this.options.db, name),
@@ -124,9 +125,13 @@ export class TeamReplication {
     let pending = 0;
     for (const [name, state] of this.states) {
       const internal = state.internalReplicationState;
-      if (internal === undefined) continue;
+      if (internal === undefined || state.isStopped()) continue;
       const checkpoint = await getLastCheckpointDoc<Doc, unknown>(internal, 'up');
-      const changed = await getChangedDocumentsSince(internal.input.forkInstance, PENDING_COUNT_CAP, checkpoint);
+      const changed = await getChangedDocumentsSince(
+        internal.input.forkInstance,
+        PENDING_COUNT_CAP,
+        checkpoint,
+      );
       pending += changed.documents.filter((doc) => isPushable(name, doc, this.options.team.teamId)).length;
     }
     return pending;

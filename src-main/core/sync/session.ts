@@ -15,7 +15,12 @@ export class SyncSessionTokens implements SyncAuth {
   private refreshing: Promise<string> | undefined;
 
   constructor(
-    private readonly deps: { transport: SyncTransport; secrets: SecretStore; clock: Clock; serverUrl: string },
+    private readonly deps: {
+      transport: SyncTransport;
+      secrets: SecretStore;
+      clock: Clock;
+      serverUrl: string;
+    },
   ) {}
 
   /** Keeps a session the server just handed over (sign-in or refresh). */
@@ -38,7 +43,11 @@ export class SyncSessionTokens implements SyncAuth {
   private async rotate(): Promise<string> {
     const refreshToken = await this.deps.secrets.get('sync.token');
     if (refreshToken === undefined)
-      throw new SyncTransportError('refused', 'signed_out', 'This desktop is not signed in to the team; sign in again.');
+      throw new SyncTransportError(
+        'refused',
+        'signed_out',
+        'This desktop is not signed in to the team; sign in again.',
+      );
     const session = await this.deps.transport.refresh(this.deps.serverUrl, refreshToken);
     await this.adopt(session);
     return session.accessToken;
@@ -49,6 +58,7 @@ export class SyncSessionTokens implements SyncAuth {
     const refreshToken = await this.deps.secrets.get('sync.token');
     this.access = undefined;
     await this.deps.secrets.delete('sync.token');
-    if (refreshToken !== undefined) await this.deps.transport.logout(this.deps.serverUrl, refreshToken).catch(() => undefined);
+    if (refreshToken !== undefined)
+      await this.deps.transport.logout(this.deps.serverUrl, refreshToken).catch(() => undefined);
   }
 }

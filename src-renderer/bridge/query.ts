@@ -30,6 +30,7 @@ export const invalidatedBy: Partial<Record<EventName, readonly string[]>> = {
   'channels-changed': ['channels-'],
   'email-settings-changed': ['email-'],
   'demo-changed': ['*'],
+  'imports-changed': ['imports-'],
 };
 
 /** Errors worth a second try: the shell was briefly unreachable. Refusals are final. */

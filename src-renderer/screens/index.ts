@@ -1,6 +1,7 @@
 // Every screen of the app, one line each: the shell routes, titles and builds the navigation
 // bar from this list (the first entry is where a bare address lands). See src-renderer/README.md.
 import { analyticsScreen } from './analytics';
+import { importScreen } from './import';
 import { leadScreen } from './lead';
 import { leadsScreen } from './leads';
 import type { Screen } from './screen';
@@ -14,4 +15,5 @@ export const screens: readonly Screen[] = [
   sequenceScreen,
   templatesScreen,
   analyticsScreen,
+  importScreen,
 ];

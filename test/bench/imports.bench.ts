@@ -13,7 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { bootCore } from '../../src-main/core/boot';
 import type { ImportView } from '../../src-shared/ipc/imports';
 import { UPLOAD_CHUNK_BYTES } from '../../src-shared/ipc/imports';
-import { fubCsv } from './import-fixtures';
+import { fubCsv } from '../support/import-fixtures';
 import { benchLeads } from './lead-fixtures';
 import { ms, printTable } from './stats';
 

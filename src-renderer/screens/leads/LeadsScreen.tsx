@@ -8,6 +8,7 @@ import { useContractQuery } from '../../bridge/query';
 import { isShortcutEvent } from '../../shell/keys';
 import { navigate } from '../../shell/router';
 import { stageLabels } from './format';
+import { ExportButton } from './ExportButton';
 import { LeadForm } from './LeadForm';
 import { LeadGrid } from './LeadGrid';
 
@@ -119,6 +120,7 @@ export function LeadsScreen() {
             </>
           )}
         </p>
+        <ExportButton filters={filters} columnVisibility={columnVisibility} />
         <button type="button" className="primary" onClick={() => setCreating(true)} title="New lead (n)">
           + New lead
         </button>

@@ -93,7 +93,10 @@ export async function readLeadRow(csv: CsvRow, ctx: RowContext): Promise<RowRead
     else warn(`${parsed.message}; the row was kept without a phone`);
   }
   if (firstName === '' && lastName === '' && email === undefined && phone === undefined) {
-    const why = messages.length > 0 ? ` (${messages.map((m) => m.slice(at.length + 2, -1)).join('; ')})` : '';
+    const why =
+      messages.length > 0
+        ? ` (${messages.map((m) => m.slice(at.length + 2, -1).replace(/; the (row|lead) was .*$/, '')).join('; ')})`
+        : '';
     return {
       refused: `${at}: no name, email or phone could be read${why}; the row was refused.`,
       messages: [],

@@ -9,21 +9,23 @@ import { connectChannels } from '../adapters/connect-channels';
 import { inAppNotifier } from '../adapters/notifications/in-app-notifier';
 import { FileSecretStore } from '../adapters/secrets/file-secret-store';
 import { createHttpSyncTransport } from '../adapters/sync/http-transport';
-import { bootCore } from '../core/boot';
+import { bootCore, type RunningCore } from '../core/boot';
 import { DataFolderLockedError } from '../core/store/data-lock';
 import { defaultDataDir } from './data-dir';
-import { startHeadlessServer } from './server';
+import { DataFolderPermissionError, tightenDataFolder } from './data-folder-permissions';
+import { portMovedNotice, readLastPort, writeLastPort } from './last-port';
+import { startHeadlessServer, type HeadlessServer } from './server';
 
 const usage = `Usage: npm run headless -- [--data DIR] [--port N] [--no-demo]
   --data DIR   workspace folder (default ${defaultDataDir()})
-  --port N     port on 127.0.0.1 (default 0: any free port)
+  --port N     port on 127.0.0.1 (default: the one used last time if free, else any; 0: any free port)
   --no-demo    do not create the demo workspace on first run`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string' },
-      port: { type: 'string', default: '0' },
+      port: { type: 'string' },
       'no-demo': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -32,8 +34,8 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  const givenPort = values.port === undefined ? undefined : Number(values.port);
+  if (givenPort !== undefined && (!Number.isInteger(givenPort) || givenPort < 0 || givenPort > 65_535)) {
     throw new Error(`--port "${values.port}" is not a port number (0-65535).`);
   }
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -42,6 +44,10 @@ async function main(): Promise<void> {
     throw new Error(`The renderer is not built (${rendererDir} is missing). Run "npm run build" first.`);
   }
   const dataDir = resolve(values.data ?? defaultDataDir());
+  if (existsSync(dataDir)) {
+    for (const path of tightenDataFolder(dataDir).fixed)
+      console.log(`Tightened ${path} (only you may read it now).`);
+  }
   const core = await bootCore({
     dataDir,
     shell: 'headless',
@@ -50,7 +56,7 @@ async function main(): Promise<void> {
     connect: (ctx) => connectChannels(ctx, { notifier: inAppNotifier(ctx.events) }),
     syncTransport: createHttpSyncTransport(),
   });
-  const server = await startHeadlessServer({ app: core.app, events: core.ctx.events, rendererDir, port });
+  const server = await listen(core, rendererDir, dataDir, givenPort);
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -73,8 +79,29 @@ async function main(): Promise<void> {
   console.log(`Open ${server.url}`);
 }
 
+/** The given port, or the last one when it is free (said when it is not), or any free port. */
+async function listen(
+  core: RunningCore,
+  rendererDir: string,
+  dataDir: string,
+  givenPort: number | undefined,
+): Promise<HeadlessServer> {
+  const start = (port: number): Promise<HeadlessServer> =>
+    startHeadlessServer({ app: core.app, events: core.ctx.events, rendererDir, port });
+  const lastPort = givenPort === undefined ? readLastPort(dataDir) : undefined;
+  let server: HeadlessServer;
+  if (lastPort === undefined) server = await start(givenPort ?? 0);
+  else {
+    server = await start(lastPort).catch(() => start(0));
+    if (server.port !== lastPort) console.log(portMovedNotice(lastPort, server.port));
+  }
+  writeLastPort(dataDir, server.port);
+  return server;
+}
+
 main().catch((error: unknown) => {
-  if (error instanceof DataFolderLockedError) console.error(error.message);
+  if (error instanceof DataFolderLockedError || error instanceof DataFolderPermissionError)
+    console.error(error.message);
   else console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -53,10 +53,11 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const sessions = new HeadlessSessions(token);
   // The allowed hosts name the port, known only once listening; nothing is routed before then.
   const routes: { api?: Hono } = {};
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise((resolve, reject) => {
     const fetch = (request: Request): Response | Promise<Response> =>
       routes.api === undefined ? new Response('Starting', { status: 503 }) : routes.api.fetch(request);
     const s = serve({ fetch, hostname: '127.0.0.1', port: options.port }, () => resolve(s));
+    s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
   const allowedHosts = loopbackHosts(port);

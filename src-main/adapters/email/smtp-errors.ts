@@ -3,6 +3,7 @@
 // have left" only once the message data had started (after the server's 354 to DATA).
 // Messages never carry a secret: the password and its AUTH encodings are cut out first.
 import { ChannelError } from '../../core/ports/channels';
+import { secretForms } from '../../../src-shared/ai/redact';
 
 export interface SmtpFailure {
   code?: string;
@@ -27,8 +28,7 @@ export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (secret === '') continue;
-    for (const form of [secret, Buffer.from(secret).toString('base64')])
-      out = out.split(form).join('[secret]');
+    for (const form of secretForms(secret)) out = out.split(form).join('[secret]');
   }
   return out.replace(/AUTH\s+(PLAIN|LOGIN|XOAUTH2)\s+\S+/gi, 'AUTH $1 [secret]');
 }

@@ -6,7 +6,7 @@ import type { Notifier } from '../core/ports/channels';
 export function nativeNotifier(onClick: (leadId: string) => void): Notifier {
   return {
     channel: 'notification',
-    kind: 'fake',
+    reachesLeads: false,
     send(message) {
       if (!Notification.isSupported())
         return Promise.reject(new Error('This desktop has no notification service.'));

@@ -35,7 +35,7 @@ function providerLog(): string[] {
 }
 
 class LoggingProvider<C extends SendChannel> implements ChannelSender<C> {
-  readonly kind = 'fake';
+  readonly reachesLeads = false;
   constructor(
     readonly channel: C,
     private readonly canLookup: boolean,

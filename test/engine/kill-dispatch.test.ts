@@ -1,7 +1,9 @@
 // Proof of exactly-once across a crash: the engine runs in a child process against a logging
 // fake provider; it is killed with SIGKILL mid-dispatch and restarted on the same folder.
 // Nothing is sent twice, nothing is lost, and the sends that may have left are shown as
-// uncertain (the SMS provider cannot be asked) or reconciled (the mail provider can).
+// uncertain (a provider that cannot be asked) or reconciled (a provider that can). The child's
+// fake mailer answers lookups to exercise reconciliation; real SMTP has no lookup (decision
+// 0332), so with SMTP an email in flight is shown as uncertain like a text.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,7 +91,7 @@ describe('kill -9 mid-dispatch', () => {
     expect(uncertain.every((id) => id.startsWith('msg-sms-'))).toBe(true);
     expect(summary.uncertainShown.sort()).toEqual([...uncertain].sort());
     expect(summary.reviewTasks).toBe(uncertain.length);
-    // Emails in flight were reconciled with the provider instead.
+    // Emails in flight were reconciled with the fake mailer's lookup instead (SMTP has none).
     expect(summary.recovery.reconciled).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -22,7 +22,7 @@ function optionsFor(ctx: CoreContext, deps: EmailDeps): SmtpMailerOptions {
   return { settings: () => readEmailSettings(ctx), secrets: deps.secrets, clock: ctx.clock };
 }
 
-/** The engine's Mailer on the store's email settings (kind 'real'). */
+/** The engine's Mailer on the store's email settings (it reaches leads). */
 export function createSmtpMailer(ctx: CoreContext, deps: EmailDeps): Mailer {
   return createMailer(optionsFor(ctx, deps));
 }

@@ -114,7 +114,7 @@ export async function sendOverSmtp(
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   return {
     channel: 'email',
-    kind: 'real',
+    reachesLeads: true,
     async send(message: OutboundMessage, signal: AbortSignal): Promise<SendReceipt> {
       const answer = await sendOverSmtp(options, message, signal);
       return { providerId: providerIdOf(answer.messageId) };

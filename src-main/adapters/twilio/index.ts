@@ -2,7 +2,7 @@
 // secrets (twilio.accountSid, twilio.authToken). Returns undefined when Twilio is not
 // configured (no keys, or no sender), so a shell simply leaves the channel absent.
 //   const twilio = await connectTwilio(ctx);                  // ctx.secrets must be set
-//   ports: { sms: twilio?.sms, whatsapp: twilio?.whatsapp }   // kind 'real'
+//   ports: { sms: twilio?.sms, whatsapp: twilio?.whatsapp }   // they reach leads
 //   testers: twilio?.testers ('channels-test'); twilio?.webhook for a server Twilio reaches;
 //   twilio?.poller runs only without a sync server (no status callback URL); stop() ends it.
 // `apiBaseUrl` points the SDK at another server (the local fake in tests); see docs/channels.md.

@@ -1,4 +1,4 @@
-// SMS and WhatsApp through the twilio SDK, behind the engine's ChannelSender port (kind 'real':
+// SMS and WhatsApp through the twilio SDK, behind the engine's ChannelSender port (it reaches leads:
 // the engine never hands it a demo lead). Guarantees:
 //  - a status callback URL (with our message id) is sent only when a sync server is set;
 //  - WhatsApp outside the 24-hour window sends the approved template (ContentSid) when one is
@@ -46,7 +46,7 @@ const LIST_SETTLE_MS = 2 * 60_000;
 const LOOKUP_WINDOW_MS = 15 * 60_000;
 
 export class TwilioSender<C extends 'sms' | 'whatsapp'> implements ChannelSender<C> {
-  readonly kind = 'real' as const;
+  readonly reachesLeads = true;
   readonly channel: C;
 
   constructor(private readonly options: TwilioSenderOptions<C>) {

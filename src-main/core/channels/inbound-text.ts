@@ -80,7 +80,7 @@ async function sendHelp(
   lead: Lead | null,
   sender: ChannelSender | undefined,
 ): Promise<boolean> {
-  if (sender === undefined || (lead?.demo === true && sender.kind === 'real')) return false;
+  if (sender === undefined || (lead?.demo === true && sender.reachesLeads)) return false;
   const { helpText } = await readTwilioSettings(ctx);
   const messageId = `help-${inbound.providerId}`.slice(0, 64);
   let providerId: string;

@@ -127,8 +127,8 @@ describe('outbox', () => {
 
   it('OB6: a demo lead is refused on a real provider and shown why', async () => {
     core = await createEngineTestCore({ start: START });
-    core.channels.mailer.kind = 'real';
-    core.channels.sms.kind = 'real';
+    core.channels.mailer.reachesLeads = true;
+    core.channels.sms.reachesLeads = true;
     const real = await lead(core, 30);
     const doc = (await core.invoke('leads-get', { id: real }))!; // created just above
     await core.ctx.db.leads.insert({
@@ -167,6 +167,7 @@ describe('outbox', () => {
       expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(10_000);
   });
 
+  // The recording fake answers lookups, so this exercises reconciliation; SMTP has none (0332).
   it('OB8: a crash mid-send is recovered: claimed released, sending reconciled with the provider', async () => {
     core = await createEngineTestCore({ start: START });
     const leadId = await lead(core, 20);

@@ -2,7 +2,7 @@
 // provider is called) -> provider -> record. Guarantees: nothing is handed to a provider without
 // a claim and a persisted `sending`; a crash or timeout after that point leaves `uncertain`,
 // never a silent second send; stop rules, suppressions, consent and quiet hours are checked
-// after the claim, right before the send; a demo lead never reaches a 'real' provider.
+// after the claim, right before the send; a demo lead never reaches a port that reaches leads.
 import type { Channel, Enrollment, Message, SequenceStep } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
@@ -162,7 +162,7 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
 
   // 9: a demo lead never reaches a real provider.
   const sender = channel === 'call' ? undefined : senderFor(deps.ports, channel);
-  if (lead.demo && sender?.kind === 'real') {
+  if (lead.demo && sender?.reachesLeads === true) {
     return settleFailed(
       ctx,
       message,

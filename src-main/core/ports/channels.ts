@@ -1,9 +1,9 @@
 // The channels the engine sends through. Adapters (Twilio, SMTP, the desktop's notifications)
-// implement these; tests use the recording fakes in core/testing. `kind` says whether a real
-// provider is behind the port: the dispatcher never hands a demo lead to a 'real' one.
+// implement these; tests use the recording fakes in core/testing. `reachesLeads` says whether
+// what the port sends can reach a lead (Twilio, SMTP): the dispatcher never hands such a port a
+// demo lead. Notifications reach only the agent, so demo leads may use them.
 import type { Channel } from '../../../src-shared/domain';
 
-export type ProviderKind = 'fake' | 'real';
 export type SendChannel = Exclude<Channel, 'call'>;
 
 export interface OutboundMessage {
@@ -59,7 +59,8 @@ export type ProviderLookup =
 
 export interface ChannelSender<C extends SendChannel = SendChannel> {
   readonly channel: C;
-  readonly kind: ProviderKind;
+  /** True when a send can reach a lead (a real provider); demo leads never go to such a port. */
+  readonly reachesLeads: boolean;
   send(message: OutboundMessage, signal: AbortSignal): Promise<SendReceipt>;
   /** Asks the provider about a message by its idempotency key; absent when it cannot tell. */
   lookup?(messageId: string): Promise<ProviderLookup>;

@@ -1,11 +1,10 @@
 // Recording fake channels for engine tests: every send is kept (in order, with the clock's time),
 // failures can be scripted per call, and `lookup` answers from what was recorded, like a
-// provider asked about an idempotency key. `kind` can be set to 'real' to test demo refusal.
+// provider asked about an idempotency key. `reachesLeads` can be set to test demo refusal.
 import type { Clock } from '../ports/clock';
 import type {
   ChannelSender,
   OutboundMessage,
-  ProviderKind,
   ProviderLookup,
   SendChannel,
   SendReceipt,
@@ -30,7 +29,8 @@ export class RecordingChannel<C extends SendChannel = SendChannel> implements Ch
   constructor(
     readonly channel: C,
     private readonly clock: Pick<Clock, 'now'>,
-    public kind: ProviderKind = 'fake',
+    /** Set true to stand in for a real provider (the demo-lead refusal tests). */
+    public reachesLeads = false,
     /** Called for every accepted send (the kill -9 test appends it to a file). */
     private readonly onSend?: (send: RecordedSend) => void,
   ) {}
@@ -93,10 +93,10 @@ export interface FakeChannels {
 }
 
 export function fakeChannels(clock: Pick<Clock, 'now'>, onSend?: (send: RecordedSend) => void): FakeChannels {
-  const sms = new RecordingChannel('sms', clock, 'fake', onSend);
-  const whatsapp = new RecordingChannel('whatsapp', clock, 'fake', onSend);
-  const mailer = new RecordingChannel('email', clock, 'fake', onSend);
-  const notifier = new RecordingChannel('notification', clock, 'fake', onSend);
+  const sms = new RecordingChannel('sms', clock, false, onSend);
+  const whatsapp = new RecordingChannel('whatsapp', clock, false, onSend);
+  const mailer = new RecordingChannel('email', clock, false, onSend);
+  const notifier = new RecordingChannel('notification', clock, false, onSend);
   return {
     sms,
     whatsapp,

@@ -6,11 +6,13 @@ import { Dialog } from '../shell/Dialog';
 import { AiSection } from './AiSection';
 import { EmailSection } from './EmailSection';
 import { SmsSection } from './SmsSection';
+import { TeamSection } from './TeamSection';
 
 const tabs = [
   ['email', 'Email'],
   ['sms', 'Text messages'],
   ['ai', 'AI'],
+  ['team', 'Team'],
 ] as const;
 type Tab = (typeof tabs)[number][0];
 
@@ -36,6 +38,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       {tab === 'email' ? <EmailSection saved={saved} /> : null}
       {tab === 'sms' ? <SmsSection saved={saved} onSaved={refreshSaved} /> : null}
       {tab === 'ai' ? <AiSection saved={saved} onSaved={refreshSaved} /> : null}
+      {tab === 'team' ? <TeamSection /> : null}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           Close

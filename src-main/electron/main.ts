@@ -2,21 +2,24 @@
 // runs. Security: contextIsolation + sandbox, no Node in the renderer, a CSP, navigation and
 // new windows refused, IPC only from our own frame.
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, shell, Tray, nativeImage } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, Menu, session, shell, Tray, nativeImage } from 'electron';
 import { connectChannels } from '../adapters/connect-channels';
 import { createHttpSyncTransport } from '../adapters/sync/http-transport';
 import { bootCore, type RunningCore } from '../core/boot';
 import { wireIpc } from './ipc';
+import { mayGrantPermission, mayNavigate, mayOpenExternally, rendererUrlFor } from './security-rules';
 import { nativeNotifier } from './native-notifier';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
 
-const isDev = process.env.ELECTRON_RENDERER_URL !== undefined;
+const isDev = !app.isPackaged && process.env.ELECTRON_RENDERER_URL !== undefined;
 let core: RunningCore | undefined;
 let window: BrowserWindow | undefined;
 let tray: Tray | undefined;
 
 function rendererUrl(): string {
-  return process.env.ELECTRON_RENDERER_URL ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`;
+  const built = pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+  return rendererUrlFor(app.isPackaged, process.env.ELECTRON_RENDERER_URL, built);
 }
 
 function createWindow(running: RunningCore): BrowserWindow {
@@ -39,11 +42,17 @@ function createWindow(running: RunningCore): BrowserWindow {
   win.on('closed', unwire);
   win.once('ready-to-show', () => win.show());
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https:')) void shell.openExternal(url);
+    if (mayOpenExternally(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
-    if (url !== rendererUrl()) event.preventDefault();
+    if (!mayNavigate(url, rendererUrl())) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event, url) => {
+    if (!mayNavigate(url, rendererUrl())) event.preventDefault();
+  });
+  win.webContents.on('will-frame-navigate', (event) => {
+    if (!mayNavigate(event.url, rendererUrl())) event.preventDefault();
   });
   void win.loadURL(rendererUrl());
   return win;
@@ -88,6 +97,13 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   void app.whenReady().then(async () => {
+    // Electron grants every permission by default; the page needs none.
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+      callback(mayGrantPermission(permission)),
+    );
+    session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
+      mayGrantPermission(permission),
+    );
     if (!isDev) app.setLoginItemSettings({ openAtLogin: true, openAsHidden: true });
     core = await bootCore({
       dataDir: app.getPath('userData'),

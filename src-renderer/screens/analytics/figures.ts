@@ -92,7 +92,11 @@ export function speedToLead(speed: SpeedToLead): { option: ChartOption; table: T
       color: ['#1d4ed8'],
       tooltip: { trigger: 'axis' },
       grid,
-      xAxis: { type: 'category', data: speed.buckets.map((b) => b.label) },
+      xAxis: {
+        type: 'category',
+        data: speed.buckets.map((b) => b.label),
+        axisLabel: { interval: 0, fontSize: 11 },
+      },
       yAxis: { type: 'value', name: 'leads' },
       series: [
         {

@@ -46,6 +46,8 @@ export interface BootOptions {
 
 export interface ConnectedChannels {
   ports: EnginePorts;
+  /** Called once the engine runs: channels that (re)connect later are handed to it. */
+  attach?(engine: Engine): void;
   stop(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     // The engine starts after first-run set-up: the demo's history is not a burst of new leads.
     const channels = (await options.connect?.(ctx)) ?? { ports: {}, stop: () => Promise.resolve() };
     const engine = await startEngine(ctx, channels.ports);
+    channels.attach?.(engine);
     // Replies are read by the AI when the shell connected one (ctx.ai), by rules otherwise.
     if (ctx.ai !== undefined) ctx.contentAnalyzer = createAiContentAnalyzer(ctx);
     const replies = startReplyClassification(ctx);

@@ -1,4 +1,5 @@
 // What every feature's handlers receive: the store, time, the event bus and who is working.
+import type { ConnectionBoard } from './channels/connections';
 import type { CoreEvents } from './events';
 import type { AiPort } from './ports/ai';
 import type { ChannelTesters } from './ports/channel-tester';
@@ -33,4 +34,6 @@ export interface CoreContext {
   channelTesters?: ChannelTesters;
   /** Team sync, when the shell wired a transport to the server (signed in or not). */
   sync?: SyncClient;
+  /** Each provider connection's state, reported by the shell's adapters as they (re)connect. */
+  connections?: ConnectionBoard;
 }

@@ -19,7 +19,8 @@ import { startHeadlessServer, type HeadlessServer } from './server';
 const usage = `Usage: npm run headless -- [--data DIR] [--port N] [--no-demo]
   --data DIR   workspace folder (default ${defaultDataDir()})
   --port N     port on 127.0.0.1 (default: the one used last time if free, else any; 0: any free port)
-  --no-demo    do not create the demo workspace on first run`;
+  --no-demo    do not create the demo workspace on first run
+  --twilio-api URL  a Twilio-compatible API origin instead of Twilio's own (the keys go there)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string' },
       'no-demo': { type: 'boolean', default: false },
+      'twilio-api': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -53,7 +55,12 @@ async function main(): Promise<void> {
     shell: 'headless',
     demo: !values['no-demo'],
     secrets: new FileSecretStore(dataDir),
-    connect: (ctx) => connectChannels(ctx, { notifier: inAppNotifier(ctx.events) }),
+    connect: (ctx) =>
+      connectChannels(
+        ctx,
+        { notifier: inAppNotifier(ctx.events) },
+        values['twilio-api'] === undefined ? {} : { twilioApiBaseUrl: values['twilio-api'] },
+      ),
     syncTransport: createHttpSyncTransport(),
   });
   const server = await listen(core, rendererDir, dataDir, givenPort);

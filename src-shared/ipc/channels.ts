@@ -66,6 +66,20 @@ export interface ChannelTestResult {
   httpStatus?: number;
 }
 
+/** One provider connection as a person reads it. */
+export const connectionStates = ['connected', 'failed', 'not_configured'] as const;
+export type ConnectionState = (typeof connectionStates)[number];
+export interface ChannelConnection {
+  state: ConnectionState;
+  /** "connected", "failed: <the provider's words>", or "not configured: <what is missing>". */
+  text: string;
+  /** When this state was reached (epoch ms). */
+  at: number;
+}
+export const connectionNames = ['email', 'email_replies', 'sms', 'whatsapp'] as const;
+export type ConnectionName = (typeof connectionNames)[number];
+export type ChannelConnections = Record<ConnectionName, ChannelConnection>;
+
 export const channelArgs = {
   'channels-twilio-settings-get': z.object({}).default({}),
   'channels-twilio-settings-set': twilioSettingsSchema.partial().extend({
@@ -87,6 +101,8 @@ export const channelArgs = {
   'channels-secrets-delete': z.object({ name: secretNameSchema }),
   /** Sends a real test message to `to` and reports what the provider answered. */
   'channels-test': z.object({ channel: testableChannelSchema, to: z.string().min(3).max(254) }),
+  /** Each provider's connection now: changes to settings or keys reconnect it in place. */
+  'channels-status': z.object({}).default({}),
 };
 
 export interface ChannelResults {
@@ -96,8 +112,10 @@ export interface ChannelResults {
   'channels-secrets-set': { names: z.infer<typeof secretNameSchema>[] };
   'channels-secrets-delete': { names: z.infer<typeof secretNameSchema>[] };
   'channels-test': ChannelTestResult;
+  'channels-status': ChannelConnections;
 }
 
 export interface ChannelEvents {
   'channels-changed': Record<string, never>;
+  'channels-status-changed': ChannelConnections;
 }

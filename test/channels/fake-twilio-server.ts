@@ -71,6 +71,14 @@ export async function startFakeTwilio(now: () => number): Promise<FakeTwilio> {
       { status },
     );
 
+  // The account itself (the adapter asks for it when it connects, to check the keys).
+  app.get('/2010-04-01/Accounts/:file{AC[0-9a-f]+\\.json}', (c) => {
+    const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
+    if (c.req.header('authorization') !== expected || c.req.param('file') !== `${accountSid}.json`)
+      return error(401, 20003, 'Authenticate');
+    return c.json({ sid: accountSid, friendly_name: 'Porchlight test', status: 'active', type: 'Full' });
+  });
+
   app.use(`${API}/*`, async (c, next) => {
     const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
     if (c.req.header('authorization') !== expected || c.req.param('account') !== accountSid)

@@ -9,7 +9,7 @@ import type { SecretStore } from '../../core/ports/secret-store';
 import type { ImapReplies } from './imap-replies';
 import { startImapReplies as startPoller } from './imap-replies';
 import type { SmtpMailerOptions } from './smtp-mailer';
-import { createSmtpMailer as createMailer, sendTestEmail } from './smtp-mailer';
+import { createSmtpMailer as createMailer, sendTestEmail, verifySmtp } from './smtp-mailer';
 
 export type { ImapReplies } from './imap-replies';
 export type { EmailConfig, SmtpMailerOptions } from './smtp-mailer';
@@ -30,6 +30,23 @@ export function createSmtpMailer(ctx: CoreContext, deps: EmailDeps): Mailer {
 /** 'channels-test' for email: sends one message to `to` and returns the SMTP server's answer. */
 export function emailTester(ctx: CoreContext, deps: EmailDeps): ChannelTester {
   return (to) => sendTestEmail(optionsFor(ctx, deps), to);
+}
+
+/** Logs in to the SMTP server without sending: null when it works, otherwise the server's words. */
+export function verifyEmailSending(ctx: CoreContext, deps: EmailDeps): Promise<string | null> {
+  return verifySmtp(optionsFor(ctx, deps));
+}
+
+/** What sending still needs (empty: set up). */
+export async function emailSendingMissing(ctx: CoreContext, deps: EmailDeps): Promise<string[]> {
+  const { settings } = await readEmailSettings(ctx);
+  return sendingMissing(settings, (await deps.secrets.get('smtp.password')) !== undefined);
+}
+
+/** What replies still need (empty: set up). */
+export async function emailRepliesMissing(ctx: CoreContext, deps: EmailDeps): Promise<string[]> {
+  const { settings } = await readEmailSettings(ctx);
+  return repliesMissing(settings, (await deps.secrets.get('imap.password')) !== undefined);
 }
 
 /** Whether sending is set up now (connect the Mailer only then, so channel choice falls back). */

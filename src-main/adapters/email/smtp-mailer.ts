@@ -122,6 +122,23 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   };
 }
 
+/** Connects and logs in without sending: null when the server takes us, otherwise its words. */
+export async function verifySmtp(options: SmtpMailerOptions): Promise<string | null> {
+  const { settings } = await options.settings();
+  const password = await options.secrets.get('smtp.password');
+  const transport = transportFor(settings, password, () => undefined);
+  try {
+    await transport.verify();
+    return null;
+  } catch (error) {
+    const failure = error as { response?: unknown; message?: unknown };
+    const said = typeof failure.response === 'string' ? failure.response : String(failure.message ?? error);
+    return redact(said, [password ?? '']).slice(0, 250);
+  } finally {
+    transport.close();
+  }
+}
+
 /** "Send a test message to me": exactly what the server answered, success or not. */
 export async function sendTestEmail(options: SmtpMailerOptions, to: string): Promise<EmailTestAnswer> {
   const message: OutboundMessage = {

@@ -41,7 +41,27 @@ export interface ConnectedTwilio {
   /** Handles Twilio's status and inbound webhooks (needs the sync server's public URL). */
   webhook?: TwilioWebhookHandler;
   poller?: TwilioPoller;
+  /** Asks Twilio for the account: null when the keys work, otherwise Twilio's own words. */
+  verify(): Promise<string | null>;
   stop(): Promise<void>;
+}
+
+/** What is missing for Twilio to connect, in the words of Settings > Channels (empty: nothing). */
+export async function twilioMissing(ctx: CoreContext): Promise<string[]> {
+  const [accountSid, authToken, settings] = await Promise.all([
+    ctx.secrets?.get('twilio.accountSid'),
+    ctx.secrets?.get('twilio.authToken'),
+    readTwilioSettings(ctx),
+  ]);
+  return [
+    accountSid === undefined ? 'the Twilio Account SID' : '',
+    authToken === undefined ? 'the Twilio auth token' : '',
+    settings.smsFrom === undefined &&
+    settings.messagingServiceSid === undefined &&
+    settings.whatsappFrom === undefined
+      ? 'a sending number or messaging service'
+      : '',
+  ].filter((s) => s !== '');
 }
 
 export async function connectTwilio(
@@ -127,6 +147,15 @@ export async function connectTwilio(
           }),
         }),
     ...(poller === undefined ? {} : { poller }),
+    async verify() {
+      try {
+        await client.api.v2010.accounts(accountSid).fetch();
+        return null;
+      } catch (error) {
+        const answer = twilioAnswerOf(error) ?? answerOf(error);
+        return answer.code === undefined ? answer.message : `Twilio ${answer.code}: ${answer.message}`;
+      }
+    },
     stop: async () => poller?.stop(),
   };
 }

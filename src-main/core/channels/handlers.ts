@@ -1,10 +1,11 @@
 // The channels feature: Twilio settings, the secrets (write-only from the UI: names come
 // back, values never), and "send a test message to me" through a connected provider.
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
-import type { ChannelTestResult, TwilioSettings } from '../../../src-shared/ipc/channels';
+import type { ChannelConnections, ChannelTestResult, TwilioSettings } from '../../../src-shared/ipc/channels';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { CoreContext } from '../context';
 import type { SecretStore } from '../ports/secret-store';
+import { ConnectionBoard } from './connections';
 import { readTwilioSettings, writeTwilioSettings } from './twilio-settings';
 
 export function channelHandlers(ctx: CoreContext) {
@@ -52,10 +53,12 @@ export function channelHandlers(ctx: CoreContext) {
       if (tester === undefined)
         throw new PorchlightError(
           'unavailable',
-          `${args.channel} is not connected: set the provider's keys and sender in Settings → Channels, it connects when Porchlight starts.`,
+          `${args.channel} is not connected: set the provider's keys and sender in Settings → Channels; it connects as soon as they are saved.`,
         );
       return tester(args.to);
     },
+    'channels-status': (_args: ValidArgs<'channels-status'>): Promise<ChannelConnections> =>
+      Promise.resolve((ctx.connections ?? new ConnectionBoard(ctx)).view()),
   };
 }
 

@@ -1,7 +1,7 @@
 // The sequences (playbooks) feature's contract, with the engine's team settings.
 import { z } from 'zod';
 import type { Channel, Sequence } from '../domain';
-import { idSchema, sequenceStepSchema, shortTextSchema, triggerSchema } from '../domain';
+import { idSchema, leadStageSchema, sequenceStepSchema, shortTextSchema, triggerSchema } from '../domain';
 import type { EngineSettings } from '../playbooks/engine-settings';
 
 export const sequenceInputSchema = z.object({
@@ -9,6 +9,8 @@ export const sequenceInputSchema = z.object({
   description: z.string().max(2000).optional(),
   trigger: triggerSchema,
   steps: z.array(sequenceStepSchema).min(1).max(100),
+  /** Stages that end the sequence for a lead (absent: the trigger's defaults, endStagesOf). */
+  endStages: z.array(leadStageSchema).max(20).optional(),
 });
 export type SequenceInput = z.input<typeof sequenceInputSchema>;
 

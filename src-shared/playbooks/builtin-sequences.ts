@@ -1,6 +1,7 @@
 // The built-in playbooks (editable like any other; `builtIn` only marks their origin). Delays
 // count from the previous step's send, in the lead's local calendar, inside quiet hours.
 import { leadSources } from '../domain/lead';
+import type { LeadStage } from '../domain/lead';
 import type { SequenceStep, Trigger } from '../domain/sequence';
 
 /** Imported leads are not new inquiries: no speed-to-lead welcome for them. */
@@ -136,3 +137,18 @@ export const BUILTIN_SEQUENCES: readonly PlaybookDefinition[] = [
     ),
   },
 ];
+
+/**
+ * The stages that end a sequence when its `endStages` is not set: a new-lead or reactivation plan
+ * ends once there is an appointment, a contract, or the lead is closed or lost; every other plan
+ * (nurture, the tag follow-ups) ends on closed and lost.
+ */
+export function endStagesOf(sequence: {
+  trigger: Trigger;
+  endStages?: readonly LeadStage[] | undefined;
+}): readonly LeadStage[] {
+  if (sequence.endStages !== undefined) return sequence.endStages;
+  return sequence.trigger.type === 'new_lead' || sequence.trigger.type === 'inactive'
+    ? ['appointment', 'under_contract', 'closed', 'lost']
+    : ['closed', 'lost'];
+}

@@ -10,14 +10,15 @@ import type { RxChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { Lead, Message, Sequence, Suppression } from '../../../src-shared/domain';
 import { REPLIED_STOP_REASON } from '../../../src-shared/ipc/sequences';
+import { endStagesOf } from '../../../src-shared/playbooks/builtin-sequences';
 import { keywordOf } from '../../../src-shared/sms/keywords';
 import type { CoreContext } from '../context';
 import { cancelFirstTouches, stopLeadEnrollments } from '../enrollments/control';
-import { enrollLead } from '../enrollments/materialise';
+import { enrollLead, stopEnrollment } from '../enrollments/materialise';
+import { optOutEverywhere } from '../messages/opt-out-everywhere';
 import { readEngineSettings } from './settings';
 import { triggeredSequences } from './triggers';
 import type { KeyedWorkQueue } from './work-queue';
-import { optOutEverywhere } from '../messages/opt-out-everywhere';
 
 export const NEGATIVE_REPLY_TAG = 'not-interested';
 
@@ -88,9 +89,22 @@ async function onLeadChange(ctx: CoreContext, before: Lead | undefined, after: L
     if (before?.stage !== after.stage) await stopLeadEnrollments(ctx, after.id, `the lead is ${after.stage}`);
     return;
   }
+  if (before !== undefined && before.stage !== after.stage) await stopEndedByStage(ctx, after);
   const sequences = await activeSequences(ctx);
   for (const sequence of triggeredSequences(sequences, before, after, ctx.clock.now())) {
     await enrollLead(ctx, after, sequence, { reason: `trigger ${sequence.trigger.type}` });
+  }
+}
+
+/** Each sequence names the stages that end it (endStagesOf): reaching one stops its enrollments. */
+async function stopEndedByStage(ctx: CoreContext, lead: Lead): Promise<void> {
+  const running = await ctx.db.enrollments
+    .find({ selector: { leadId: lead.id, status: { $in: ['active', 'paused'] } } })
+    .exec();
+  for (const doc of running) {
+    const sequence = await ctx.db.sequences.findOne(doc.sequenceId).exec();
+    if (sequence === null || !endStagesOf(sequence).includes(lead.stage)) continue;
+    await stopEnrollment(ctx, doc.toMutableJSON(), `the lead reached ${lead.stage.replace('_', ' ')}`);
   }
 }
 

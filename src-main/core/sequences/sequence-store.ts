@@ -82,6 +82,7 @@ export async function createSequence(
     demo: false,
   };
   if (input.description !== undefined) sequence.description = input.description;
+  if (input.endStages !== undefined) sequence.endStages = input.endStages;
   await ctx.db.sequences.insert(sequence);
   return sequence;
 }
@@ -102,6 +103,7 @@ export async function updateSequence(ctx: CoreContext, id: string, patch: Sequen
     const updated: Sequence = { ...current, updatedAt: now, trigger, steps };
     if (patch.name !== undefined) updated.name = patch.name;
     if (patch.description !== undefined) updated.description = patch.description;
+    if (patch.endStages !== undefined) updated.endStages = patch.endStages;
     if (isNewVersion) {
       updated.version = current.version + 1;
       updated.pastVersions = [

@@ -11,6 +11,7 @@ import { aiHandlers } from './ai/handlers';
 import { analyticsHandlers } from './analytics/handlers';
 import { channelHandlers } from './channels/handlers';
 import { composeHandlers } from './compose/handlers';
+import { replyHandlers } from './replies/handlers';
 import type { CoreContext } from './context';
 import { emailHandlers } from './email/handlers';
 import { enrollmentHandlers } from './enrollments/handlers';
@@ -50,6 +51,7 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     importHandlers(ctx),
     composeHandlers(ctx),
     syncHandlers(ctx),
+    replyHandlers(ctx),
   ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {

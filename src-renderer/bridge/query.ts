@@ -14,8 +14,15 @@ import { useBridge } from './context';
  * what it changes.
  */
 export const invalidatedBy: Partial<Record<EventName, readonly string[]>> = {
-  'leads-changed': ['leads-', 'lead-insights', 'scoring-explain', 'scoring-preview', 'messages-', 'tasks-'],
-  'messages-changed': ['messages-', 'lead-insights', 'scoring-explain', 'leads-get', 'analytics-'],
+  'leads-changed': ['leads-', 'lead-insights', 'scoring-', 'messages-', 'tasks-', 'replies-', 'compose-'],
+  'messages-changed': [
+    'messages-',
+    'replies-',
+    'lead-insights',
+    'scoring-explain',
+    'leads-get',
+    'analytics-',
+  ],
   'outbox-attention-changed': ['messages-attention'],
   'tasks-changed': ['tasks-'],
   'tasks-overdue-changed': ['tasks-'],
@@ -26,7 +33,7 @@ export const invalidatedBy: Partial<Record<EventName, readonly string[]>> = {
   'scores-changed': ['leads-', 'lead-insights', 'scoring-'],
   'scoring-model-changed': ['scoring-', 'lead-insights'],
   'ai-status-changed': ['ai-status'],
-  'ai-reply-classified': ['messages-', 'lead-insights', 'scoring-explain'],
+  'ai-reply-classified': ['messages-', 'replies-', 'lead-insights', 'scoring-explain'],
   'channels-changed': ['channels-'],
   'email-settings-changed': ['email-'],
   'demo-changed': ['*'],

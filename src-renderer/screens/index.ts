@@ -4,12 +4,16 @@ import { analyticsScreen } from './analytics';
 import { importScreen } from './import';
 import { leadScreen } from './lead';
 import { leadsScreen } from './leads';
+import { repliesScreen } from './replies';
+import { todayScreen } from './today';
 import type { Screen } from './screen';
 import { sequenceScreen, sequencesScreen } from './sequences';
 import { templatesScreen } from './templates';
 
 export const screens: readonly Screen[] = [
   leadsScreen,
+  todayScreen,
+  repliesScreen,
   leadScreen,
   sequencesScreen,
   sequenceScreen,

@@ -25,12 +25,14 @@ export function AttentionStrip() {
   return (
     <p className="attention" aria-live="polite">
       {overdue !== null && overdue > 0 ? (
-        <span className="pill overdue-pill">{overdue.toLocaleString()} overdue follow-ups</span>
+        <a className="pill overdue-pill" href="#/today">
+          {overdue.toLocaleString()} overdue {overdue === 1 ? 'follow-up' : 'follow-ups'}
+        </a>
       ) : null}
       {review > 0 ? (
-        <span className="pill review-pill" title="Sends that failed or may not have gone out">
+        <a className="pill review-pill" href="#/today" title="Sends that failed or may not have gone out">
           {review} {review === 1 ? 'send needs' : 'sends need'} your review
-        </span>
+        </a>
       ) : null}
     </p>
   );

@@ -8,6 +8,7 @@ import { appArgs, type AppEvents, type AppResults } from './app';
 import { channelArgs, type ChannelEvents, type ChannelResults } from './channels';
 import { combine } from './combine';
 import { composeArgs, type ComposeResults } from './compose';
+import { replyArgs, type ReplyResults } from './replies';
 import { emailArgs, type EmailEvents, type EmailResults } from './email';
 import { enrollmentArgs, type EnrollmentEvents, type EnrollmentResults } from './enrollments';
 import { importArgs, type ImportEvents, type ImportResults } from './imports';
@@ -36,6 +37,7 @@ export const handlerArgs = combine(
   importArgs,
   composeArgs,
   syncArgs,
+  replyArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -53,7 +55,8 @@ export type HandlerResults = LeadResults &
   AiResults &
   ImportResults &
   ComposeResults &
-  SyncResults;
+  SyncResults &
+  ReplyResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */

@@ -31,6 +31,7 @@ afterAll(() => app.close());
 describe('Today and Replies in Chromium against the headless shell', () => {
   it('works Today by keyboard only: move, mark a task done, open the lead', async () => {
     const page = await app.open('/leads');
+    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
     await page.keyboard.press('g');
     await page.keyboard.press('t');
     const due = page.getByRole('region', { name: 'Follow-ups due' });

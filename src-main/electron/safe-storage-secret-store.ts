@@ -73,7 +73,7 @@ export class SafeStorageSecretStore implements SecretStore {
     if (parsed === undefined) {
       throw new SecretStoreError(
         'corrupt_file',
-        `${this.path} cannot be decrypted on this computer (was it copied from another one?); delete it and enter the keys again in Settings → Channels.`,
+        `${this.path} cannot be decrypted on this computer (was it copied from another one?); delete it and enter the keys again in Settings (Email, Text messages, AI).`,
       );
     }
     const known = new Set<string>(secretNames);

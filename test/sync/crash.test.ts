@@ -72,9 +72,9 @@ describe('kill -9 of the sync server during a push', () => {
       const session = (await redeemed.json()) as SessionResponse;
 
       const db = await createRxDatabase({ name: `desktop${Date.now()}`, storage: getRxStorageMemory() });
-      const { leads } = (await db.addCollections({ leads: collectionDefinitions.leads })) as {
-        leads: RxCollection<Lead>;
-      };
+      const { leads } = await db.addCollections<{ leads: RxCollection<Lead> }>({
+        leads: collectionDefinitions.leads,
+      });
       await leads.bulkInsert(
         Array.from({ length: COUNT }, (_, i) =>
           leadDoc(created.teamId, TEAM_POOL_OWNER_ID, `lead-${i}`, { updatedAt: 1000 + i }),

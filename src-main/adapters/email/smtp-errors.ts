@@ -55,7 +55,7 @@ export function channelErrorFromSmtp(
     if (failure.code === 'EAUTH')
       return new ChannelError(
         'rejected',
-        `The SMTP server refused the login: ${said}. Check the user and password in Settings > Channels.`,
+        `The SMTP server refused the login: ${said}. Check the user and password in Settings → Email.`,
         true,
         false,
       );
@@ -71,7 +71,7 @@ export function channelErrorFromSmtp(
   if (failure.code === 'EAUTH' || failure.code === 'ENOAUTH')
     return new ChannelError(
       'rejected',
-      `SMTP login failed: ${said}. Check the user and password in Settings > Channels.`,
+      `SMTP login failed: ${said}. Check the user and password in Settings → Email.`,
       true,
       false,
     );

@@ -84,7 +84,7 @@ export async function sendOverSmtp(
   if (missing.length > 0)
     throw new ChannelError(
       'provider_unavailable',
-      `Email is not set up: add ${missing.join(', ')} in Settings > Channels.`,
+      `Email is not set up: add ${missing.join(', ')} in Settings → Email.`,
       false,
       false,
     );

@@ -81,7 +81,7 @@ function mapError(error: unknown): ChannelError {
       case 20003:
         return new ChannelError(
           'rejected',
-          `${said} (check the Twilio account SID and auth token in Settings → Channels)`,
+          `${said} (check the Twilio account SID and auth token in Settings → Text messages)`,
           false,
           false,
         );
@@ -101,7 +101,7 @@ function mapError(error: unknown): ChannelError {
 }
 
 export const WINDOW_HINT =
-  'WhatsApp allows a free-form message only within 24 hours of the lead’s last message; set an approved template (ContentSid) in Settings → Channels to reach them outside it.';
+  'WhatsApp allows a free-form message only within 24 hours of the lead’s last message; set an approved template (ContentSid) in Settings → Text messages to reach them outside it.';
 
 const DELIVERY: Record<number, string> = {
   30003: 'the handset is unreachable (off or out of coverage)',

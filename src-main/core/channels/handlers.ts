@@ -5,6 +5,7 @@ import type { ChannelConnections, ChannelTestResult, TwilioSettings } from '../.
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { CoreContext } from '../context';
 import type { SecretStore } from '../ports/secret-store';
+import { CHANNEL_SETTINGS_SECTION } from '../engine/channel-choice';
 import { ConnectionBoard } from './connections';
 import { readTwilioSettings, writeTwilioSettings } from './twilio-settings';
 
@@ -53,7 +54,7 @@ export function channelHandlers(ctx: CoreContext) {
       if (tester === undefined)
         throw new PorchlightError(
           'unavailable',
-          `${args.channel} is not connected: set the provider's keys and sender in Settings → Channels; it connects as soon as they are saved.`,
+          `${args.channel} is not connected: set the provider's keys and sender in ${CHANNEL_SETTINGS_SECTION[args.channel]}; it connects as soon as they are saved.`,
         );
       return tester(args.to);
     },

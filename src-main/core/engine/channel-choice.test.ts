@@ -30,6 +30,8 @@ describe('channel plan', () => {
     const plan = planChannel({ channel: 'sms' }, facts({ connected: onlyEmail }));
     expect(plan).toMatchObject({ kind: 'wait', channel: 'sms' });
     expect(plan.kind === 'wait' && plan.reason).toMatch(/Waiting for Twilio/);
+    // The reason names the Settings tab that exists, so the agent can act on it.
+    expect(plan.kind === 'wait' && plan.reason).toContain('Settings → Text messages');
     // Even with a fallback: not connected is a wait, the fallback is for a lead we cannot reach.
     expect(
       planChannel({ channel: 'sms', fallback: ['email'] }, facts({ connected: onlyEmail })),

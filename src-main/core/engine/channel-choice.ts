@@ -32,6 +32,15 @@ export const CHANNEL_PROVIDER: Record<Channel, string> = {
   notification: 'notifications',
 };
 
+/** The Settings section where each channel is connected (its tab's own name). */
+export const CHANNEL_SETTINGS_SECTION: Record<Channel, string> = {
+  sms: 'Settings → Text messages',
+  whatsapp: 'Settings → Text messages',
+  email: 'Settings → Email',
+  call: 'Settings',
+  notification: 'Settings',
+};
+
 const CHANNEL_WORD: Record<Channel, string> = {
   sms: 'Texts',
   whatsapp: 'WhatsApp',
@@ -69,7 +78,7 @@ export function whyUnreachable(channel: Channel, facts: ChannelFacts): string | 
 
 export function notConnectedReason(channel: Channel): string {
   const word = CHANNEL_WORD[channel];
-  return `Waiting for ${CHANNEL_PROVIDER[channel]}: ${word.toLowerCase()} are not connected; connect ${CHANNEL_PROVIDER[channel]} in Settings > Channels and it goes out.`;
+  return `Waiting for ${CHANNEL_PROVIDER[channel]}: ${word.toLowerCase()} are not connected; connect ${CHANNEL_PROVIDER[channel]} in ${CHANNEL_SETTINGS_SECTION[channel]} and it goes out.`;
 }
 
 export function planChannel(

@@ -13,6 +13,7 @@ import {
   getRxStorageSqlite,
   type StoreErrorCode,
 } from '../../src-main/core/store/sqlite/index.js';
+import { collectionDefinitions } from '../../src-main/core/store/collections.js';
 import { openPorchlightDatabase } from '../../src-main/core/store/database.js';
 import {
   asStored,
@@ -236,7 +237,10 @@ describe('SF2 bad input is refused with an error that names the file', () => {
 
   it("Porchlight's database reports a schema changed without a migration with the file", async () => {
     const path = join(dir, 'porchlight.db');
-    const other = await openDatabase(path); // "leads" stored with another schema at version 0
+    // "leads" stored with another schema at the version Porchlight's own leads schema has now,
+    // so nothing migrates: the same version with a different shape is a schema changed.
+    const sameVersion = { ...leadJsonSchema, version: collectionDefinitions.leads.schema.version };
+    const other = await openDatabase(path, sameVersion);
     await other.close();
     const attempt = openPorchlightDatabase({
       storage: getRxStorageSqlite({ path }),

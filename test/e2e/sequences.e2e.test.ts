@@ -44,9 +44,11 @@ describe('sequences in Chromium against the headless shell', () => {
     const rows = dry.getByRole('row');
     expect(await rows.count()).toBe(3);
     // The first step waits 20 hours and lands in Keala's morning; the text step says why it
-    // would go by another channel (no Twilio connected here).
+    // cannot go: a step keeps its own channel, and Keala has no phone number.
     expect(await rows.nth(1).textContent()).toMatch(/\d{2}:\d{2}/);
-    expect(await rows.nth(2).textContent()).toMatch(/goes by email instead \(sms: sms is not connected\)/);
+    expect(await rows.nth(2).textContent()).toMatch(
+      /Skipped: the lead cannot be reached by sms \(sms: no phone number\)/,
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await app.shot(page, 'sequences-dry-run');
 

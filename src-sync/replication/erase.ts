@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   HASHED_ADDRESS_PREFIX,
+  LEAD_HISTORY_COLLECTIONS,
   erasedEnrollment,
   erasedLead,
   erasedMessage,
@@ -16,6 +17,12 @@ import {
 import type { Clock } from '../context';
 import { SyncError } from '../middleware/errors';
 import type { ServerStorage, StoredDocument } from '../storage/server-storage';
+
+/** The tombstone of each collection that hangs off a lead (SY-E1). */
+const HISTORY_TOMBSTONES: Record<
+  (typeof LEAD_HISTORY_COLLECTIONS)[number],
+  (doc: WireDocument, now: number) => WireDocument
+> = { messages: erasedMessage, tasks: erasedTask, enrollments: erasedEnrollment };
 
 export function hashedAddress(address: string): string {
   return `${HASHED_ADDRESS_PREFIX}${createHash('sha256').update(address.trim().toLowerCase()).digest('hex')}`;
@@ -94,30 +101,18 @@ export async function eraseLead(
   ]);
 
   // SY-E1: the lead and its history become tombstones in one pass per collection.
-  const erased = {
+  const erased: EraseResponse['erased'] = {
     leads: await replaceAll(storage, actor.teamId, 'leads', [lead], (doc) => erasedLead(doc, now)),
-    messages: await replaceAll(
-      storage,
-      actor.teamId,
-      'messages',
-      await storage.findByField(actor.teamId, 'messages', 'leadId', leadId),
-      (doc) => erasedMessage(doc, now),
-    ),
-    tasks: await replaceAll(
-      storage,
-      actor.teamId,
-      'tasks',
-      await storage.findByField(actor.teamId, 'tasks', 'leadId', leadId),
-      (doc) => erasedTask(doc, now),
-    ),
-    enrollments: await replaceAll(
-      storage,
-      actor.teamId,
-      'enrollments',
-      await storage.findByField(actor.teamId, 'enrollments', 'leadId', leadId),
-      (doc) => erasedEnrollment(doc, now),
-    ),
+    messages: 0,
+    tasks: 0,
+    enrollments: 0,
   };
+  for (const collection of LEAD_HISTORY_COLLECTIONS) {
+    const history = await storage.findByField(actor.teamId, collection, 'leadId', leadId);
+    erased[collection] = await replaceAll(storage, actor.teamId, collection, history, (doc) =>
+      HISTORY_TOMBSTONES[collection](doc, now),
+    );
+  }
   await storage.scrub();
   await storage.appendAudit({
     teamId: actor.teamId,

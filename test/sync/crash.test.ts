@@ -1,7 +1,6 @@
 // kill -9 of the sync server in the middle of a 10,000-document push: after a restart the
 // desktop's replication carries on, and the server holds each document exactly once, as the
 // desktop has it (acknowledged pushes were durable; unacknowledged ones are pushed again).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstValueFrom, filter, scan } from 'rxjs';
@@ -13,36 +12,15 @@ import { TEAM_POOL_OWNER_ID, type PullResponse, type SessionResponse } from '../
 import { collectionDefinitions } from '../../src-main/core/store/collections';
 import { createTeamWithAdmin } from '../../src-sync/accounts/team';
 import { SqliteServerStorage } from '../../src-sync/storage/sqlite-storage';
-import { repoRoot } from '../support/headless-process';
+import { startSyncServerProcess } from '../support/sync-server-process';
 import { freePort } from '../support/postgres';
 import { leadDoc } from './documents';
-import { TOKEN_KEY, tempDir } from './harness';
+import { tempDir } from './harness';
 import { systemClock } from '../../src-sync/context';
 import { replicateToServer } from './rxdb-client';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 const COUNT = Number(process.env.CRASH_COUNT ?? 10_000);
-
-function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src-sync/cli.ts', '--data', dataDir, '--port', String(port)],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SYNC_TOKEN_KEY: TOKEN_KEY, NODE_NO_WARNINGS: '1' },
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Sync server listening')) resolve(child);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`sync server exited with ${code}:\n${output}`)));
-  });
-}
 
 describe('kill -9 of the sync server during a push', () => {
   it('loses nothing and duplicates nothing after the restart', async () => {
@@ -57,7 +35,7 @@ describe('kill -9 of the sync server during a push', () => {
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    let server = await startServer(dir.path, port);
+    let server = await startSyncServerProcess(dir.path, port);
     try {
       const redeemed = await fetch(`${baseUrl}/auth/redeem`, {
         method: 'POST',
@@ -88,10 +66,9 @@ describe('kill -9 of the sync server during a push', () => {
       );
       const sentCount = replication.sent$.pipe(scan((total) => total + 1, 0));
       await firstValueFrom(sentCount.pipe(filter((total) => total >= 3000)));
-      server.kill('SIGKILL');
-      await new Promise((resolve) => server.once('exit', resolve));
+      await server.kill();
 
-      server = await startServer(dir.path, port);
+      server = await startSyncServerProcess(dir.path, port);
       await replication.awaitInSync();
 
       const ids = new Set<string>();
@@ -116,10 +93,7 @@ describe('kill -9 of the sync server during a push', () => {
       await replication.cancel();
       await db.close();
     } finally {
-      if (server.exitCode === null) {
-        server.kill('SIGTERM');
-        await new Promise((resolve) => server.once('exit', resolve));
-      }
+      await server.stop();
       dir.remove();
     }
   }, 240_000);

@@ -4,8 +4,9 @@
 //   POST /auth/{login,redeem,refresh,logout}, GET /auth/me
 //   GET  /sync/:collection/pull, POST /sync/:collection/push, GET /sync/:collection/stream
 //   /admin/...                             agents, audit log, erasure (admins only)
-// The team engine mounts its routes the same way: `/claims` and `/api/leads` behind
-// requireAgent or an API key, `/webhooks/*` and `/t/*` (tracking) with their own signatures.
+//   POST /claims, /claims/{complete,release}, GET /claims   send claims (src-sync/claims)
+// The team engine mounts its other routes the same way: `/api/leads` behind an API key,
+// `/webhooks/*` and `/t/*` (tracking) with their own signatures.
 import { Hono } from 'hono';
 import { porchlightSyncCollections } from '../src-shared/sync';
 import type { SyncDeps, SyncEnv } from './context';
@@ -15,6 +16,7 @@ import { errorHandler, notFound } from './middleware/errors';
 import { InFlight } from './middleware/in-flight';
 import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
+import { claimRoutes } from './claims/routes';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { replicationRoutes, type StreamRegistry } from './routes/replication';
@@ -54,5 +56,8 @@ export function createSyncApp(deps: SyncDeps): SyncApp {
   app.route('/sync', replication.routes);
   app.use('/admin/*', requireAgent(deps));
   app.route('/admin', adminRoutes(deps));
+  app.use('/claims', requireAgent(deps));
+  app.use('/claims/*', requireAgent(deps));
+  app.route('/claims', claimRoutes(deps));
   return { app, inFlight, streams: replication.streams };
 }

@@ -4,3 +4,5 @@ export * from './merge';
 export * from './erasure';
 export * from './sse';
 export * from './client';
+export * from './claims';
+export * from './claims-client';

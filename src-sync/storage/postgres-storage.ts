@@ -4,6 +4,7 @@
 // LISTEN after commit, which fans live streams out across instances.
 // Documents are kept as JSON text, not jsonb: jsonb refuses \u0000 and reorders keys.
 import pg from 'pg';
+import { POSTGRES_ENGINE_SCHEMA, PostgresEngineStore } from './postgres-engine-store';
 import { POSTGRES_SCHEMA } from './postgres-schema';
 import { DOCUMENT_COLUMNS, toDocument, type DocumentRow } from './rows';
 import type {
@@ -24,10 +25,14 @@ export class PostgresServerStorage extends SqlStorageBase implements ServerStora
   private readonly pool: pg.Pool;
   private listener: pg.Client | undefined;
   private closed = false;
+  readonly suppressions: PostgresEngineStore;
+  readonly claims: PostgresEngineStore;
 
   constructor(private readonly url: string) {
     super();
     this.pool = new pg.Pool({ connectionString: url, max: 10 });
+    this.suppressions = new PostgresEngineStore(this.pool);
+    this.claims = this.suppressions;
     this.pool.on('error', () => undefined);
   }
 
@@ -46,6 +51,7 @@ export class PostgresServerStorage extends SqlStorageBase implements ServerStora
       // Several instances may start at once: one migrates at a time.
       await client.query('SELECT pg_advisory_lock(7201)');
       await client.query(POSTGRES_SCHEMA);
+      await client.query(POSTGRES_ENGINE_SCHEMA);
       await client.query('SELECT pg_advisory_unlock(7201)');
     } finally {
       client.release();

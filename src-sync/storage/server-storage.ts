@@ -5,6 +5,7 @@
 // change number `seq`. Every write takes the next numbers of its team in commit order, so a
 // pull "after seq N" never misses a change committed later with a lower number (SS2).
 import type { WireDocument } from '../../src-shared/sync';
+import type { ClaimStore, SuppressionStore } from './engine-store';
 
 export interface StoredDocument {
   collection: string;
@@ -70,6 +71,9 @@ export type OwnerFilter = readonly string[] | null;
 
 export interface ServerStorage {
   readonly kind: 'sqlite' | 'postgres';
+  /** The team engine's tables (engine-store.ts): suppressions in force now, and send claims. */
+  readonly suppressions: SuppressionStore;
+  readonly claims: ClaimStore;
   /** Creates the tables when missing; safe to run on every start and from several instances. */
   migrate(): Promise<void>;
   close(): Promise<void>;

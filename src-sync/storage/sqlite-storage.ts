@@ -8,6 +8,7 @@ import { DOCUMENT_COLUMNS, toDocument, type DocumentRow } from './rows';
 import type { DocumentWrite, OwnerFilter, ServerStorage, StoredDocument } from './server-storage';
 import { SQLITE_SCHEMA } from './sqlite-schema';
 import { SqlStorageBase, type SqlValue } from './sql-storage-base';
+import { SqliteEngineStore } from './sqlite-engine-store';
 
 /** `$n` placeholders as SQLite's `?`, with the values in the order they appear. */
 function positional(sql: string, params: readonly SqlValue[]): { sql: string; values: SqlValue[] } {
@@ -23,10 +24,16 @@ function positional(sql: string, params: readonly SqlValue[]): { sql: string; va
 export class SqliteServerStorage extends SqlStorageBase implements ServerStorage {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
+  private readonly engine: SqliteEngineStore;
+  readonly suppressions: SqliteEngineStore;
+  readonly claims: SqliteEngineStore;
 
   constructor(file: string) {
     super();
     this.db = new Database(file);
+    this.engine = new SqliteEngineStore(this.db);
+    this.suppressions = this.engine;
+    this.claims = this.engine;
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('secure_delete = ON');
@@ -51,6 +58,7 @@ export class SqliteServerStorage extends SqlStorageBase implements ServerStorage
 
   migrate(): Promise<void> {
     this.db.exec(SQLITE_SCHEMA);
+    this.engine.migrate();
     return Promise.resolve();
   }
 

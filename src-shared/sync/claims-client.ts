@@ -1,0 +1,53 @@
+// The claims protocol's client side over any fetch (docs/sync.md, CL-*): the desktop's HTTP
+// transport and tests share it. A 401 refreshes the session once; any other non-200 is a
+// SyncHttpError with the server's code and message.
+import type { z } from 'zod';
+import type { FetchLike, SyncAuth } from './client';
+import { SyncHttpError } from './client';
+import {
+  claimBatchAnswerSchema,
+  settleBatchAnswerSchema,
+  type ClaimAnswer,
+  type ClaimRequest,
+  type CompleteRequest,
+  type ReleaseRequest,
+  type SettleResult,
+} from './claims';
+import { errorBodySchema } from './protocol';
+
+export interface SyncClaimClient {
+  claim(requests: readonly ClaimRequest[]): Promise<ClaimAnswer[]>;
+  complete(reports: readonly CompleteRequest[]): Promise<SettleResult[]>;
+  release(reports: readonly ReleaseRequest[]): Promise<SettleResult[]>;
+}
+
+export function createSyncClaimClient(options: {
+  baseUrl: string;
+  fetch: FetchLike;
+  auth: SyncAuth;
+}): SyncClaimClient {
+  async function post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+    const request = async (token: string) =>
+      options.fetch(`${options.baseUrl}/claims${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    let response = await request(await options.auth.accessToken());
+    if (response.status === 401) response = await request(await options.auth.refresh());
+    const json: unknown = await response.json().catch(() => undefined);
+    if (response.status !== 200) {
+      const error = errorBodySchema.safeParse(json);
+      throw error.success
+        ? new SyncHttpError(response.status, error.data.code, error.data.message)
+        : new SyncHttpError(response.status, 'http_error', `The sync server answered ${response.status}.`);
+    }
+    return schema.parse(json);
+  }
+
+  return {
+    claim: async (claims) => (await post('', { claims }, claimBatchAnswerSchema)).answers,
+    complete: async (reports) => (await post('/complete', { reports }, settleBatchAnswerSchema)).results,
+    release: async (reports) => (await post('/release', { reports }, settleBatchAnswerSchema)).results,
+  };
+}

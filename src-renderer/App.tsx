@@ -1,14 +1,14 @@
 // The app shell: top bar with the navigation (built from screens/index.ts), what needs the
 // agent now, the demo banner, the current screen, the shortcut list and notifications.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { PorchlightError } from '../src-shared/ipc/errors';
 import { messageOf, useContractInvalidation, useContractQuery } from './bridge/query';
 import { screens } from './screens';
-import { SettingsDialog } from './settings/SettingsDialog';
 import { AttentionStrip } from './shell/AttentionStrip';
 import { DemoBanner } from './shell/DemoBanner';
+import { FirstRunPill } from './shell/FirstRunPill';
 import { Nav } from './shell/Nav';
-import { matchPath, navigate, usePath } from './shell/router';
+import { hrefOf, matchPath, navigate, usePath } from './shell/router';
 import { ShortcutHelp } from './shell/ShortcutHelp';
 import { Toasts } from './shell/Toasts';
 
@@ -25,7 +25,6 @@ export function App() {
   useContractInvalidation();
   const { path, screen, params } = useRoute();
   const info = useContractQuery('app-info', {});
-  const [settingsOpen, setSettingsOpen] = useState(false);
   const home = screens[0]?.path ?? '/leads';
 
   useEffect(() => {
@@ -57,9 +56,14 @@ export function App() {
         </h1>
         <Nav screens={screens} path={path} />
         <AttentionStrip />
-        <button type="button" onClick={() => setSettingsOpen(true)}>
+        <FirstRunPill current={path === '/start'} />
+        <a
+          className="settings-link"
+          href={hrefOf('/settings')}
+          aria-current={path.startsWith('/settings') ? 'page' : undefined}
+        >
           Settings
-        </button>
+        </a>
       </header>
       <DemoBanner />
       {info.isError ? (
@@ -77,7 +81,6 @@ export function App() {
         )}
       </main>
       <ShortcutHelp screens={screens} current={screen} />
-      {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
       <Toasts />
     </div>
   );

@@ -14,7 +14,16 @@ import { useBridge } from './context';
  * what it changes.
  */
 export const invalidatedBy: Partial<Record<EventName, readonly string[]>> = {
-  'leads-changed': ['leads-', 'lead-insights', 'scoring-', 'messages-', 'tasks-', 'replies-', 'compose-'],
+  'leads-changed': [
+    'leads-',
+    'lead-insights',
+    'scoring-',
+    'messages-',
+    'tasks-',
+    'replies-',
+    'compose-',
+    'first-run-',
+  ],
   'messages-changed': [
     'messages-',
     'replies-',
@@ -29,12 +38,14 @@ export const invalidatedBy: Partial<Record<EventName, readonly string[]>> = {
   'enrollments-changed': ['enrollments-', 'messages-upcoming', 'messages-for-lead', 'sequences-stats'],
   'sequences-changed': ['sequences-', 'enrollments-', 'templates-usage'],
   'templates-changed': ['templates-'],
-  'engine-settings-changed': ['engine-settings-'],
+  'engine-settings-changed': ['engine-settings-', 'first-run-'],
+  'first-run-changed': ['first-run-'],
   'scores-changed': ['leads-', 'lead-insights', 'scoring-'],
   'scoring-model-changed': ['scoring-', 'lead-insights'],
   'ai-status-changed': ['ai-status'],
   'ai-reply-classified': ['messages-', 'replies-', 'lead-insights', 'scoring-explain'],
   'channels-changed': ['channels-'],
+  'channels-status-changed': ['channels-status', 'first-run-'],
   'email-settings-changed': ['email-'],
   'demo-changed': ['*'],
   'imports-changed': ['imports-'],

@@ -8,6 +8,8 @@ import { repliesScreen } from './replies';
 import { todayScreen } from './today';
 import type { Screen } from './screen';
 import { sequenceScreen, sequencesScreen } from './sequences';
+import { settingsHomeScreen, settingsScreen } from './settings';
+import { startScreen } from './start';
 import { templatesScreen } from './templates';
 
 export const screens: readonly Screen[] = [
@@ -20,4 +22,7 @@ export const screens: readonly Screen[] = [
   templatesScreen,
   analyticsScreen,
   importScreen,
+  settingsScreen,
+  settingsHomeScreen,
+  startScreen,
 ];

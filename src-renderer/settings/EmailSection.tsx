@@ -1,8 +1,10 @@
 // Email settings: the SMTP server that sends, the IMAP mailbox that receives replies, the
-// sender and the office address every email must carry (CAN-SPAM).
+// sender, the office address every email must carry (CAN-SPAM), where unsubscribe links and
+// open/click tracking point, the connection as it stands and a test email.
 import { useEffect, useState } from 'react';
 import type { EmailSettingsView, MailSecurity } from '../../src-shared/ipc/email';
 import { useBridge } from '../bridge/context';
+import { ConnectionLines, TestSend } from './channel-parts';
 import { Field, OutcomeLine, SecretField, outcomeOf, type Outcome } from './fields';
 
 export function EmailSection({ saved }: { saved: ReadonlySet<string> }) {
@@ -24,6 +26,8 @@ export function EmailSection({ saved }: { saved: ReadonlySet<string> }) {
         imapHost: v.settings.imap.host,
         imapUser: v.settings.imap.user,
         physicalAddress: v.physicalAddress,
+        unsubscribeUrlBase: v.unsubscribeUrlBase,
+        trackingBaseUrl: v.settings.trackingBaseUrl,
         password: '',
         imapPassword: '',
       });
@@ -47,7 +51,9 @@ export function EmailSection({ saved }: { saved: ReadonlySet<string> }) {
         fromName: value('fromName'),
         fromAddress: value('fromAddress'),
         replyAddress: value('replyAddress'),
+        trackingBaseUrl: value('trackingBaseUrl'),
         physicalAddress: value('physicalAddress'),
+        unsubscribeUrlBase: value('unsubscribeUrlBase'),
       });
       if (value('password') !== '') {
         await bridge.invoke('channels-secrets-set', { name: 'smtp.password', value: value('password') });
@@ -64,7 +70,7 @@ export function EmailSection({ saved }: { saved: ReadonlySet<string> }) {
         text:
           missing.length > 0
             ? `Saved. Still missing: ${missing.join('; ')}.`
-            : 'Saved. Restart Porchlight to connect the new mail server.',
+            : 'Saved. Porchlight connects to the mail server now; the line above shows how it went.',
       });
     } catch (e) {
       setOutcome(outcomeOf(e));
@@ -73,6 +79,7 @@ export function EmailSection({ saved }: { saved: ReadonlySet<string> }) {
 
   return (
     <section aria-label="Email">
+      <ConnectionLines names={['email', 'email_replies']} />
       <div className="form-grid">
         <Field
           label="SMTP server"
@@ -134,13 +141,33 @@ export function EmailSection({ saved }: { saved: ReadonlySet<string> }) {
         name="physicalAddress"
         value={value('physicalAddress')}
         onChange={set('physicalAddress')}
+        error={error('physicalAddress')}
       />
+      <div className="form-grid wide">
+        <Field
+          label="Unsubscribe link base (the team server; empty: leads reply “unsubscribe”)"
+          name="unsubscribeUrlBase"
+          value={value('unsubscribeUrlBase')}
+          onChange={set('unsubscribeUrlBase')}
+          error={error('unsubscribeUrlBase')}
+          placeholder="https://sync.example.com/u/"
+        />
+        <Field
+          label="Tracking server for opens and clicks (empty: no tracking)"
+          name="trackingBaseUrl"
+          value={value('trackingBaseUrl')}
+          onChange={set('trackingBaseUrl')}
+          error={error('trackingBaseUrl')}
+          placeholder="https://sync.example.com"
+        />
+      </div>
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={() => void save()}>
           Save email settings
         </button>
       </div>
       <OutcomeLine outcome={outcome} />
+      <TestSend channel="email" label="Send a test email to" placeholder="your own address" />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // write-only secret input (a saved secret is shown as "saved", never read back), and the
 // save/test result line.
 import { PorchlightError } from '../../src-shared/ipc/errors';
+import { PlaceText } from './PlaceText';
 
 export interface FieldProps {
   label: string;
@@ -74,7 +75,7 @@ export function OutcomeLine({ outcome }: { outcome: Outcome | null }) {
   if (outcome === null) return null;
   return (
     <p className={outcome.ok ? 'outcome ok' : 'outcome error'} role="status">
-      {outcome.text}
+      <PlaceText text={outcome.text} />
     </p>
   );
 }

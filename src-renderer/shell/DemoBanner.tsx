@@ -1,13 +1,11 @@
 // The demo workspace's banner. Removing the demo asks first (it deletes every demo lead with
 // its messages and tasks) and then offers to bring it back, so one click never loses it.
 import { useState } from 'react';
-import { messageOf, useContractMutation, useContractQuery } from '../bridge/query';
-import { Dialog } from './Dialog';
+import { useContractMutation, useContractQuery } from '../bridge/query';
+import { RemoveDemoDialog } from './RemoveDemoDialog';
 
 export function DemoBanner() {
   const info = useContractQuery('app-info', {}).data;
-  const counts = useContractQuery('leads-counts', {}).data;
-  const remove = useContractMutation('demo-remove');
   const create = useContractMutation('demo-create');
   const [confirming, setConfirming] = useState(false);
   const [removed, setRemoved] = useState(false);
@@ -23,38 +21,13 @@ export function DemoBanner() {
           Remove demo data…
         </button>
         {confirming ? (
-          <Dialog label="Remove the demo workspace" onClose={() => setConfirming(false)}>
-            <h2>Remove the demo workspace?</h2>
-            <p>
-              This deletes the demo leads{counts ? ` (up to ${counts.total.toLocaleString()})` : ''} with
-              their messages, tasks, sequences and templates. Leads you added yourself stay. You can load the
-              demo again afterwards.
-            </p>
-            {remove.isError ? <p className="form-problem">{messageOf(remove.error)}</p> : null}
-            <div className="dialog-actions">
-              <button type="button" onClick={() => setConfirming(false)} data-autofocus>
-                Keep the demo
-              </button>
-              <button
-                type="button"
-                className="danger"
-                disabled={remove.isPending}
-                onClick={() =>
-                  remove.mutate(
-                    {},
-                    {
-                      onSuccess: () => {
-                        setConfirming(false);
-                        setRemoved(true);
-                      },
-                    },
-                  )
-                }
-              >
-                {remove.isPending ? 'Removing…' : 'Remove demo data'}
-              </button>
-            </div>
-          </Dialog>
+          <RemoveDemoDialog
+            onClose={() => setConfirming(false)}
+            onRemoved={() => {
+              setConfirming(false);
+              setRemoved(true);
+            }}
+          />
         ) : null}
       </div>
     );

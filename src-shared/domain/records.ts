@@ -15,6 +15,8 @@ export const templateSchema = z.object({
   channel: channelSchema,
   subject: shortTextSchema.optional(),
   body: longTextSchema,
+  /** Email only: the HTML part (the plain-text part is `body`); absent: made from the text. */
+  html: longTextSchema.optional(),
   builtIn: z.boolean(),
   demo: z.boolean(),
 });

@@ -72,6 +72,16 @@ export const emailSettingsPatchSchema = z.object({
   trackingBaseUrl: emailSettingsSchema.shape.trackingBaseUrl.unwrap().optional(),
   /** Stored with the engine's sender settings, where the footer reads it. */
   physicalAddress: z.string().trim().max(300).optional(),
+  /**
+   * Where unsubscribe links point (the team server's address; the message id is appended).
+   * Empty: the email says to reply "unsubscribe", which the reply reader takes as an opt-out.
+   */
+  unsubscribeUrlBase: z
+    .string()
+    .trim()
+    .max(300)
+    .refine((s) => s === '' || /^https:\/\/[^\s]+$/.test(s), 'must start with https:// (or stay empty)')
+    .optional(),
 });
 
 export const emailArgs = {
@@ -83,6 +93,7 @@ export const emailArgs = {
 export interface EmailSettingsView {
   settings: EmailSettings;
   physicalAddress: string;
+  unsubscribeUrlBase: string;
   /** What is still missing before email can be sent / replies read, in words (passwords aside). */
   sendingMissing: string[];
   repliesMissing: string[];

@@ -9,6 +9,8 @@ export const templateInputSchema = z.object({
   channel: channelSchema,
   subject: shortTextSchema.optional(),
   body: longTextSchema.min(1),
+  /** Email only: the HTML part; empty removes it (the HTML is then made from the text). */
+  html: longTextSchema.optional(),
 });
 
 export const templateArgs = {
@@ -24,6 +26,7 @@ export const templateArgs = {
     channel: channelSchema,
     subject: shortTextSchema.optional(),
     body: longTextSchema,
+    html: longTextSchema.optional(),
     leadId: idSchema.optional(),
   }),
 };
@@ -31,6 +34,8 @@ export const templateArgs = {
 export interface TemplatePreview {
   text: string;
   subject?: string;
+  /** Email only: the HTML part as sent, footer included (made from the text when there is none). */
+  html?: string;
   /** SMS and WhatsApp only. */
   segments?: SegmentCount;
   warnings: string[];

@@ -1,12 +1,21 @@
 // The follow-up engine's team settings (one `settings` document, id "engine"). Every field has
 // a default, so a missing or partial document still parses into a complete configuration.
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { localTimeSchema } from '../domain/sequence';
 
 export const ENGINE_SETTINGS_ID = 'engine';
 
-const windowSchema = z.object({ start: localTimeSchema, end: localTimeSchema });
-const perMinute = (value: number) => z.number().int().min(1).max(1_000_000).default(value);
+const windowSchema = z
+  .object({ start: localTimeSchema, end: localTimeSchema })
+  .refine((w) => w.start < w.end, { message: 'the end must be after the start', path: ['end'] });
+const perMinute = (value: number) =>
+  z
+    .number({ error: 'a whole number of sends a minute' })
+    .int('a whole number of sends a minute')
+    .min(1, 'at least 1 a minute (pause a sequence to stop sending)')
+    .max(1_000_000, 'at most 1,000,000 a minute')
+    .default(value);
 
 export const engineSettingsSchema = z.object({
   /** Allowed hours in the lead's zone. */
@@ -16,11 +25,21 @@ export const engineSettingsSchema = z.object({
     .record(z.string().max(2), windowSchema)
     .default({ FL: { start: '08:00', end: '20:00' }, OK: { start: '08:00', end: '20:00' } }),
   /** Luxon weekdays (1 = Monday) with automatic sends. */
-  sendWeekdays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5, 6, 7]),
+  sendWeekdays: z
+    .array(z.number().int().min(1).max(7))
+    .min(1, 'choose at least one day with automatic sends')
+    .default([1, 2, 3, 4, 5, 6, 7]),
   /** Team holidays, "yyyy-MM-dd": no automatic sends, not counted as business days. */
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+  holidays: z
+    .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written yyyy-mm-dd, such as 2026-12-25'))
+    .max(400)
+    .default([]),
   /** Where a lead is assumed to be when neither its zone nor a listed country is known. */
-  teamTimeZone: z.string().max(64).default('America/New_York'),
+  teamTimeZone: z
+    .string()
+    .max(64)
+    .refine((zone) => IANAZone.isValidZone(zone), 'a time zone such as America/Chicago')
+    .default('America/New_York'),
   /** Sends per minute per channel; the dispatcher never exceeds them (no bursts on catch-up). */
   rateLimits: z
     .object({

@@ -2,6 +2,7 @@
 // rendered text never contains an empty or broken value ("undefined", "null", "NaN",
 // "[object Object]", "Invalid Date", leftover braces) and never comes out empty: such a template
 // is refused with a TemplateError naming the placeholder and what to do, and is never sent.
+import { settingsPlace } from '../settings-sections';
 
 export const PLACEHOLDERS = [
   'first_name',
@@ -132,16 +133,28 @@ export const DEFAULT_EMAIL_SUBJECT = 'A note from {{agent_name|your agent}}';
 
 export const REPLY_TO_UNSUBSCRIBE = 'To stop these emails, reply with the word "unsubscribe".';
 
-export function withEmailFooter(body: string, footer: EmailFooter): string {
+/** The footer's three lines (sender, postal address, opt-out); refuses a missing address. */
+export function emailFooterLines(footer: EmailFooter): {
+  senderName: string;
+  physicalAddress: string;
+  /** Empty when there is no link: the opt-out is then REPLY_TO_UNSUBSCRIBE. */
+  unsubscribeUrl: string;
+} {
   if (footer.physicalAddress.trim() === '') {
     throw new TemplateError(
       'missing_footer_info',
-      'Email needs the office postal address in its footer (CAN-SPAM); add it in Settings → Email.',
+      `Email needs the office postal address in its footer (CAN-SPAM); add it in ${settingsPlace('email')}.`,
     );
   }
-  const optOut =
-    footer.unsubscribeUrl.trim() === ''
-      ? REPLY_TO_UNSUBSCRIBE
-      : `Unsubscribe: ${footer.unsubscribeUrl.trim()}`;
-  return `${body.trimEnd()}\n\n--\n${footer.senderName}\n${footer.physicalAddress.trim()}\n${optOut}`;
+  return {
+    senderName: footer.senderName,
+    physicalAddress: footer.physicalAddress.trim(),
+    unsubscribeUrl: footer.unsubscribeUrl.trim(),
+  };
+}
+
+export function withEmailFooter(body: string, footer: EmailFooter): string {
+  const lines = emailFooterLines(footer);
+  const optOut = lines.unsubscribeUrl === '' ? REPLY_TO_UNSUBSCRIBE : `Unsubscribe: ${lines.unsubscribeUrl}`;
+  return `${body.trimEnd()}\n\n--\n${lines.senderName}\n${lines.physicalAddress}\n${optOut}`;
 }

@@ -8,7 +8,7 @@ import { createSmtpMailer, sendTestEmail } from '../../src-main/adapters/email/s
 import { FakeClock } from '../../src-main/core/testing/fake-clock';
 import type { EmailSettings } from '../../src-shared/ipc/email';
 import { emailSettingsSchema } from '../../src-shared/ipc/email';
-import { withEmailFooter } from '../../src-shared/templates';
+import { withEmailFooter, withHtmlEmailFooter } from '../../src-shared/templates';
 import type { SmtpPeer } from './mail-peer';
 import { TEST_REPLY_KEY, headerLine, startSmtpPeer } from './mail-peer';
 import { outbound } from './mailer-contract';
@@ -113,6 +113,28 @@ describe('SMTP adapter on the wire', () => {
     );
     expect(html).toContain(`<a href="${UNSUBSCRIBE}">`);
     expect(peer.received[0]?.parsed.text).toContain('https://listings.example.com/oak');
+  });
+
+  it("sends a template's own HTML part as the HTML, its links tracked but the unsubscribe one, the pixel before </body>", async () => {
+    const { mailer, peer } = await setUp({ trackingBaseUrl: 'https://sync.example.com' });
+    const own = withHtmlEmailFooter(
+      '<html><body><h1>Open Saturday</h1><p><a href="https://listings.example.com/oak?a=1&amp;b=2">Oak St</a></p></body></html>',
+      {
+        senderName: 'Dana Reyes',
+        physicalAddress: '100 Congress Ave, Austin, TX 78701',
+        unsubscribeUrl: UNSUBSCRIBE,
+      },
+    );
+    await mailer.send({ ...message, html: own }, new AbortController().signal);
+    const html = peer.received[0]?.parsed.html || '';
+    expect(html).toContain('<h1>Open Saturday</h1>');
+    expect(html).toMatch(
+      /href="https:\/\/sync\.example\.com\/t\/c\/msg-wire-1\?u=https%3A%2F%2Flistings\.example\.com%2Foak%3Fa%3D1%26b%3D2&amp;s=[^"]+">Oak St</,
+    );
+    expect(html).toContain(`<a href="${UNSUBSCRIBE}">`);
+    expect(html).toMatch(/<img src="https:\/\/sync\.example\.com\/t\/o\/msg-wire-1\.gif"[^>]*><\/body>/);
+    // The text part is the text, as written.
+    expect(peer.received[0]?.parsed.text).toContain('The house on Oak St is open Saturday');
   });
 
   it('the test message reports the server’s own answer', async () => {

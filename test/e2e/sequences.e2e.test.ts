@@ -1,5 +1,6 @@
 // The sequence builder: a new sequence (saved paused), a dry run on a lead in another time zone
-// showing each step's local time and verdicts, then activated and the lead enrolled.
+// showing each step's local time and verdicts, a step's fallback and the stages that end it,
+// then activated and the lead enrolled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe';
 import { startAppSession, type AppSession } from '../support/app-session';
@@ -52,8 +53,28 @@ describe('sequences in Chromium against the headless shell', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await app.shot(page, 'sequences-dry-run');
 
+    // With a fallback to email, the text step would go by email instead; email is not connected
+    // in this workspace, so it would wait for it, saying where to connect it.
+    const textStep = builder.getByRole('listitem', { name: 'Step 2' });
+    await textStep
+      .getByRole('group', { name: /Step 2: if the lead cannot be reached/ })
+      .getByLabel('Email')
+      .check();
+    expect(await textStep.textContent()).toContain('Tried in this order: email.');
+    await builder.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => rows.nth(2).textContent()).toMatch(/Settings → Email/);
+    // The stages that end it: the manual trigger's defaults ticked, appointment added.
+    const ends = builder.getByRole('group', { name: 'The sequence ends when the lead reaches' });
+    expect(await ends.getByLabel('Closed').isChecked()).toBe(true);
+    expect(await ends.getByLabel('Appointment').isChecked()).toBe(false);
+    await ends.getByLabel('Appointment').check();
+    await app.shot(page, 'sequences-fallback-end-stages');
+
     await builder.getByRole('button', { name: 'Save sequence' }).click();
     await expect.poll(() => builder.getByRole('status').first().textContent()).toContain('paused');
+    const saved = (await app.invoke('sequences-list', {})).find((q) => q.name === 'Open house follow-up');
+    expect(saved?.endStages).toEqual(['appointment', 'closed', 'lost']);
+    expect(saved?.steps[1]?.fallback).toEqual(['email']);
     await builder.getByRole('button', { name: 'Activate' }).click();
     await expect.poll(() => builder.locator('.chip').first().textContent()).toBe('active');
     await builder.getByLabel('Try it on: lead').selectOption(lead.id);

@@ -29,26 +29,26 @@ afterAll(async () => {
 describe('settings in Chromium against the headless shell', () => {
   it('refuses a bad number, keeps secrets write-only, and says who answers without an AI key', async () => {
     const page = await openSignedIn(browser, shell.url, { viewport: { width: 1280, height: 800 } });
-    await page.getByRole('button', { name: 'Settings' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    const settings = page.getByRole('main');
 
-    await dialog.getByRole('tab', { name: 'Text messages' }).click();
-    await dialog.getByLabel('SMS from (E.164)').fill('555-1234');
-    await dialog.getByRole('button', { name: 'Save text settings' }).click();
-    await expect.poll(() => dialog.getByRole('alert').first().textContent()).toContain('E.164');
+    await settings.getByRole('link', { name: 'Text messages and WhatsApp' }).click();
+    await settings.getByLabel('SMS from (E.164)').fill('555-1234');
+    await settings.getByRole('button', { name: 'Save text settings' }).click();
+    await expect.poll(() => settings.getByRole('alert').first().textContent()).toContain('E.164');
 
-    await dialog.getByLabel('SMS from (E.164)').fill('+13125550100');
-    await dialog.getByLabel('Twilio auth token').fill('token-that-must-not-come-back');
-    await dialog.getByRole('button', { name: 'Save text settings' }).click();
-    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Saved');
-    await expect.poll(() => dialog.getByLabel('Twilio auth token (saved)').count()).toBe(1);
-    expect(await dialog.getByLabel('Twilio auth token (saved)').inputValue()).toBe('');
+    await settings.getByLabel('SMS from (E.164)').fill('+13125550100');
+    await settings.getByLabel('Twilio auth token').fill('token-that-must-not-come-back');
+    await settings.getByRole('button', { name: 'Save text settings' }).click();
+    await expect.poll(() => settings.getByRole('status').textContent()).toContain('Saved');
+    await expect.poll(() => settings.getByLabel('Twilio auth token (saved)').count()).toBe(1);
+    expect(await settings.getByLabel('Twilio auth token (saved)').inputValue()).toBe('');
     expect(await page.content()).not.toContain('token-that-must-not-come-back');
 
-    await dialog.getByRole('tab', { name: 'AI', exact: true }).click();
-    await dialog.getByRole('button', { name: 'Save AI settings' }).click();
+    await settings.getByRole('link', { name: 'AI', exact: true }).click();
+    await settings.getByRole('button', { name: 'Save AI settings' }).click();
     await expect
-      .poll(() => dialog.getByRole('status').textContent())
+      .poll(() => settings.getByRole('status').textContent())
       .toContain('Rules answer until a key is set');
     await page.screenshot({ path: join(repoRoot, 'test-results', 'settings-ai.png') });
   });

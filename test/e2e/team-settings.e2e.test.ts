@@ -41,28 +41,28 @@ afterAll(async () => {
 describe('Settings → Team in Chromium against the headless shell and a sync server', () => {
   it('refuses a wrong code beside its field, signs in with the right one, and signs out', async () => {
     const page = await openSignedIn(browser, shell.url, { viewport: { width: 1280, height: 800 } });
-    await page.getByRole('button', { name: 'Settings' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Settings' });
-    await dialog.getByRole('tab', { name: 'Team' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    const settings = page.getByRole('main');
+    await settings.getByRole('link', { name: 'Team', exact: true }).click();
 
-    await dialog.getByLabel('Sync server address').fill(sync.url);
-    await dialog.getByLabel('Email').fill('jane@example.com');
-    await dialog.getByLabel('One-time sign-in code (first sign-in only)').fill('NOT-THE-CODE');
-    await dialog.getByLabel('Password (with a code: choose one)').fill('correct horse battery');
-    await dialog.getByRole('button', { name: 'Sign in to the team' }).click();
+    await settings.getByLabel('Sync server address').fill(sync.url);
+    await settings.getByLabel('Email').fill('jane@example.com');
+    await settings.getByLabel('One-time sign-in code (first sign-in only)').fill('NOT-THE-CODE');
+    await settings.getByLabel('Password (with a code: choose one)').fill('correct horse battery');
+    await settings.getByRole('button', { name: 'Sign in to the team' }).click();
     await expect
-      .poll(() => dialog.getByRole('alert').first().textContent())
+      .poll(() => settings.getByRole('alert').first().textContent())
       .toContain('sign-in code is not valid');
     await page.screenshot({ path: join(repoRoot, 'test-results', 'team-wrong-code.png') });
 
-    await dialog.getByLabel('One-time sign-in code (first sign-in only)').fill(code);
-    await dialog.getByRole('button', { name: 'Sign in to the team' }).click();
-    await expect.poll(() => dialog.textContent()).toContain('Signed in as');
-    await expect.poll(() => dialog.textContent()).toContain('In step with the team.');
+    await settings.getByLabel('One-time sign-in code (first sign-in only)').fill(code);
+    await settings.getByRole('button', { name: 'Sign in to the team' }).click();
+    await expect.poll(() => settings.textContent()).toContain('Signed in as');
+    await expect.poll(() => settings.textContent()).toContain('In step with the team.');
     await page.screenshot({ path: join(repoRoot, 'test-results', 'team-signed-in.png') });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await dialog.getByRole('button', { name: 'Sign out of the team' }).click();
-    await expect.poll(() => dialog.textContent()).toContain('Not signed in');
+    await settings.getByRole('button', { name: 'Sign out of the team' }).click();
+    await expect.poll(() => settings.textContent()).toContain('Not signed in');
   });
 });

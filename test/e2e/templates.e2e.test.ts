@@ -65,6 +65,30 @@ describe('templates in Chromium against the headless shell', () => {
     expect(await editor.locator('.preview-subject').textContent()).toContain('Your home search');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await app.shot(page, 'templates-email');
+
+    // The HTML part: previewed as sent (escaped values, the footer before </body>), refused beside
+    // its field when a placeholder is broken, and saved.
+    const html = editor.getByRole('textbox', { name: /^HTML/ });
+    await html.fill('<h1>Welcome home</h1><p>Hi {{first_name}}, {{agent_name}} here.</p>');
+    const frame = page.frameLocator('[data-testid="preview-html"]');
+    await expect.poll(() => frame.locator('h1').textContent()).toBe('Welcome home');
+    expect(await frame.locator('body').textContent()).toContain(`Hi ${lead.firstName}, Dana Reyes here.`);
+    expect(await frame.locator('body').textContent()).toContain('100 Congress Ave, Austin, TX 78701');
+    expect(await frame.locator('body').textContent()).toContain('reply with the word "unsubscribe"');
+    await app.shot(page, 'templates-email-html');
+    await html.fill('<p>Hi {{first name}}</p>');
+    await editor.getByRole('button', { name: 'Save template' }).click();
+    await expect
+      .poll(async () => (await editor.getByRole('alert').allTextContents()).join(' '))
+      .toContain('malformed placeholder');
+    expect(await html.getAttribute('aria-invalid')).toBe('true');
+    expect(await html.inputValue()).toBe('<p>Hi {{first name}}</p>');
+    await html.fill('<p>Hi {{first_name|there}}</p>');
+    await editor.getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => editor.getByRole('status').textContent()).toContain('Saved');
+    const saved = await app.invoke('templates-get', { id: 'tpl-buyer-welcome-email' });
+    expect(saved?.html).toBe('<p>Hi {{first_name|there}}</p>');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
 });

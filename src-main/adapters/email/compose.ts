@@ -1,11 +1,12 @@
 // Turns an OutboundMessage into what nodemailer sends: a text part exactly as rendered (the
 // send pipeline has already added the CAN-SPAM footer: sender, postal address, unsubscribe
-// link), an HTML part made from the same text, RFC 8058 one-click unsubscribe headers, the
+// link), the HTML part (the template's own, or made from the same text), RFC 8058 one-click unsubscribe headers, the
 // lead's plus-addressed Reply-To (also the envelope sender, so bounces come back to the reply
 // mailbox and name the lead), and a Message-ID we keep. Open pixel and tracked links only
 // when a tracking server is configured; the unsubscribe link is never rewritten.
 import { createHmac } from 'node:crypto';
 import type { EmailSettings } from '../../../src-shared/ipc/email';
+import { escapeHtml, htmlFromText } from '../../../src-shared/templates';
 import { newMessageIdHeader, plusAddressFor } from '../../core/email/reply-address';
 import type { OutboundMessage } from '../../core/ports/channels';
 
@@ -22,17 +23,6 @@ export interface ComposedEmail {
   envelope: { from: string; to: string };
 }
 
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
 /** The signature the tracking server checks before redirecting (no open redirect). */
 export function clickSignature(key: string, messageId: string, url: string): string {
   return createHmac('sha256', Buffer.from(key, 'base64url'))
@@ -41,41 +31,56 @@ export function clickSignature(key: string, messageId: string, url: string): str
     .slice(0, 22);
 }
 
-function trackedUrl(base: string, key: string, messageId: string, url: string): string {
-  const query = new URLSearchParams({ u: url, s: clickSignature(key, messageId, url) });
-  return `${base.replace(/\/+$/, '')}/t/c/${encodeURIComponent(messageId)}?${query.toString()}`;
+interface Tracking {
+  base: string;
+  key: string;
+  messageId: string;
 }
 
-export function htmlFromText(
-  text: string,
-  options: { unsubscribeUrl?: string; track?: { base: string; key: string; messageId: string } },
+function trackedUrl(track: Tracking, url: string): string {
+  const query = new URLSearchParams({ u: url, s: clickSignature(track.key, track.messageId, url) });
+  return `${track.base.replace(/\/+$/, '')}/t/c/${encodeURIComponent(track.messageId)}?${query.toString()}`;
+}
+
+const HREF = /href="(https?:\/\/[^"]+)"/g;
+const BODY_END = /<\/body\s*>/gi;
+
+function unescapeAttribute(value: string): string {
+  return value
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
+/**
+ * The HTML part: the template's own HTML when it has one, else made from the text. With a
+ * tracking server every http(s) link but the unsubscribe one goes through it, and an open
+ * pixel closes the body.
+ */
+export function htmlPart(
+  message: Pick<OutboundMessage, 'body' | 'html' | 'unsubscribeUrl'>,
+  track: Tracking | undefined,
 ): string {
-  const linkify = (line: string): string => {
-    let out = '';
-    let last = 0;
-    for (const match of line.matchAll(URL_PATTERN)) {
-      const url = match[0];
-      const index = match.index;
-      const href =
-        options.track === undefined || url === options.unsubscribeUrl
-          ? url
-          : trackedUrl(options.track.base, options.track.key, options.track.messageId, url);
-      out += `${escapeHtml(line.slice(last, index))}<a href="${escapeHtml(href)}">${escapeHtml(url)}</a>`;
-      last = index + url.length;
-    }
-    return out + escapeHtml(line.slice(last));
-  };
-  const paragraphs = text
-    .replace(/\r\n/g, '\n')
-    .split(/\n{2,}/)
-    .map((p) => `<p>${p.split('\n').map(linkify).join('<br>\n')}</p>`);
-  const pixel =
-    options.track === undefined
-      ? ''
-      : `<img src="${escapeHtml(
-          `${options.track.base.replace(/\/+$/, '')}/t/o/${encodeURIComponent(options.track.messageId)}.gif`,
-        )}" width="1" height="1" alt="" style="display:block;border:0">`;
-  return `<!doctype html><html><body>\n${paragraphs.join('\n')}\n${pixel}</body></html>\n`;
+  const hrefFor = (url: string): string =>
+    track === undefined || url === message.unsubscribeUrl ? url : trackedUrl(track, url);
+  if (message.html === undefined) return htmlFromText(message.body, hrefFor, pixel(track));
+  const linked = message.html.replace(HREF, (whole, raw: string) => {
+    const url = unescapeAttribute(raw);
+    const href = hrefFor(url);
+    return href === url ? whole : `href="${escapeHtml(href)}"`;
+  });
+  const end = [...linked.matchAll(BODY_END)].at(-1)?.index;
+  return end === undefined
+    ? `${linked}${pixel(track)}`
+    : `${linked.slice(0, end)}${pixel(track)}${linked.slice(end)}`;
+}
+
+function pixel(track: Tracking | undefined): string {
+  if (track === undefined) return '';
+  const src = `${track.base.replace(/\/+$/, '')}/t/o/${encodeURIComponent(track.messageId)}.gif`;
+  return `<img src="${escapeHtml(src)}" width="1" height="1" alt="" style="display:block;border:0">`;
 }
 
 export function composeEmail(
@@ -107,10 +112,7 @@ export function composeEmail(
     to: message.to,
     subject: message.subject ?? '',
     text: message.body,
-    html: htmlFromText(message.body, {
-      ...(message.unsubscribeUrl === undefined ? {} : { unsubscribeUrl: message.unsubscribeUrl }),
-      ...(track === undefined ? {} : { track }),
-    }),
+    html: htmlPart(message, track),
     ...(replyTo === undefined ? {} : { replyTo }),
     messageId: `<${newMessageIdHeader(message.messageId, domain)}>`,
     headers,

@@ -4,6 +4,7 @@
 // Messages never carry a secret: the password and its AUTH encodings are cut out first.
 import { ChannelError } from '../../core/ports/channels';
 import { secretForms } from '../../../src-shared/ai/redact';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 
 export interface SmtpFailure {
   code?: string;
@@ -55,7 +56,7 @@ export function channelErrorFromSmtp(
     if (failure.code === 'EAUTH')
       return new ChannelError(
         'rejected',
-        `The SMTP server refused the login: ${said}. Check the user and password in Settings → Email.`,
+        `The SMTP server refused the login: ${said}. Check the user and password in ${settingsPlace('email')}.`,
         true,
         false,
       );
@@ -71,7 +72,7 @@ export function channelErrorFromSmtp(
   if (failure.code === 'EAUTH' || failure.code === 'ENOAUTH')
     return new ChannelError(
       'rejected',
-      `SMTP login failed: ${said}. Check the user and password in Settings → Email.`,
+      `SMTP login failed: ${said}. Check the user and password in ${settingsPlace('email')}.`,
       true,
       false,
     );

@@ -13,6 +13,7 @@ import type { Clock } from '../../core/ports/clock';
 import type { SecretStore } from '../../core/ports/secret-store';
 import { composeEmail } from './compose';
 import { channelErrorFromSmtp, redact } from './smtp-errors';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 
 export interface EmailConfig {
   settings: EmailSettings;
@@ -84,7 +85,7 @@ export async function sendOverSmtp(
   if (missing.length > 0)
     throw new ChannelError(
       'provider_unavailable',
-      `Email is not set up: add ${missing.join(', ')} in Settings → Email.`,
+      `Email is not set up: add ${missing.join(', ')} in ${settingsPlace('email')}.`,
       false,
       false,
     );

@@ -10,6 +10,7 @@
 // https://www.twilio.com/docs/api/errors lists every code.
 import twilio from 'twilio';
 import { ChannelError } from '../../core/ports/channels';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 
 /** Twilio's "the recipient replied STOP" code, at send time or in a status report. */
 export const OPTED_OUT = 21610;
@@ -81,7 +82,7 @@ function mapError(error: unknown): ChannelError {
       case 20003:
         return new ChannelError(
           'rejected',
-          `${said} (check the Twilio account SID and auth token in Settings → Text messages)`,
+          `${said} (check the Twilio account SID and auth token in ${settingsPlace('texts')})`,
           false,
           false,
         );
@@ -100,8 +101,7 @@ function mapError(error: unknown): ChannelError {
   return new ChannelError('unknown', said, true, true);
 }
 
-export const WINDOW_HINT =
-  'WhatsApp allows a free-form message only within 24 hours of the lead’s last message; set an approved template (ContentSid) in Settings → Text messages to reach them outside it.';
+export const WINDOW_HINT = `WhatsApp allows a free-form message only within 24 hours of the lead’s last message; set an approved template (ContentSid) in ${settingsPlace('texts')} to reach them outside it.`;
 
 const DELIVERY: Record<number, string> = {
   30003: 'the handset is unreachable (off or out of coverage)',

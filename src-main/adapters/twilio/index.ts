@@ -46,7 +46,7 @@ export interface ConnectedTwilio {
   stop(): Promise<void>;
 }
 
-/** What is missing for Twilio to connect, in the words of Settings → Text messages (empty: nothing). */
+/** What is missing for Twilio to connect, in the words of Settings → Text messages and WhatsApp (empty: nothing). */
 export async function twilioMissing(ctx: CoreContext): Promise<string[]> {
   const [accountSid, authToken, settings] = await Promise.all([
     ctx.secrets?.get('twilio.accountSid'),

@@ -1,5 +1,6 @@
-// The email feature: its settings (the CAN-SPAM postal address lives with the engine's sender
-// settings, where the footer reads it, so it is written there) and the reply poller's state.
+// The email feature: its settings (the CAN-SPAM postal address and the unsubscribe link base
+// live with the engine's sender settings, where the footer reads them, so they are written
+// there) and the reply poller's state.
 import type { EmailRepliesStatus, EmailSettings, EmailSettingsView } from '../../../src-shared/ipc/email';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { emailSettingsSchema } from '../../../src-shared/ipc/email';
@@ -41,10 +42,10 @@ export function emailHandlers(ctx: CoreContext) {
     return {
       settings,
       physicalAddress,
+      unsubscribeUrlBase: engine.sender.unsubscribeUrlBase,
       sendingMissing: [
         ...sendingMissing(settings, has('smtp.password')),
         ...(physicalAddress.trim() === '' ? ['the office postal address (CAN-SPAM)'] : []),
-        ...(engine.sender.unsubscribeUrlBase === '' ? ['the unsubscribe link base (the sync server)'] : []),
       ],
       repliesMissing: repliesMissing(settings, has('imap.password')),
     };
@@ -53,7 +54,7 @@ export function emailHandlers(ctx: CoreContext) {
   return {
     'email-settings-get': async (): Promise<EmailSettingsView> => view(),
     'email-settings-set': async (args: ValidArgs<'email-settings-set'>): Promise<EmailSettingsView> => {
-      const { physicalAddress, smtp, imap, ...rest } = args;
+      const { physicalAddress, unsubscribeUrlBase, smtp, imap, ...rest } = args;
       const { settings: before } = await readEmailSettings(ctx);
       const next = emailSettingsSchema.parse({
         ...before,
@@ -76,9 +77,15 @@ export function emailHandlers(ctx: CoreContext) {
         },
       ]);
       await writeEmailSettings(ctx, () => next);
-      if (physicalAddress !== undefined) {
-        const engine = await readEngineSettings(ctx.db);
-        await writeEngineSettings(ctx, { sender: { ...engine.sender, physicalAddress } });
+      if (physicalAddress !== undefined || unsubscribeUrlBase !== undefined) {
+        const { sender } = await readEngineSettings(ctx.db);
+        await writeEngineSettings(ctx, {
+          sender: {
+            ...sender,
+            ...(physicalAddress === undefined ? {} : { physicalAddress }),
+            ...(unsubscribeUrlBase === undefined ? {} : { unsubscribeUrlBase }),
+          },
+        });
       }
       ctx.events.emit('email-settings-changed', { at: ctx.clock.now() });
       return view();

@@ -7,6 +7,7 @@
 // Nothing falls back silently: a text never becomes an email unless the step says so.
 // Notifications go to the agent and never fall back.
 import type { Channel, Lead } from '../../../src-shared/domain';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 
 export interface ChannelFacts {
   lead: Pick<Lead, 'phone' | 'phoneProblem' | 'email' | 'consent'>;
@@ -32,11 +33,11 @@ export const CHANNEL_PROVIDER: Record<Channel, string> = {
   notification: 'notifications',
 };
 
-/** The Settings section where each channel is connected (its tab's own name). */
+/** The Settings section where each channel is connected (named in src-shared/settings-sections). */
 export const CHANNEL_SETTINGS_SECTION: Record<Channel, string> = {
-  sms: 'Settings → Text messages',
-  whatsapp: 'Settings → Text messages',
-  email: 'Settings → Email',
+  sms: settingsPlace('texts'),
+  whatsapp: settingsPlace('texts'),
+  email: settingsPlace('email'),
   call: 'Settings',
   notification: 'Settings',
 };

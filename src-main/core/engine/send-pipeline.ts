@@ -9,8 +9,10 @@ import type { CoreContext } from '../context';
 import {
   DEFAULT_EMAIL_SUBJECT,
   TemplateError,
+  renderHtmlTemplate,
   renderTemplate,
   withEmailFooter,
+  withHtmlEmailFooter,
 } from '../../../src-shared/templates';
 import { isAllowedAt, nextAllowedSendTime, sendPolicyFor } from '../../../src-shared/timing';
 import { isWhatsAppWindowOpen } from '../messages/whatsapp-window';
@@ -135,6 +137,7 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   // 8: render; a template that would send an empty or broken value is refused, never sent.
   let body: string;
   let subject: string | undefined;
+  let html: string | undefined;
   const unsubscribeUrl =
     settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}${message.id}`;
   try {
@@ -146,11 +149,14 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     const rawSubject = template?.subject ?? message.subject;
     if (channel === 'email') {
       subject = renderTemplate(rawSubject ?? DEFAULT_EMAIL_SUBJECT, values);
-      body = withEmailFooter(body, {
+      const footer = {
         senderName: values.agent_name ?? settings.sender.teamName,
         physicalAddress: settings.sender.physicalAddress,
         unsubscribeUrl,
-      });
+      };
+      body = withEmailFooter(body, footer);
+      if (template?.channel === 'email' && template.html !== undefined)
+        html = withHtmlEmailFooter(renderHtmlTemplate(template.html, values), footer);
     }
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
@@ -212,6 +218,7 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   if (sender === undefined) return settleUncertain(ctx, sending, `${channel} is not connected`);
   const outbound: OutboundMessage = { messageId: message.id, leadId: lead.id, channel, to: to ?? '', body };
   if (subject !== undefined) outbound.subject = subject;
+  if (html !== undefined) outbound.html = html;
   if (channel === 'email' && unsubscribeUrl !== '') outbound.unsubscribeUrl = unsubscribeUrl;
   // The provider call runs on its own: a slow provider never holds up the other sends.
   deps.inFlight.track(handOver(deps, sending, sender, outbound));

@@ -15,6 +15,8 @@ export interface OutboundMessage {
   to: string;
   subject?: string;
   body: string;
+  /** Email only: the HTML part rendered from the template, footer included (absent: made from `body`). */
+  html?: string;
   /** Email only: RFC 8058 one-click unsubscribe target. */
   unsubscribeUrl?: string;
 }

@@ -2,7 +2,7 @@
 // which channel it would take, and writes nothing.
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelTestResult } from '../../../src-shared/ipc/channels';
+import { ConnectionBoard } from '../channels/connections';
 import type { TestCore } from '../testing/test-core';
 import { createTestCore } from '../testing/test-core';
 import { createEngineTestCore } from '../testing/engine-harness';
@@ -16,14 +16,25 @@ afterEach(async () => {
   core = undefined;
 });
 
-const answered = (channel: 'sms' | 'email') => (): Promise<ChannelTestResult> =>
-  Promise.resolve({ channel, ok: true, answer: 'ok' });
+function boardWith(core: TestCore, connected: readonly ('sms' | 'email')[]): ConnectionBoard {
+  const board = new ConnectionBoard(core.ctx);
+  for (const name of connected) board.connected(name);
+  return board;
+}
+
+const emailStep = {
+  id: 's1',
+  channel: 'email',
+  delay: { amount: 0, unit: 'minutes' },
+  condition: { type: 'always' },
+  templateId: 'tpl-buyer-welcome-email',
+} as const;
 
 describe('sequence dry run', () => {
   it('SEQ-DRY1: local times in the lead zone, quiet hours and weekends moved, channel verdicts', async () => {
     core = await createTestCore({ start: START });
     await installBuiltIns(core.ctx);
-    core.ctx.channelTesters = { sms: answered('sms'), email: answered('email') };
+    core.ctx.connections = boardWith(core, ['sms', 'email']);
     const { lead } = await core.invoke('leads-create', {
       lead: { firstName: 'Lena', email: 'lena@example.com', timeZone: 'America/Los_Angeles' },
     });
@@ -31,13 +42,7 @@ describe('sequence dry run', () => {
     const result = await core.invoke('sequences-dry-run', {
       leadId: lead.id,
       steps: [
-        {
-          id: 's1',
-          channel: 'email',
-          delay: { amount: 0, unit: 'minutes' },
-          condition: { type: 'always' },
-          templateId: 'tpl-buyer-welcome-email',
-        },
+        emailStep,
         {
           id: 's2',
           channel: 'sms',
@@ -70,6 +75,27 @@ describe('sequence dry run', () => {
     expect(first?.render?.text).toContain('Hi Lena');
     expect(await core.ctx.db.messages.count().exec()).toBe(before);
     expect(await core.ctx.db.enrollments.count().exec()).toBe(0);
+  });
+
+  it('SEQ-DRY3: a saved key is not a connection: email that failed to connect waits, and says where to fix it', async () => {
+    core = await createTestCore({ start: START });
+    await installBuiltIns(core.ctx);
+    // A secret store with the SMTP password, and a tester for email, but the server refused the login.
+    await core.ctx.secrets?.set('smtp.password', 'pw');
+    core.ctx.channelTesters = { email: () => Promise.resolve({ channel: 'email', ok: true, answer: 'ok' }) };
+    const board = boardWith(core, []);
+    board.failed('email', '535 authentication failed');
+    core.ctx.connections = board;
+    const { lead } = await core.invoke('leads-create', {
+      lead: { firstName: 'Lena', email: 'lena@example.com', timeZone: 'America/Los_Angeles' },
+    });
+    const waiting = await core.invoke('sequences-dry-run', { leadId: lead.id, steps: [emailStep] });
+    expect(waiting.steps[0]?.channel).toMatchObject({ ok: false, channel: 'email' });
+    expect(waiting.steps[0]?.channel?.text).toContain('Settings → Email');
+
+    board.connected('email');
+    const going = await core.invoke('sequences-dry-run', { leadId: lead.id, steps: [emailStep] });
+    expect(going.steps[0]?.channel).toMatchObject({ ok: true, channel: 'email', text: 'goes by email' });
   });
 
   it('SEQ-DRY2: an unknown lead is refused with what to do', async () => {

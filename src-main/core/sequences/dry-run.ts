@@ -48,11 +48,13 @@ function whyMoved(
   return 'inside the allowed hours in every zone the lead may be in';
 }
 
+/** The channels that can send now: call tasks and notifications need no provider; the rest
+ * are connected when the shell's adapters reported them so (a saved key is not a connection). */
 function connectedChannels(ctx: CoreContext): Set<Channel> {
-  // Call tasks and agent notifications need no provider; the shell registers a tester for each
-  // provider it connected, so those are the channels that can send now.
   const connected = new Set<Channel>(['call', 'notification']);
-  for (const channel of Object.keys(ctx.channelTesters ?? {})) connected.add(channel as Channel);
+  const board = ctx.connections?.view();
+  for (const channel of ['sms', 'whatsapp', 'email'] as const)
+    if (board?.[channel].state === 'connected') connected.add(channel);
   return connected;
 }
 

@@ -1,9 +1,11 @@
 // The sequences feature: list, create, edit (versioned), pause/resume/archive, engine settings.
+import { z } from 'zod';
 import type { Sequence } from '../../../src-shared/domain';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { SequenceStats } from '../../../src-shared/ipc/sequences';
 import { REPLIED_STOP_REASON } from '../../../src-shared/ipc/sequences';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 import type { CoreContext } from '../context';
 import { pauseAll, resumeAll } from '../enrollments/control';
 import { stopEnrollment } from '../enrollments/materialise';
@@ -66,8 +68,18 @@ export function sequenceHandlers(ctx: CoreContext) {
       try {
         return await writeEngineSettings(ctx, args.patch);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new PorchlightError('validation', `The engine settings were not saved: ${message}`);
+        if (!(error instanceof z.ZodError)) throw error;
+        // Each field's problem beside it ("rateLimits.sms"), and all of them in one sentence.
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of error.issues) fieldErrors[issue.path.map(String).join('.')] ??= issue.message;
+        const summary = Object.entries(fieldErrors)
+          .map(([field, message]) => `${field}: ${message}`)
+          .join('; ');
+        throw new PorchlightError(
+          'validation',
+          `The sending rules were not saved (${settingsPlace('sending')}): ${summary}.`,
+          fieldErrors,
+        );
       }
     },
   };

@@ -99,8 +99,9 @@ export const collectionDefinitions: Definitions = {
     migrationStrategies: {},
   },
   templates: {
-    schema: toRxJsonSchema(templateSchema, { version: 0, indexes: ['updatedAt'] }),
-    migrationStrategies: {},
+    schema: toRxJsonSchema(templateSchema, { version: 1, indexes: ['updatedAt'] }),
+    // 1: an email template's optional `html` part (additive).
+    migrationStrategies: { 1: (doc: Template) => doc },
   },
   tasks: {
     schema: toRxJsonSchema(taskSchema, {

@@ -9,15 +9,22 @@ import { countSegments, segmentWarning } from '../../../src-shared/sms/segments'
 import {
   DEFAULT_EMAIL_SUBJECT,
   TemplateError,
+  htmlFromText,
   parseTemplate,
+  renderHtmlTemplate,
   renderTemplate,
   withEmailFooter,
+  withHtmlEmailFooter,
 } from '../../../src-shared/templates';
 import type { CoreContext } from '../context';
 import { readEngineSettings } from '../engine/settings';
 import { templateValuesFor } from '../engine/template-values';
 
-function checkPlaceholders(fields: { body?: string | undefined; subject?: string | undefined }): void {
+function checkPlaceholders(fields: {
+  body?: string | undefined;
+  subject?: string | undefined;
+  html?: string | undefined;
+}): void {
   for (const [field, text] of Object.entries(fields)) {
     if (text === undefined) continue;
     try {
@@ -28,6 +35,11 @@ function checkPlaceholders(fields: { body?: string | undefined; subject?: string
       throw error;
     }
   }
+}
+
+/** The HTML part kept for a template: only on email, and never an empty one. */
+function htmlPartOf(channel: Template['channel'], html: string | undefined): string | undefined {
+  return channel === 'email' && html !== undefined && html.trim() !== '' ? html : undefined;
 }
 
 export function templateHandlers(ctx: CoreContext) {
@@ -71,13 +83,19 @@ export function templateHandlers(ctx: CoreContext) {
         if (warning !== null) warnings.push(warning);
       }
       if (args.channel === 'email') {
-        text = withEmailFooter(text, {
+        const footer = {
           senderName: values.agent_name ?? settings.sender.teamName,
           physicalAddress: settings.sender.physicalAddress,
           unsubscribeUrl:
             settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}preview`,
-        });
+        };
+        text = withEmailFooter(text, footer);
         result.text = text;
+        // The HTML part as the mailer sends it (without a tracking server's pixel and links).
+        result.html =
+          args.html === undefined || args.html.trim() === ''
+            ? htmlFromText(text)
+            : withHtmlEmailFooter(renderHtmlTemplate(args.html, values), footer);
       }
       if (subject !== undefined) result.subject = subject;
       return result;
@@ -129,6 +147,8 @@ export function templateHandlers(ctx: CoreContext) {
         demo: false,
       };
       if (args.template.subject !== undefined) template.subject = args.template.subject;
+      const html = htmlPartOf(args.template.channel, args.template.html);
+      if (html !== undefined) template.html = html;
       await db.templates.insert(template);
       return changed(template);
     },
@@ -139,7 +159,12 @@ export function templateHandlers(ctx: CoreContext) {
       const given = Object.fromEntries(
         Object.entries(args.patch).filter(([, v]) => v !== undefined),
       ) as Partial<Template>;
-      const next = await doc.incrementalModify((t) => ({ ...t, ...given, updatedAt: clock.now() }));
+      const next = await doc.incrementalModify((t) => {
+        const { html: _previous, ...rest } = { ...t, ...given, updatedAt: clock.now() };
+        // An empty HTML part, or a template that is no longer email, sends the text made HTML.
+        const html = htmlPartOf(rest.channel, args.patch.html ?? t.html);
+        return html === undefined ? rest : { ...rest, html };
+      });
       return changed(next.toMutableJSON());
     },
     'templates-delete': async (args: ValidArgs<'templates-delete'>) => {

@@ -86,4 +86,48 @@ describe('templates', () => {
       'Hello Alex\n\n--\nDana Reyes\n100 Congress Ave, Austin, TX 78701\nUnsubscribe: https://sync.example.com/u/preview',
     );
   });
+
+  it("TH6: an email template's HTML part is sent with escaped values and the footer; a broken one is refused beside it", async () => {
+    core = await createEngineTestCore();
+    const refused = await core
+      .invoke('templates-update', {
+        id: 'tpl-buyer-welcome-email',
+        patch: { html: '<p>Hi {{firstname}}</p>' },
+      })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PorchlightError);
+    expect((refused as PorchlightError).fieldErrors?.html).toMatch(/Unknown placeholder \{\{firstname\}\}/);
+
+    const saved = await core.invoke('templates-update', {
+      id: 'tpl-buyer-welcome-email',
+      patch: { html: '<html><body><h1>Welcome</h1><p>Hi {{first_name}}</p></body></html>' },
+    });
+    expect(saved.html).toContain('<h1>Welcome</h1>');
+    const preview = await core.invoke('templates-preview', {
+      channel: 'email',
+      body: 'Hi {{first_name}}',
+      html: saved.html,
+    });
+    expect(preview.html).toContain('<p>Hi Alex</p>');
+    expect(preview.html).toMatch(
+      /100 Congress Ave, Austin, TX 78701<br>\nUnsubscribe: <a href="https:\/\/sync\.example\.com\/u\/preview">.*<\/p>\n<\/body><\/html>$/,
+    );
+
+    const { lead } = await core.invoke('leads-create', {
+      lead: { firstName: 'Bo & <Co>', email: 'bo@example.com', timeZone: 'America/New_York', intent: 'buy' },
+    });
+    await core.engine.idle();
+    await core.runFor(60_000);
+    const sent = core.channels.mailer.sent.find((m) => m.leadId === lead.id);
+    expect(sent?.html).toContain('<p>Hi Bo &amp; &lt;Co&gt;</p>');
+    expect(sent?.html).toContain('Dana Reyes');
+    expect(sent?.body).toContain('Bo & <Co>');
+
+    // Emptied, the HTML part is gone: the mailer makes one from the text again.
+    const cleared = await core.invoke('templates-update', {
+      id: 'tpl-buyer-welcome-email',
+      patch: { html: '' },
+    });
+    expect(cleared.html).toBeUndefined();
+  });
 });

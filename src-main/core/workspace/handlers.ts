@@ -1,7 +1,10 @@
-// Workspace handlers: what the shell shows about itself and the demo workspace switch.
+// Workspace handlers: what the shell shows about itself, the demo workspace switch and the
+// getting-started guide.
 import type { AppInfo } from '../../../src-shared/ipc/app';
 import type { CoreContext } from '../context';
+import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { createDemoWorkspace, hasDemo, removeDemoWorkspace } from '../demo/demo-workspace';
+import { firstRunView, updateFirstRun } from './first-run';
 
 export const APP_VERSION = '0.1.0';
 
@@ -15,6 +18,8 @@ export function workspaceHandlers(ctx: CoreContext) {
     }),
     'demo-remove': async () => ({ removed: await removeDemoWorkspace(ctx) }),
     'demo-create': async () => ({ created: await createDemoWorkspace(ctx) }),
+    'first-run-get': () => firstRunView(ctx),
+    'first-run-set': (args: ValidArgs<'first-run-set'>) => updateFirstRun(ctx, args),
   };
 }
 

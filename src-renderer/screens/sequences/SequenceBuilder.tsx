@@ -2,7 +2,7 @@
 // lead before saving, save (a new version when the steps or trigger change, with what happens to
 // running leads said first), activate / pause / archive, and enrolling a lead by hand.
 import { useState, type FormEvent } from 'react';
-import type { Lead, Sequence, SequenceStep, Template, Trigger } from '../../../src-shared/domain';
+import type { Lead, LeadStage, Sequence, SequenceStep, Template, Trigger } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
 import type { DryRunResult } from '../../../src-shared/ipc/sequences';
 import { useBridge } from '../../bridge/context';
@@ -10,6 +10,7 @@ import { outcomeOf, type Outcome } from '../../settings/fields';
 import { LeadPicker } from '../templates/LeadPicker';
 import { useContractQuery } from '../../bridge/query';
 import { DryRunTable } from './DryRunTable';
+import { EndStagesEditor } from './EndStagesEditor';
 import { StepEditor } from './StepEditor';
 import { moveStep, newStep, versioningMessage } from './steps';
 import { TriggerEditor } from './TriggerEditor';
@@ -32,6 +33,7 @@ export function SequenceBuilder({
   const [steps, setSteps] = useState<SequenceStep[]>(
     sequence?.steps ?? [{ ...newStep('sms', firstSms), delay: { amount: 0, unit: 'minutes' } }],
   );
+  const [endStages, setEndStages] = useState<LeadStage[] | undefined>(sequence?.endStages);
   const [lead, setLead] = useState<Lead | undefined>(undefined);
   const [dryRun, setDryRun] = useState<DryRunResult | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -60,7 +62,7 @@ export function SequenceBuilder({
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const input = { name, trigger, steps };
+    const input = { name, trigger, steps, ...(endStages === undefined ? {} : { endStages }) };
     try {
       const saved =
         sequence === null
@@ -137,6 +139,7 @@ export function SequenceBuilder({
         ) : null}
       </div>
       <TriggerEditor trigger={trigger} onChange={setTrigger} />
+      <EndStagesEditor trigger={trigger} endStages={endStages} onChange={setEndStages} />
       <ol className="steps">
         {steps.map((step, i) => (
           <StepEditor

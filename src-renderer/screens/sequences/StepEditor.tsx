@@ -1,7 +1,8 @@
-// One step of a sequence: channel, delay, optional send window, condition and template, with
+// One step of a sequence: channel, delay, optional send window, condition, template and fallback, with
 // buttons to move it up or down or remove it. Errors core returned for this step show here.
 import type { Channel, SequenceStep, Template } from '../../../src-shared/domain';
 import { channelLabels } from '../templates/TemplateEditor';
+import { FallbackEditor } from './FallbackEditor';
 
 const units: [SequenceStep['delay']['unit'], string][] = [
   ['minutes', 'minutes'],
@@ -197,7 +198,18 @@ export function StepEditor(props: {
           </>
         ) : null}
       </div>
-      {[error('templateId'), error('window')].filter(Boolean).map((text) => (
+      {step.channel === 'notification' ? null : (
+        <FallbackEditor
+          stepNumber={n}
+          channel={step.channel}
+          fallback={step.fallback}
+          onChange={(fallback) => {
+            const { fallback: _dropped, ...rest } = step;
+            props.onChange(fallback === undefined ? rest : { ...rest, fallback });
+          }}
+        />
+      )}
+      {[error('templateId'), error('window'), error('fallback')].filter(Boolean).map((text) => (
         <p key={text} className="field-error" role="alert">
           Step {n}: {text}
         </p>

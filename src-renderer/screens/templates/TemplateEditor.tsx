@@ -1,4 +1,4 @@
-// One template: name, channel, subject (email) and body, a placeholder menu, the live preview on
+// One template: name, channel, subject, HTML and plain text (email) or body, a placeholder menu, the live preview on
 // a chosen lead exactly as core would send it (email with its footer and opt-out), the SMS
 // segment counter with the characters that force UCS-2 marked, and the sequences that use it.
 // A broken placeholder is refused on save beside its field; nothing typed is lost.
@@ -7,8 +7,7 @@ import type { Channel, Lead, Template } from '../../../src-shared/domain';
 import type { TemplatePreview } from '../../../src-shared/ipc/templates';
 import { useBridge } from '../../bridge/context';
 import { outcomeOf, type Outcome } from '../../settings/fields';
-import { LeadPicker } from './LeadPicker';
-import { markedRuns } from './marked-text';
+import { PreviewPane } from './PreviewPane';
 import { insertAt, placeholderGroups } from './placeholders';
 import { useContractQuery } from '../../bridge/query';
 
@@ -25,6 +24,7 @@ interface Draft {
   channel: Channel;
   subject: string;
   body: string;
+  html: string;
 }
 
 const draftOf = (t: Template | null): Draft => ({
@@ -32,6 +32,7 @@ const draftOf = (t: Template | null): Draft => ({
   channel: t?.channel ?? 'sms',
   subject: t?.subject ?? '',
   body: t?.body ?? '',
+  html: t?.html ?? '',
 });
 
 export function TemplateEditor({
@@ -61,12 +62,13 @@ export function TemplateEditor({
           channel: draft.channel,
           body: draft.body,
           ...(draft.channel === 'email' && draft.subject !== '' ? { subject: draft.subject } : {}),
+          ...(draft.channel === 'email' && draft.html !== '' ? { html: draft.html } : {}),
           ...(lead === undefined ? {} : { leadId: lead.id }),
         })
         .then(setPreview, (e: unknown) => setOutcome(outcomeOf(e)));
     }, 150);
     return () => clearTimeout(timer);
-  }, [bridge, draft.channel, draft.body, draft.subject, lead]);
+  }, [bridge, draft.channel, draft.body, draft.subject, draft.html, lead]);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -89,6 +91,8 @@ export function TemplateEditor({
       channel: draft.channel,
       body: draft.body,
       ...(draft.channel === 'email' && draft.subject !== '' ? { subject: draft.subject } : {}),
+      // An emptied HTML part is sent as '' so the saved one is removed.
+      ...(draft.channel === 'email' ? { html: draft.html } : {}),
     };
     try {
       const saved =
@@ -132,7 +136,7 @@ export function TemplateEditor({
         ) : null}
         <div className="field">
           <div className="field-head">
-            <label htmlFor="template-body">Message</label>
+            <label htmlFor="template-body">{draft.channel === 'email' ? 'Plain text' : 'Message'}</label>
             <select
               aria-label="Insert a placeholder"
               value=""
@@ -160,6 +164,21 @@ export function TemplateEditor({
             onChange={(e) => set({ body: e.target.value })}
           />
           <FieldError id="template-body-error" text={fieldError('body') ?? fieldError('template.body')} />
+          {draft.channel === 'email' ? (
+            <label className="field">
+              <span>HTML (optional: without it the plain text is sent as HTML)</span>
+              <textarea
+                name="html"
+                rows={7}
+                value={draft.html}
+                spellCheck={false}
+                aria-invalid={fieldError('html') !== undefined}
+                placeholder="<p>Hi {{first_name|there}},</p>"
+                onChange={(e) => set({ html: e.target.value })}
+              />
+              <FieldError text={fieldError('html') ?? fieldError('template.html')} />
+            </label>
+          ) : null}
           {isText && segments !== undefined ? (
             <p className="segment-counter" aria-live="polite" data-testid="segment-counter">
               <strong>
@@ -199,36 +218,12 @@ export function TemplateEditor({
           </section>
         ) : null}
       </div>
-      <section className="preview" aria-label="Preview">
-        <h3>Preview</h3>
-        <LeadPicker label="Preview on" leadId={lead?.id} onChange={setLead} />
-        {preview?.error !== undefined ? (
-          <p className="field-error" role="alert">
-            {preview.error.message}
-          </p>
-        ) : null}
-        {preview?.subject !== undefined ? (
-          <p className="preview-subject">
-            <span className="muted">Subject:</span> {preview.subject}
-          </p>
-        ) : null}
-        <pre className="preview-text" data-testid="preview-text">
-          {markedRuns(preview?.text ?? '', segments?.nonGsmCharacters ?? []).map((run, i) =>
-            run.forcesUcs2 ? (
-              <mark key={i} title="This character makes the text UCS-2 (70 characters a segment)">
-                {run.text}
-              </mark>
-            ) : (
-              run.text
-            ),
-          )}
-        </pre>
-        {preview?.warnings.map((w) => (
-          <p key={w} className="warning">
-            {w}
-          </p>
-        ))}
-      </section>
+      <PreviewPane
+        preview={preview}
+        leadId={lead?.id}
+        onLead={setLead}
+        nonGsm={segments?.nonGsmCharacters ?? []}
+      />
     </form>
   );
 }

@@ -1,0 +1,21 @@
+// Every section of Settings, one line each, in the order the screen lists them. A new section
+// is a component taking SettingsSectionProps, its name in src-shared/settings-sections.ts and a
+// line here.
+import { AiSection } from './AiSection';
+import { DemoSection } from './DemoSection';
+import { EmailSection } from './EmailSection';
+import { ScoringSection } from './ScoringSection';
+import type { SettingsSection } from './section';
+import { SendingRulesSection } from './SendingRulesSection';
+import { SmsSection } from './SmsSection';
+import { TeamSection } from './TeamSection';
+
+export const settingsSections: readonly SettingsSection[] = [
+  { id: 'email', component: EmailSection },
+  { id: 'texts', component: SmsSection },
+  { id: 'ai', component: AiSection },
+  { id: 'sending', component: SendingRulesSection },
+  { id: 'scoring', component: ScoringSection },
+  { id: 'team', component: TeamSection },
+  { id: 'demo', component: DemoSection },
+];

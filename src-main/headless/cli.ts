@@ -15,12 +15,17 @@ import { defaultDataDir } from './data-dir';
 import { DataFolderPermissionError, tightenDataFolder } from './data-folder-permissions';
 import { portMovedNotice, readLastPort, writeLastPort } from './last-port';
 import { startHeadlessServer, type HeadlessServer } from './server';
+import { joinTeamServer, serverUrlOf } from './team-engine';
 
 const usage = `Usage: npm run headless -- [--data DIR] [--port N] [--no-demo]
   --data DIR   workspace folder (default ${defaultDataDir()})
   --port N     port on 127.0.0.1 (default: the one used last time if free, else any; 0: any free port)
   --no-demo    do not create the demo workspace on first run
-  --twilio-api URL  a Twilio-compatible API origin instead of Twilio's own (the keys go there)`;
+  --twilio-api URL  a Twilio-compatible API origin instead of Twilio's own (the keys go there)
+  --server URL      run as the team's always-on engine: send the team's follow-ups under the
+                    sync server's claims (README: "The always-on engine")
+  --email E --token CODE  the first time with --server: the engine's account and the
+                    one-time sign-in code an admin issued for it`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +34,9 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'no-demo': { type: 'boolean', default: false },
       'twilio-api': { type: 'string' },
+      server: { type: 'string' },
+      email: { type: 'string' },
+      token: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -45,6 +53,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir} is missing). Run "npm run build" first.`);
   }
+  if (values.server !== undefined) serverUrlOf(values.server);
   const dataDir = resolve(values.data ?? defaultDataDir());
   if (existsSync(dataDir)) {
     for (const path of tightenDataFolder(dataDir).fixed)
@@ -63,6 +72,15 @@ async function main(): Promise<void> {
       ),
     syncTransport: createHttpSyncTransport(),
   });
+  const teamLine =
+    values.server === undefined
+      ? undefined
+      : await joinTeamServer(core, { server: values.server, email: values.email, token: values.token }).catch(
+          async (error: unknown) => {
+            await core.close();
+            throw error;
+          },
+        );
   const server = await listen(core, rendererDir, dataDir, givenPort);
 
   let stopping = false;
@@ -83,6 +101,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 
   console.log(`Porchlight is running (data: ${dataDir}).`);
+  if (teamLine !== undefined) console.log(teamLine);
   console.log(`Open ${server.url}`);
 }
 

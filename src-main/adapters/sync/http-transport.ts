@@ -4,6 +4,7 @@
 // answer came, `refused` with the server's code and message otherwise. Tokens are sent only to
 // the server they were issued by (the one URL each call is given).
 import {
+  createSyncClaimClient,
   createSyncReplicationHandlers,
   errorBodySchema,
   sessionResponseSchema,
@@ -11,6 +12,8 @@ import {
   type FetchLike,
 } from '../../../src-shared/sync';
 import type {
+  SyncAuth,
+  SyncClaimHandlers,
   SyncCollectionHandlers,
   SyncCollectionOptions,
   SyncSession,
@@ -37,6 +40,17 @@ function offline(serverUrl: string, error: unknown): SyncTransportError {
 function refusedOf(error: SyncHttpError): SyncTransportError {
   return new SyncTransportError('refused', error.code, error.message, error.status);
 }
+
+/** The server's refusals as the port's errors. */
+const translated =
+  <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      throw error instanceof SyncHttpError ? refusedOf(error) : error;
+    }
+  };
 
 export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}): SyncTransport {
   const baseFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
@@ -94,19 +108,19 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
       },
       onRefused: (refusals) => opts.onRefused(refusals),
     });
-    const translated =
-      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-      async (...args: A): Promise<R> => {
-        try {
-          return await fn(...args);
-        } catch (error) {
-          throw error instanceof SyncHttpError ? refusedOf(error) : error;
-        }
-      };
     return {
       pullHandler: translated(handlers.pullHandler),
       pushHandler: translated(handlers.pushHandler),
       stream$: handlers.stream$,
+    };
+  }
+
+  function claims(serverUrl: string, auth: SyncAuth): SyncClaimHandlers {
+    const client = createSyncClaimClient({ baseUrl: serverUrl, fetch: fetchFor(serverUrl), auth });
+    return {
+      claim: translated((requests) => client.claim(requests)),
+      complete: translated((reports) => client.complete(reports)),
+      release: translated((reports) => client.release(reports)),
     };
   }
 
@@ -122,5 +136,6 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
       });
     },
     collection,
+    claims,
   };
 }

@@ -14,4 +14,6 @@ export interface DispatchDeps {
   limiter: RateLimiter;
   settings: EngineSettings;
   inFlight: InFlightSends;
+  /** Leave this message alone until `until` (a claim refused for now: held elsewhere, offline). */
+  defer(messageId: string, until: number): void;
 }

@@ -3,7 +3,9 @@
 // one index, not 100k timers. On wake it drains what is due in sendAt order, in batches, each
 // message through the send pipeline, honouring per-channel rate limits (a channel that is out of
 // tokens is skipped until its next token, the others carry on). New or moved messages re-arm
-// the timer through the store's change stream, whoever wrote them.
+// the timer through the store's change stream, whoever wrote them. A message whose claim was
+// refused for now (team mode: another replica holds it, or the server is out of reach) is left
+// alone until its retry time, and the timer wakes for it then.
 import type { MangoQuerySelector } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { Channel, Message } from '../../../src-shared/domain';
@@ -26,6 +28,7 @@ export class OutboxDispatcher {
   private stopped = false;
   private subscription: Subscription | null = null;
   private readonly blockedUntil = new Map<Channel, number>();
+  private readonly deferredUntil = new Map<string, number>();
   readonly limiter: RateLimiter;
   readonly inFlight = new InFlightSends();
 
@@ -94,13 +97,29 @@ export class OutboxDispatcher {
     return [...this.blockedUntil.keys()];
   }
 
+  private deferredIds(now: number): string[] {
+    for (const [id, until] of this.deferredUntil) if (until <= now) this.deferredUntil.delete(id);
+    return [...this.deferredUntil.keys()];
+  }
+
+  /** Scheduled messages on channels that are not rate-blocked, minus the deferred ones. */
+  private selectorFor(
+    now: number,
+    sendAt: MangoQuerySelector<Message>['sendAt'],
+  ): MangoQuerySelector<Message> {
+    const blocked = this.blockedChannels(now);
+    const deferred = this.deferredIds(now);
+    const selector: MangoQuerySelector<Message> = { status: 'scheduled', sendAt };
+    if (blocked.length > 0) selector.channel = { $nin: blocked };
+    if (deferred.length > 0) selector.id = { $nin: deferred };
+    return selector;
+  }
+
   private async drainDue(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
       const now = this.ctx.clock.now();
-      const blocked = this.blockedChannels(now);
-      const selector: MangoQuerySelector<Message> = { status: 'scheduled', sendAt: { $lte: now } };
-      if (blocked.length > 0) selector.channel = { $nin: blocked };
+      const selector = this.selectorFor(now, { $lte: now });
       const due = await this.ctx.db.messages
         .find({ selector, sort: [{ sendAt: 'asc' }], limit: BATCH })
         .exec();
@@ -131,6 +150,7 @@ export class OutboxDispatcher {
           limiter: this.limiter,
           settings: this.settings,
           inFlight: this.inFlight,
+          defer: (id, until) => this.deferredUntil.set(id, until),
         },
         message,
       );
@@ -143,11 +163,9 @@ export class OutboxDispatcher {
   private async arm(): Promise<void> {
     if (this.stopped) return;
     const now = this.ctx.clock.now();
-    const blocked = this.blockedChannels(now);
-    const selector: MangoQuerySelector<Message> = { status: 'scheduled', sendAt: { $gte: 0 } };
-    if (blocked.length > 0) selector.channel = { $nin: blocked };
+    const selector = this.selectorFor(now, { $gte: 0 });
     const next = await this.ctx.db.messages.findOne({ selector, sort: [{ sendAt: 'asc' }] }).exec();
-    const candidates = [...this.blockedUntil.values()];
+    const candidates = [...this.blockedUntil.values(), ...this.deferredUntil.values()];
     if (next?.sendAt !== undefined) candidates.push(next.sendAt);
     const at = candidates.length === 0 ? Number.POSITIVE_INFINITY : Math.max(now, Math.min(...candidates));
     if (at === this.armedFor && this.timer !== null) return;

@@ -20,7 +20,7 @@ import { startReactions } from './reactions';
 import type { RecoveryReport } from './recovery';
 import { recoverOutbox } from './recovery';
 import { readEngineSettings } from './settings';
-import { SoloClaimAuthority } from './solo-claims';
+import { ClaimRouter } from './claim-router';
 import { KeyedWorkQueue } from './work-queue';
 
 export type { EnginePorts } from './ports';
@@ -66,7 +66,8 @@ export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Pr
     if (senderFor(ports, channel) !== undefined) await releaseWaiting(ctx, channel);
   const queue = new KeyedWorkQueue((error) => console.error('Porchlight engine:', error));
   const stopReactions = startReactions(ctx, queue);
-  const claims = ports.claims ?? new SoloClaimAuthority(ctx.db);
+  const claims = ports.claims ?? new ClaimRouter(ctx);
+  claims.start?.();
   const dispatcher = new OutboxDispatcher(ctx, ports, claims, settings);
   dispatcher.start();
   const settingsSubscription = ctx.db.settings.$.subscribe((event) => {
@@ -117,6 +118,7 @@ export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Pr
       settingsSubscription.unsubscribe();
       stopReactions();
       await dispatcher.stop();
+      await claims.stop?.();
       await queue.idle();
     },
   };

@@ -53,7 +53,10 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   const now = ctx.clock.now();
   // 1: claim (solo: atomic scheduled -> claimed; team: the server's lease).
   const claim = await deps.claims.claim(scheduled.id, now);
-  if (!claim.granted) return;
+  if (!claim.granted) {
+    if (claim.retryAt !== undefined) deps.defer(scheduled.id, claim.retryAt);
+    return;
+  }
   const message = (await ctx.db.messages.findOne(scheduled.id).exec())?.toMutableJSON();
   if (message === undefined || message.status !== 'claimed') return;
 

@@ -220,14 +220,19 @@ export async function settleUncertain(ctx: CoreContext, message: Message, detail
     await transitionMessage(ctx.db, message.id, 'uncertain', now, { from: ['sending'], detail }),
   );
   if (uncertain === null) return;
+  await ensureUncertainTask(ctx, message, detail);
+  emitAttention(ctx);
+}
+
+/** The agent's task to check an uncertain message (one per message, whoever makes it). */
+export async function ensureUncertainTask(ctx: CoreContext, message: Message, detail: string): Promise<void> {
   await ensureTask(ctx, {
     id: `unc-${message.id.slice(4)}`,
     leadId: message.leadId,
     kind: 'review',
     title: `Check whether this ${message.channel} reached the lead: ${detail}`.slice(0, 200),
-    dueAt: now,
+    dueAt: ctx.clock.now(),
     messageId: message.id,
     demo: message.demo,
   });
-  emitAttention(ctx);
 }

@@ -11,12 +11,14 @@
 //   claimed -> waiting_for_channel (the step's channel is not connected) -> scheduled (it
 //              connected) | cancelled (a stop rule); claimed -> rerouted (a call step became a
 //              task) | skipped (the lead cannot be reached on the channel, or it went stale)
+//   scheduled -> sent | uncertain | failed: team mode only, when the team server refuses the
+//              claim because another replica settled the message (engine/team-claims.ts)
 import type { Message, MessageStatus } from '../../../src-shared/domain';
 import type { PorchlightDatabase } from '../store/collections';
 
 const allowed: Partial<Record<MessageStatus, readonly MessageStatus[]>> = {
   draft: ['scheduled', 'cancelled'],
-  scheduled: ['claimed', 'cancelled', 'scheduled'],
+  scheduled: ['claimed', 'cancelled', 'scheduled', 'sent', 'uncertain', 'failed'],
   claimed: ['sending', 'scheduled', 'cancelled', 'failed', 'waiting_for_channel', 'rerouted', 'skipped'],
   waiting_for_channel: ['scheduled', 'cancelled'],
   sending: ['sent', 'delivered', 'failed', 'uncertain', 'scheduled'],

@@ -1,6 +1,8 @@
 // Who may send a message. Solo: a local atomic transition scheduled -> claimed in the store.
 // Team mode: the sync server grants a lease with a fencing token and refuses suppressed
-// recipients (built by the sync issue). The dispatcher sends only while it holds a claim.
+// recipients (engine/team-claims.ts, docs/sync.md CL-*). The dispatcher sends only while it
+// holds a claim; a refusal with `retryAt` means "not now": the dispatcher leaves the message
+// alone until then (another replica holds it, or the server is out of reach).
 export interface Claim {
   messageId: string;
   token: string;
@@ -13,11 +15,15 @@ export type ClaimResult =
   | { granted: true; claim: Claim }
   | {
       granted: false;
-      reason: 'already_claimed' | 'not_scheduled' | 'suppressed' | 'unavailable';
+      reason: 'already_claimed' | 'not_scheduled' | 'suppressed' | 'settled_elsewhere' | 'unavailable';
       detail: string;
+      retryAt?: number;
     };
 
 export interface ClaimAuthority {
   readonly mode: 'solo' | 'team';
   claim(messageId: string, now: number): Promise<ClaimResult>;
+  /** Runs while the engine runs (team mode reports how each claimed send ended). */
+  start?(): void;
+  stop?(): Promise<void>;
 }

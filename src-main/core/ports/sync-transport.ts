@@ -3,6 +3,13 @@
 // master state, a live stream that starts with RESYNC). The HTTP transport lives in
 // src-main/adapters/sync; tests use an in-memory server behind the same port.
 import type { Observable } from 'rxjs';
+import type {
+  ClaimAnswer,
+  ClaimRequest,
+  CompleteRequest,
+  ReleaseRequest,
+  SettleResult,
+} from '../../../src-shared/sync/claims';
 
 /** The server's position in a team's change order (docs/sync.md, SY-P1). */
 export interface SyncCheckpoint {
@@ -27,6 +34,19 @@ export interface SyncCollectionHandlers {
   /** Answers the server's state of every row that met a different master (RxDB adopts it). */
   pushHandler(rows: readonly SyncPushRow[]): Promise<SyncDocument[]>;
   stream$: Observable<SyncStreamItem>;
+}
+
+/** The team server's claims (docs/sync.md, CL-*): batches, answered item by item in order. */
+export interface SyncClaimHandlers {
+  claim(requests: readonly ClaimRequest[]): Promise<ClaimAnswer[]>;
+  complete(reports: readonly CompleteRequest[]): Promise<SettleResult[]>;
+  release(reports: readonly ReleaseRequest[]): Promise<SettleResult[]>;
+}
+
+/** The claims of the team this replica belongs to, and the replica's own id in them. */
+export interface TeamClaimsConnection {
+  handlers: SyncClaimHandlers;
+  replicaId: string;
 }
 
 export interface SyncAgent {
@@ -92,4 +112,5 @@ export interface SyncTransport {
   refresh(serverUrl: string, refreshToken: string): Promise<SyncSession>;
   logout(serverUrl: string, refreshToken: string): Promise<void>;
   collection(serverUrl: string, collection: string, options: SyncCollectionOptions): SyncCollectionHandlers;
+  claims(serverUrl: string, auth: SyncAuth): SyncClaimHandlers;
 }

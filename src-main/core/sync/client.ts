@@ -4,12 +4,18 @@
 // Membership (which server, which agent) is the device-only settings document "sync"; the
 // workspace keys (team id, agent id) follow it: core's one Workspace object is updated here,
 // and only here, when the desktop joins or leaves a team.
+import { randomUUID } from 'node:crypto';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { JoinReport, SyncStatus } from '../../../src-shared/ipc/sync';
 import type { CoreEvents } from '../events';
 import type { Clock } from '../ports/clock';
 import type { SecretStore } from '../ports/secret-store';
-import type { SyncSession, SyncTransport } from '../ports/sync-transport';
+import type {
+  SyncClaimHandlers,
+  SyncSession,
+  SyncTransport,
+  TeamClaimsConnection,
+} from '../ports/sync-transport';
 import { SyncTransportError } from '../ports/sync-transport';
 import type { PorchlightDatabase } from '../store/collections';
 import { ReplicaErasure } from './erasure';
@@ -55,6 +61,7 @@ export class SyncClient {
   private tokens: SyncSessionTokens | undefined;
   private replication: TeamReplication | undefined;
   private readonly erasure: ReplicaErasure;
+  private claimHandlers: SyncClaimHandlers | undefined;
   private live: Live = {
     state: 'signed-out',
     offlineSince: null,
@@ -75,7 +82,37 @@ export class SyncClient {
   }
 
   static async open(deps: SyncClientDeps): Promise<SyncClient> {
-    return new SyncClient(deps, await readMembership(deps.db));
+    const membership = await readMembership(deps.db);
+    // A desktop that joined before claims named their replicas gets its name now, once.
+    if (membership.agent !== null && membership.replicaId === null) {
+      membership.replicaId = randomUUID();
+      await writeMembership(deps.db, membership, deps.clock.now());
+    }
+    return new SyncClient(deps, membership);
+  }
+
+  /**
+   * The team server's claims while this desktop belongs to a team, signed in or out of reach:
+   * a team message goes out only under a claim (none can be had offline). Undefined when solo.
+   */
+  teamClaims(): TeamClaimsConnection | undefined {
+    const { serverUrl, agent, replicaId } = this.membership;
+    if (serverUrl === null || agent === null || replicaId === null) return undefined;
+    this.claimHandlers ??= this.deps.transport.claims(serverUrl, {
+      accessToken: () => this.signedInTokens().accessToken(),
+      refresh: () => this.signedInTokens().refresh(),
+    });
+    return { handlers: this.claimHandlers, replicaId };
+  }
+
+  private signedInTokens(): SyncSessionTokens {
+    if (this.tokens === undefined)
+      throw new SyncTransportError(
+        'refused',
+        'signed_out',
+        'This desktop is not signed in to the team; sign in again.',
+      );
+    return this.tokens;
   }
 
   /** Starts replication when this desktop was signed in when it last closed. */
@@ -95,7 +132,12 @@ export class SyncClient {
     await tokens.adopt(session);
     this.tokens = tokens;
     const team = { teamId: session.agent.teamId, agentId: session.agent.id };
-    this.membership = { serverUrl: args.serverUrl, agent: session.agent };
+    this.membership = {
+      serverUrl: args.serverUrl,
+      agent: session.agent,
+      replicaId: this.membership.replicaId ?? randomUUID(),
+    };
+    this.claimHandlers = undefined;
     await writeMembership(this.deps.db, this.membership, this.deps.clock.now());
     Object.assign(this.deps.workspace, team);
     const joined = await joinTeam(this.deps.db, team);
@@ -108,7 +150,7 @@ export class SyncClient {
     await this.stopReplication();
     await this.tokens?.end();
     this.tokens = undefined;
-    this.membership = { serverUrl: this.membership.serverUrl, agent: null };
+    this.membership = { ...this.membership, agent: null };
     await writeMembership(this.deps.db, this.membership, this.deps.clock.now());
     // New work is solo again; it moves into a team at the next sign-in.
     Object.assign(this.deps.workspace, { teamId: SOLO_TEAM_ID, agentId: SOLO_AGENT_ID });

@@ -21,13 +21,15 @@ const membershipSchema = z.object({
     })
     .nullable()
     .default(null),
+  /** This desktop's name in the team's claims: the same across restarts (docs/sync.md, CL3). */
+  replicaId: z.string().nullable().default(null),
 });
 export type Membership = z.infer<typeof membershipSchema>;
 
 export async function readMembership(db: PorchlightDatabase): Promise<Membership> {
   const doc = await db.settings.findOne(SYNC_SETTINGS_ID).exec();
   const parsed = membershipSchema.safeParse(doc?.value ?? {});
-  return parsed.success ? parsed.data : { serverUrl: null, agent: null };
+  return parsed.success ? parsed.data : { serverUrl: null, agent: null, replicaId: null };
 }
 
 export async function writeMembership(

@@ -3,8 +3,9 @@
 //   GET  /health                           liveness + storage kind
 //   POST /auth/{login,redeem,refresh,logout}, GET /auth/me
 //   GET  /sync/:collection/pull, POST /sync/:collection/push, GET /sync/:collection/stream
-//   /admin/...                             agents, audit log, erasure (admins only)
+//   /admin/...                             agents, audit log, erasure, secrets, API keys (admins only)
 //   POST /claims, /claims/{complete,release}, GET /claims   send claims (src-sync/claims)
+//   POST /webhooks/twilio/{inbound,status}  Twilio, X-Twilio-Signature (webhooks/twilio-routes.ts)
 // The team engine mounts its other routes the same way: `/api/leads` behind an API key,
 // `/webhooks/*` and `/t/*` (tracking) with their own signatures.
 import { Hono } from 'hono';
@@ -18,8 +19,11 @@ import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { claimRoutes } from './claims/routes';
 import { adminRoutes } from './routes/admin';
+import { integrationRoutes } from './routes/admin-integrations';
 import { authRoutes } from './routes/auth';
 import { replicationRoutes, type StreamRegistry } from './routes/replication';
+import { teamSecrets } from './team/secrets';
+import { twilioWebhookRoutes } from './webhooks/twilio-routes';
 
 export interface SyncApp {
   app: Hono<SyncEnv>;
@@ -31,6 +35,7 @@ export function createSyncApp(deps: SyncDeps): SyncApp {
   const app = new Hono<SyncEnv>();
   const inFlight = new InFlight();
   const replication = replicationRoutes(deps, deps.collections ?? porchlightSyncCollections);
+  const secrets = teamSecrets(deps.storage, deps.tokenKey);
 
   app.onError(errorHandler(deps.logger));
   app.notFound(notFound);
@@ -56,8 +61,10 @@ export function createSyncApp(deps: SyncDeps): SyncApp {
   app.route('/sync', replication.routes);
   app.use('/admin/*', requireAgent(deps));
   app.route('/admin', adminRoutes(deps));
+  app.route('/admin', integrationRoutes(deps, secrets));
   app.use('/claims', requireAgent(deps));
   app.use('/claims/*', requireAgent(deps));
   app.route('/claims', claimRoutes(deps));
+  app.route('/webhooks/twilio', twilioWebhookRoutes(deps, secrets));
   return { app, inFlight, streams: replication.streams };
 }

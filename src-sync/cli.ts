@@ -1,8 +1,11 @@
 // `npm run sync-server -- [command] [options]`:
-//   (none)   --data DIR [--port N] [--host H]     run the server (PostgreSQL when DATABASE_URL is set)
+//   (none)   --data DIR [--port N] [--host H] [--public-url URL]
+//                                                  run the server (PostgreSQL when DATABASE_URL is set)
 //   init     --team NAME --admin EMAIL [--data DIR]  create a team and its admin, print a sign-in code
 //   backup   --data DIR --to FILE                  online copy of the SQLite database
 // The access-token key comes from SYNC_TOKEN_KEY, or a 0600 file `token-key` in the data folder.
+// The public URL (SYNC_PUBLIC_URL or --public-url) is where Twilio, Follow Up Boss, websites and
+// email links reach the server, path prefix included; without it webhooks and links are refused.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +41,7 @@ const { values, positionals } = parseArgs({
     team: { type: 'string' },
     admin: { type: 'string' },
     to: { type: 'string' },
+    'public-url': { type: 'string' },
   },
 });
 const command = positionals[0] ?? 'serve';
@@ -76,10 +80,21 @@ if (command === 'init') {
   const port = Number(values.port ?? '8787');
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     fail(`--port ${values.port} is not a port number.`);
+  const publicUrl = values['public-url'] ?? process.env.SYNC_PUBLIC_URL;
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl))
+    fail(
+      `--public-url ${publicUrl} is not an http(s) address without a query, such as https://sync.example.com/porchlight.`,
+    );
   const logger = jsonLogger();
   const storage = await openStorage({ dataDir: values.data, databaseUrl });
   const server = await listenSyncServer(
-    { storage, clock: systemClock, logger, tokenKey: tokenKey(values.data) },
+    {
+      storage,
+      clock: systemClock,
+      logger,
+      tokenKey: tokenKey(values.data),
+      ...(publicUrl === undefined ? {} : { publicUrl }),
+    },
     { port, host: values.host ?? '127.0.0.1' },
   );
   logger.info('listening', { url: server.url, storage: storage.kind });

@@ -24,6 +24,12 @@ export interface SyncDeps {
   tokenKey: string;
   /** The replicated collections; Porchlight's by default, test collections in tests. */
   collections?: readonly SyncCollectionSpec[];
+  /**
+   * The address the world reaches this server at (`--public-url`, SYNC_PUBLIC_URL), with any
+   * path prefix a proxy adds: webhook signatures are checked against it and email links are
+   * made on it. Never taken from a request's Host. Absent: webhooks and links are refused.
+   */
+  publicUrl?: string;
 }
 
 /** Hono's environment: the signed-in agent, set by the auth middleware. */

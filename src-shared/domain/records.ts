@@ -49,6 +49,11 @@ export const suppressionSchema = z.object({
 });
 export type Suppression = z.infer<typeof suppressionSchema>;
 
+/** One suppression per channel and address, on every replica and the server alike. */
+export function suppressionId(channel: Suppression['channel'], address: string): string {
+  return `sup-${channel}-${address}`.slice(0, 64);
+}
+
 export const agentSchema = z.object({
   ...baseDocShape,
   name: z.string().min(1).max(100),

@@ -120,9 +120,11 @@ describe('Twilio adapter with a sync server (webhooks)', () => {
   beforeEach(async () => (s = await setup('webhooks')));
   afterEach(() => s.close());
 
-  it('sends the status callback URL with our message id, and records every status in order', async () => {
+  it('sends the status callback URL with our team and message id, and records every status in order', async () => {
     await sendRecorded(s, 'msg-status-1', 'Hi Sam, new listings on Elm St.');
-    expect(s.peer.messages[0]?.statusCallback).toBe(`${s.receiverUrl}/webhooks/twilio/status?m=msg-status-1`);
+    expect(s.peer.messages[0]?.statusCallback).toBe(
+      `${s.receiverUrl}/webhooks/twilio/status?team=team-test&m=msg-status-1`,
+    );
     await s.peer.settle();
     const m = await message(s, 'msg-status-1');
     expect(m.status).toBe('delivered');

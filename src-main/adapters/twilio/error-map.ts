@@ -9,11 +9,11 @@
 // Delivery errors arrive later with the status (30003-30008): `deliveryReason` explains them.
 // https://www.twilio.com/docs/api/errors lists every code.
 import twilio from 'twilio';
+import { OPTED_OUT } from '../../../src-shared/sms/twilio-status';
 import { ChannelError } from '../../core/ports/channels';
 import { settingsPlace } from '../../../src-shared/settings-sections';
 
-/** Twilio's "the recipient replied STOP" code, at send time or in a status report. */
-export const OPTED_OUT = 21610;
+export { OPTED_OUT, deliveryReason } from '../../../src-shared/sms/twilio-status';
 
 export interface TwilioAnswer {
   httpStatus?: number;
@@ -102,30 +102,3 @@ function mapError(error: unknown): ChannelError {
 }
 
 export const WINDOW_HINT = `WhatsApp allows a free-form message only within 24 hours of the lead’s last message; set an approved template (ContentSid) in ${settingsPlace('texts')} to reach them outside it.`;
-
-const DELIVERY: Record<number, string> = {
-  30003: 'the handset is unreachable (off or out of coverage)',
-  30004: 'the message was blocked by the recipient or their carrier',
-  30005: 'the number is unknown to the carrier or no longer in service',
-  30006: 'a landline or a carrier that cannot receive texts',
-  30007: 'the carrier filtered it as spam or unregistered traffic (check A2P 10DLC registration)',
-  30008: 'unknown delivery error from the carrier',
-  63016: 'outside WhatsApp’s 24-hour window and no approved template was used',
-};
-
-/** The reason kept on an undelivered or failed message. */
-export function deliveryReason(
-  code: number | undefined,
-  twilioMessage?: string | null,
-): { code: string; message: string } {
-  const known = code === undefined ? undefined : DELIVERY[code];
-  const text =
-    known ??
-    (twilioMessage !== undefined && twilioMessage !== null && twilioMessage !== ''
-      ? twilioMessage
-      : 'no reason given');
-  return {
-    code: code === undefined ? 'twilio_unknown' : `twilio_${code}`,
-    message: `Twilio ${code ?? '?'}: ${text}`,
-  };
-}

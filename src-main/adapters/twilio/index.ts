@@ -12,6 +12,7 @@ import { readTwilioSettings } from '../../core/channels/twilio-settings';
 import type { CoreContext } from '../../core/context';
 import { isWhatsAppWindowOpen } from '../../core/messages/whatsapp-window';
 import type { ChannelTesters } from '../../core/ports/channel-tester';
+import { SOLO_TEAM_ID } from '../../core/sync/membership';
 import { answerOf, twilioAnswerOf } from './error-map';
 import { TwilioPoller } from './inbound-poller';
 import { RedirectingRequestClient } from './request-client';
@@ -93,6 +94,7 @@ export async function connectTwilio(
     ...(settings.statusCallbackBaseUrl === undefined
       ? {}
       : { statusCallbackBaseUrl: settings.statusCallbackBaseUrl }),
+    ...(ctx.workspace.teamId === SOLO_TEAM_ID ? {} : { teamId: ctx.workspace.teamId }),
   };
   const sms =
     smsFrom === undefined

@@ -6,6 +6,7 @@
 //  - lookup(messageId) says `found: false` only when Twilio has no outbound message at all to
 //    that number around the time it was being sent; a near miss is 'unknown', never a resend.
 import type twilio from 'twilio';
+import { publicLink } from '../../../src-shared/links';
 import type { Clock } from '../../core/ports/clock';
 import type { ChannelSender, OutboundMessage, ProviderLookup, SendReceipt } from '../../core/ports/channels';
 import { ChannelError } from '../../core/ports/channels';
@@ -30,8 +31,13 @@ export interface TwilioSenderOptions<C extends 'sms' | 'whatsapp'> {
   /** E.164 sender; or `messagingServiceSid`. */
   from?: string;
   messagingServiceSid?: string;
-  /** The sync server's public base URL; status callbacks go to <base>/webhooks/twilio/status. */
+  /**
+   * The sync server's public URL (a path prefix is kept); status callbacks go to
+   * <base>/webhooks/twilio/status?team=<teamId>&m=<message id>.
+   */
   statusCallbackBaseUrl?: string;
+  /** The team whose server receives the callbacks (absent in solo mode). */
+  teamId?: string;
   /** WhatsApp: approved template for a closed window. */
   templateSid?: string;
   /** WhatsApp: whether the lead wrote within the last 24 hours. */
@@ -99,14 +105,15 @@ export class TwilioSender<C extends 'sms' | 'whatsapp'> implements ChannelSender
     message: Pick<OutboundMessage, 'messageId' | 'to' | 'body'>,
     template: boolean,
   ): CreateOptions {
-    const { from, messagingServiceSid, statusCallbackBaseUrl, templateSid } = this.options;
+    const { from, messagingServiceSid, statusCallbackBaseUrl, teamId, templateSid } = this.options;
     const params: CreateOptions = { to: this.address(message.to) };
     if (from !== undefined) params.from = this.address(from);
     else if (messagingServiceSid !== undefined) params.messagingServiceSid = messagingServiceSid;
     if (template && templateSid !== undefined) params.contentSid = templateSid;
     else params.body = message.body;
     if (statusCallbackBaseUrl !== undefined) {
-      const url = new URL(STATUS_CALLBACK_PATH, statusCallbackBaseUrl);
+      const url = new URL(publicLink(statusCallbackBaseUrl, STATUS_CALLBACK_PATH));
+      if (teamId !== undefined) url.searchParams.set('team', teamId);
       url.searchParams.set('m', message.messageId);
       params.statusCallback = url.href;
     }

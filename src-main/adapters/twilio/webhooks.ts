@@ -11,7 +11,7 @@ import twilio from 'twilio';
 import { recordInboundText } from '../../core/channels/inbound-text';
 import { recordProviderStatus } from '../../core/channels/provider-status';
 import type { CoreContext } from '../../core/context';
-import { OPTED_OUT, deliveryReason } from './error-map';
+import { OPTED_OUT, deliveryReason, formParams } from '../../../src-shared/sms/twilio-status';
 import type { TwilioSender } from './twilio-sender';
 import { INBOUND_WEBHOOK_PATH, STATUS_CALLBACK_PATH } from './twilio-sender';
 
@@ -76,19 +76,6 @@ export function twilioWebhookHandler(ctx: CoreContext, options: TwilioWebhookOpt
     }
     return text(404, `no Twilio webhook at ${url.pathname}`);
   };
-}
-
-/**
- * The form as the SDK's validateRequest expects it: a key sent more than once (`Tag=a&Tag=b`)
- * stays an array (the SDK signs each value), never collapsed to the last one.
- */
-export function formParams(form: URLSearchParams): Record<string, string | string[]> {
-  const params: Record<string, string | string[]> = {};
-  for (const key of new Set(form.keys())) {
-    const values = form.getAll(key);
-    params[key] = values.length === 1 ? (values[0] ?? '') : values;
-  }
-  return params;
 }
 
 function text(status: number, body: string): Response {

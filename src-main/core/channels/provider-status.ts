@@ -7,7 +7,13 @@
 // and failed change the status, with the provider's reason. A report for a message still
 // `sending` is left to the send's own answer (the send pipeline records it); an `uncertain`
 // message is settled by it, as start-up reconciliation would.
-import type { Message, MessageStatus } from '../../../src-shared/domain';
+import type { Message } from '../../../src-shared/domain';
+import {
+  PROVIDER_STATUS_RANK as RANK,
+  PROVIDER_TERMINAL_STATUS as TERMINAL,
+  REPORTABLE_STATUSES,
+  recordedProviderRank as recordedRank,
+} from '../../../src-shared/sms/twilio-status';
 import type { CoreContext } from '../context';
 import { advanceEnrollment } from '../enrollments/materialise';
 import { notifyMessages } from '../enrollments/notify';
@@ -30,39 +36,6 @@ export interface ProviderStatusReport {
 
 export type ProviderStatusOutcome = 'recorded' | 'stale' | 'pending' | 'not_found' | 'unknown_status';
 
-const RANK: Record<string, number> = {
-  accepted: 1,
-  scheduled: 1,
-  queued: 1,
-  sending: 2,
-  sent: 3,
-  delivered: 4,
-  undelivered: 4,
-  failed: 4,
-  canceled: 4,
-  read: 5,
-};
-const TERMINAL: Partial<Record<string, MessageStatus>> = {
-  delivered: 'delivered',
-  read: 'delivered',
-  undelivered: 'undelivered',
-  failed: 'failed',
-  canceled: 'failed',
-};
-
-function recordedRank(message: Message, provider: string): number {
-  let rank =
-    message.status === 'delivered' || message.status === 'undelivered' || message.status === 'failed' ? 4 : 0;
-  const prefix = `${provider}: `;
-  for (const change of message.statusHistory) {
-    if (change.detail?.startsWith(prefix) === true) {
-      const word = change.detail.slice(prefix.length).split(' ')[0] ?? '';
-      rank = Math.max(rank, RANK[word] ?? 0);
-    }
-  }
-  return rank;
-}
-
 async function findMessage(ctx: CoreContext, report: ProviderStatusReport): Promise<Message | null> {
   if (report.messageId !== undefined) {
     const doc = await ctx.db.messages.findOne(report.messageId).exec();
@@ -80,7 +53,7 @@ export async function recordProviderStatus(
   if (rank === undefined) return 'unknown_status';
   const message = await findMessage(ctx, report);
   if (message === null || message.direction !== 'outbound') return 'not_found';
-  if (!['sent', 'uncertain', 'delivered', 'undelivered', 'failed'].includes(message.status)) return 'pending';
+  if (!REPORTABLE_STATUSES.includes(message.status)) return 'pending';
   if (rank <= recordedRank(message, report.provider)) return 'stale';
   const now = ctx.clock.now();
   const detail = `${report.provider}: ${report.status}${report.error === undefined ? '' : ` (${report.error.message})`}`;

@@ -1,7 +1,7 @@
 // A do-not-contact record. One per channel and address: the id is derived from both, so a
 // second STOP, bounce or provider opt-out updates the record instead of adding a copy, and
 // every replica writes the same document.
-import type { Suppression } from '../../../src-shared/domain';
+import { suppressionId, type Suppression } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 
 export interface SuppressionFields {
@@ -15,7 +15,7 @@ export interface SuppressionFields {
 
 export function suppressionDoc(ctx: CoreContext, fields: SuppressionFields, now: number): Suppression {
   return {
-    id: `sup-${fields.channel}-${fields.address}`.slice(0, 64),
+    id: suppressionId(fields.channel, fields.address),
     teamId: ctx.workspace.teamId,
     ownerId: ctx.workspace.agentId,
     updatedAt: now,

@@ -1,0 +1,89 @@
+// Admin routes for what the outside world sends to the server: the team's provider secrets
+// (set and removed, never read back), the webhook and lead-intake addresses to paste into
+// Twilio, Follow Up Boss and a website, and the team's lead-intake API keys.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { TWILIO_INBOUND_PATH, TWILIO_STATUS_PATH } from '../webhooks/twilio-routes';
+import type { SyncDeps, SyncEnv } from '../context';
+import { requireAdmin } from '../middleware/auth';
+import { SyncError } from '../middleware/errors';
+import { TEAM_SECRET_NAMES, type TeamSecretName, type TeamSecrets } from '../team/secrets';
+import { parseBody } from './parse';
+
+const secretValueSchema = z.object({ value: z.string().trim().min(1).max(500) });
+
+function secretName(raw: string): TeamSecretName {
+  const name = TEAM_SECRET_NAMES.find((known) => known === raw);
+  if (name === undefined)
+    throw new SyncError(
+      404,
+      'unknown_secret',
+      `"${raw}" is not a secret this server keeps (${TEAM_SECRET_NAMES.join(', ')}).`,
+    );
+  return name;
+}
+
+/** The addresses of the team's webhooks on the public URL (null until one is configured). */
+export function webhookAddresses(publicUrl: string | undefined, teamId: string) {
+  if (publicUrl === undefined) return null;
+  const base = publicUrl.replace(/\/+$/, '');
+  const team = `team=${encodeURIComponent(teamId)}`;
+  return {
+    publicUrl: base,
+    twilioInbound: `${base}${TWILIO_INBOUND_PATH}?${team}`,
+    twilioStatus: `${base}${TWILIO_STATUS_PATH}?${team}`,
+    followUpBoss: `${base}/webhooks/fub?${team}`,
+    leadIntake: `${base}/api/leads`,
+  };
+}
+
+export function integrationRoutes(deps: SyncDeps, secrets: TeamSecrets): Hono<SyncEnv> {
+  const { storage, clock } = deps;
+  const routes = new Hono<SyncEnv>();
+  routes.use('*', requireAdmin);
+
+  routes.get('/secrets', async (c) => c.json({ secrets: await secrets.names(c.var.agent.teamId) }));
+
+  routes.put('/secrets/:name', async (c) => {
+    const name = secretName(c.req.param('name'));
+    const { value } = await parseBody(c, secretValueSchema);
+    const now = clock.now();
+    await secrets.set(c.var.agent.teamId, name, value, now);
+    await storage.appendAudit({
+      teamId: c.var.agent.teamId,
+      at: now,
+      actorId: c.var.agent.id,
+      action: 'secret.set',
+      target: name,
+      detail: {},
+    });
+    return c.body(null, 204);
+  });
+
+  routes.delete('/secrets/:name', async (c) => {
+    const name = secretName(c.req.param('name'));
+    await secrets.delete(c.var.agent.teamId, name);
+    await storage.appendAudit({
+      teamId: c.var.agent.teamId,
+      at: clock.now(),
+      actorId: c.var.agent.id,
+      action: 'secret.removed',
+      target: name,
+      detail: {},
+    });
+    return c.body(null, 204);
+  });
+
+  routes.get('/webhooks', (c) => {
+    const addresses = webhookAddresses(deps.publicUrl, c.var.agent.teamId);
+    if (addresses === null)
+      throw new SyncError(
+        409,
+        'no_public_url',
+        'This sync server has no public URL yet: start it with --public-url https://… (or SYNC_PUBLIC_URL).',
+      );
+    return c.json(addresses);
+  });
+
+  return routes;
+}

@@ -32,7 +32,8 @@ export async function listenSyncServer(
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         streams.closeAll();
         await inFlight.drain();
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        // Nothing is in flight now: no keep-alive socket may hold the close open.
+        if ('closeAllConnections' in server) server.closeAllConnections();
         await closed;
         await deps.storage.close();
         deps.logger.info('stopped');

@@ -34,6 +34,8 @@ export function replicationRoutes(
   const byName = new Map(collections.map((spec) => [spec.name, spec]));
   const routes = new Hono<SyncEnv>();
   const closers = new Set<() => void>();
+  // Set once the server shuts down: a stream still opening then closes as soon as it is set up.
+  let closing = false;
 
   function specOf(name: string): SyncCollectionSpec {
     const spec = byName.get(name);
@@ -127,7 +129,8 @@ export function replicationRoutes(
       });
       const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
       const close = (): void => done();
-      closers.add(close);
+      if (closing) close();
+      else closers.add(close);
       stream.onAbort(close);
       await finished;
       clearInterval(keepAlive);
@@ -136,5 +139,9 @@ export function replicationRoutes(
     });
   });
 
-  return { routes, streams: { closeAll: () => [...closers].forEach((close) => close()) } };
+  const closeAll = (): void => {
+    closing = true;
+    for (const close of closers) close();
+  };
+  return { routes, streams: { closeAll } };
 }

@@ -33,6 +33,8 @@ export interface SyncServerProcess {
   stop(): Promise<void>;
   /** SIGKILL: no chance to finish anything. */
   kill(): Promise<void>;
+  /** Resolves with the first log line (JSON, on stdout) from now on that `match` accepts. */
+  nextLog(match: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
 }
 
 export function startSyncServerProcess(dataDir: string, port: number): Promise<SyncServerProcess> {
@@ -42,6 +44,25 @@ export function startSyncServerProcess(dataDir: string, port: number): Promise<S
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
+  const watchers = new Set<(line: Record<string, unknown>) => void>();
+  let partial = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const text of lines.filter((line) => line.startsWith('{'))) {
+      const line = JSON.parse(text) as Record<string, unknown>;
+      for (const watch of watchers) watch(line);
+    }
+  });
+  const nextLog = (match: (line: Record<string, unknown>) => boolean) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      const watch = (line: Record<string, unknown>): void => {
+        if (!match(line)) return;
+        watchers.delete(watch);
+        resolve(line);
+      };
+      watchers.add(watch);
+    });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -52,6 +73,7 @@ export function startSyncServerProcess(dataDir: string, port: number): Promise<S
           child,
           stop: () => end('SIGTERM'),
           kill: () => end('SIGKILL'),
+          nextLog,
         });
     });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -16,6 +16,7 @@ import { jsonLogger, systemClock } from './context';
 import { listenSyncServer } from './server';
 import { openStorage } from './storage/open';
 import { SqliteServerStorage } from './storage/sqlite-storage';
+import { settingsPlace } from '../src-shared/settings-sections';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -61,7 +62,7 @@ if (command === 'init') {
     process.stdout.write(
       `Team "${values.team.trim()}" created with admin ${admin.data}.\n` +
         `One-time sign-in code: ${created.code}\n` +
-        `It works once, until ${new Date(created.expiresAt).toISOString()}: sign in from Porchlight's Settings → Team with this email and code, and choose a password.\n`,
+        `It works once, until ${new Date(created.expiresAt).toISOString()}: sign in from Porchlight's ${settingsPlace('team')} with this email and code, and choose a password.\n`,
     );
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));

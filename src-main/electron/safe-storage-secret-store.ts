@@ -11,6 +11,7 @@ import { fileError, isMissing, writeFileAtomic } from '../adapters/secrets/atomi
 import { SecretStoreError } from '../adapters/secrets/errors';
 import type { SecretName, SecretStore } from '../core/ports/secret-store';
 import { secretNames } from '../core/ports/secret-store';
+import { settingsPlace } from '../../src-shared/settings-sections';
 
 export const ENCRYPTED_SECRETS_FILE = 'secrets.enc';
 
@@ -73,7 +74,7 @@ export class SafeStorageSecretStore implements SecretStore {
     if (parsed === undefined) {
       throw new SecretStoreError(
         'corrupt_file',
-        `${this.path} cannot be decrypted on this computer (was it copied from another one?); delete it and enter the keys again in Settings (Email, Text messages, AI).`,
+        `${this.path} cannot be decrypted on this computer (was it copied from another one?); delete it and enter the keys again in ${settingsPlace('email')}, ${settingsPlace('texts')} and ${settingsPlace('ai')}.`,
       );
     }
     const known = new Set<string>(secretNames);

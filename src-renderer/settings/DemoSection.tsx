@@ -18,7 +18,11 @@ export function DemoSection() {
       disabled={create.isPending}
       onClick={() => create.mutate({}, { onSuccess: () => setRemoved(null) })}
     >
-      {create.isPending ? 'Loading the demo…' : removed === null ? 'Bring the demo back' : 'Undo'}
+      {create.isPending
+        ? 'Loading the demo…'
+        : removed === null
+          ? 'Bring the demo back'
+          : 'Undo: bring the demo back'}
     </button>
   );
   return (

@@ -1,8 +1,9 @@
 // Settings → Sending rules: the hours automatic messages may go out in each lead's own time,
-// the days with automatic sends, team holidays, the zone assumed when a lead's is unknown, and
-// how many sends a minute each channel may make. A refused value is named beside its field and
-// nothing typed is lost.
+// the days with automatic sends, team holidays, the zone assumed when a lead's is unknown, the
+// sends a minute each channel may make, and the fallback new steps start with. A refused value
+// is named beside its field and nothing typed is lost.
 import { useEffect, useState } from 'react';
+import type { Channel } from '../../src-shared/domain';
 import type { EngineSettings } from '../../src-shared/playbooks/engine-settings';
 import { useBridge } from '../bridge/context';
 import { Field, OutcomeLine, outcomeOf, type Outcome } from './fields';
@@ -14,6 +15,14 @@ const limited = [
   ['email', 'Emails a minute'],
 ] as const;
 
+const fallbackChoices: [Channel | '', string][] = [
+  ['', 'skipped, with the reason'],
+  ['sms', 'a text message'],
+  ['whatsapp', 'WhatsApp'],
+  ['email', 'an email'],
+  ['call', 'a call task'],
+];
+
 interface Form {
   start: string;
   end: string;
@@ -21,6 +30,8 @@ interface Form {
   holidays: string;
   zone: string;
   limits: Record<(typeof limited)[number][0], string>;
+  /** The first fallback a new step on each channel starts with ('' = none). */
+  fallback: Record<(typeof limited)[number][0], Channel | ''>;
 }
 
 function formOf(s: EngineSettings): Form {
@@ -34,6 +45,11 @@ function formOf(s: EngineSettings): Form {
       sms: String(s.rateLimits.sms),
       whatsapp: String(s.rateLimits.whatsapp),
       email: String(s.rateLimits.email),
+    },
+    fallback: {
+      sms: s.fallbackDefaults.sms?.[0] ?? '',
+      whatsapp: s.fallbackDefaults.whatsapp?.[0] ?? '',
+      email: s.fallbackDefaults.email?.[0] ?? '',
     },
   };
 }
@@ -74,6 +90,11 @@ export function SendingRulesSection() {
             whatsapp: Number(form.limits.whatsapp),
             email: Number(form.limits.email),
           },
+          fallbackDefaults: Object.fromEntries(
+            limited.flatMap(([channel]) =>
+              form.fallback[channel] === '' ? [] : [[channel, [form.fallback[channel]]]],
+            ),
+          ),
         },
       });
       setSaved(next);
@@ -165,6 +186,37 @@ export function SendingRulesSection() {
           />
         ))}
       </div>
+      <h4>When a new step cannot reach the lead on its channel (no phone, opted out, bad number)</h4>
+      <div className="form-grid three">
+        {limited.map(([channel]) => (
+          <label key={channel} className="field">
+            <span>
+              {channel === 'sms'
+                ? 'A text step'
+                : channel === 'whatsapp'
+                  ? 'A WhatsApp step'
+                  : 'An email step'}{' '}
+              is
+            </span>
+            <select
+              name={`fallback-${channel}`}
+              value={form.fallback[channel]}
+              onChange={(e) =>
+                set({ fallback: { ...form.fallback, [channel]: e.target.value as Channel | '' } })
+              }
+            >
+              {fallbackChoices
+                .filter(([value]) => value !== channel)
+                .map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {value === '' ? label : `sent as ${label}`}
+                  </option>
+                ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      <p className="muted">The sequence builder gives new steps these; each step can change its own.</p>
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={() => void save()}>
           Save sending rules

@@ -2,6 +2,7 @@
 // a default, so a missing or partial document still parses into a complete configuration.
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { channelSchema } from '../domain/base';
 import { localTimeSchema } from '../domain/sequence';
 
 export const ENGINE_SETTINGS_ID = 'engine';
@@ -50,6 +51,11 @@ export const engineSettingsSchema = z.object({
       notification: perMinute(120),
     })
     .default({ sms: 60, whatsapp: 60, email: 120, call: 600, notification: 120 }),
+  /**
+   * The fallback a new step on each channel starts with in the builder. A step falls back only
+   * where it says so (DESIGN §9), so this changes no step already saved.
+   */
+  fallbackDefaults: z.partialRecord(channelSchema, z.array(channelSchema).max(4)).default({}),
   /** A speed-to-lead step more than this late (the app was closed) is skipped, not sent. */
   staleFirstTouchHours: z.number().min(1).max(720).default(24),
   retry: z

@@ -63,6 +63,7 @@ describe('settings sections in Chromium against the headless shell', () => {
     await main.getByLabel(/Team time zone/).fill('America/Chicago');
     await main.getByLabel('Texts a minute').fill('30');
     await main.getByLabel('Sunday').uncheck();
+    await main.getByLabel('A text step is').selectOption('email');
     await main.getByRole('button', { name: 'Save sending rules' }).click();
     await expect.poll(() => main.getByRole('status').textContent()).toContain('Saved');
     const saved = await app.invoke('engine-settings-get', {});
@@ -72,6 +73,7 @@ describe('settings sections in Chromium against the headless shell', () => {
       holidays: ['2026-12-25'],
       teamTimeZone: 'America/Chicago',
       rateLimits: { sms: 30 },
+      fallbackDefaults: { sms: ['email'] },
     });
     await page.close();
   });
@@ -155,7 +157,7 @@ describe('settings sections in Chromium against the headless shell', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await app.shot(page, 'settings-demo-removed');
 
-    await main.getByRole('button', { name: 'Undo' }).click();
+    await main.getByRole('button', { name: 'Undo: bring the demo back' }).click();
     await expect.poll(async () => (await app.invoke('app-info', {})).hasDemo).toBe(true);
     // The demo's leads come back first; the section follows when its read is refreshed.
     await expect

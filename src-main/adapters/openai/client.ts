@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import OpenAI from 'openai';
 import type { AiSettings } from '../../../src-shared/ai';
 import { AiError } from '../../core/ports/ai';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 
 function fingerprintOf(settings: AiSettings, key: string): string {
   const { provider, baseURL, azureApiVersion, timeoutMs, maxRetries } = settings;
@@ -22,7 +23,7 @@ export class ClientCache {
     if (settings.provider !== 'openai' && settings.baseURL === undefined)
       throw new AiError(
         'not_configured',
-        `A base URL is needed for ${settings.provider === 'azure' ? 'Azure' : 'an OpenAI-compatible server'}; set it in Settings > AI.`,
+        `A base URL is needed for ${settings.provider === 'azure' ? 'Azure' : 'an OpenAI-compatible server'}; set it in ${settingsPlace('ai')}.`,
       );
     const fingerprint = fingerprintOf(settings, key);
     if (this.cached?.fingerprint === fingerprint) return this.cached.client;

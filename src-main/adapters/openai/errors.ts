@@ -11,6 +11,7 @@ import {
 } from 'openai';
 import { redactSecret } from '../../../src-shared/ai';
 import { AiError } from '../../core/ports/ai';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 
 /** The key and anything shaped like one, scrubbed (shared with the fake). */
 export function redact(text: string, key: string | undefined): string {
@@ -38,7 +39,7 @@ export function toAiError(error: unknown, key: string | undefined, timeoutMs: nu
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError)
     return new AiError(
       'unauthorized',
-      `The AI provider refused the key (${error.status}): ${redact(error.message, key)}. Check the key in Settings.`,
+      `The AI provider refused the key (${error.status}): ${redact(error.message, key)}. Check the key in ${settingsPlace('ai')}.`,
       error.status,
     );
   if (error instanceof APIError) {

@@ -20,6 +20,7 @@ import type { SecretStore } from '../../core/ports/secret-store';
 import { ClientCache } from './client';
 import { redact, toAiError } from './errors';
 import { askStructured } from './structured';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 
 export interface OpenAiAdapterOptions {
   /** The team's current AI settings (core/ai/settings.ts `aiSettingsSource(db)`). */
@@ -39,7 +40,7 @@ export function createOpenAiAdapter({ settings, secrets, clock }: OpenAiAdapterO
     if (key === undefined || key.trim() === '')
       throw new AiError(
         'not_configured',
-        'No AI key is set; add one in Settings > AI. Rules answer meanwhile.',
+        `No AI key is set; add one in ${settingsPlace('ai')}. Rules answer meanwhile.`,
       );
     try {
       return await run(clients.clientFor(current, key), current.model);
@@ -94,7 +95,7 @@ export function createOpenAiAdapter({ settings, secrets, clock }: OpenAiAdapterO
         const current = await settings();
         key = await secrets.get('ai.apiKey');
         if (key === undefined || key.trim() === '')
-          throw new AiError('not_configured', 'No AI key is set; add one in Settings > AI.');
+          throw new AiError('not_configured', `No AI key is set; add one in ${settingsPlace('ai')}.`);
         const client = clients.clientFor(current, key);
         const completion = await client.chat.completions
           .create({

@@ -4,13 +4,16 @@ import type { CoreContext } from '../context';
 import type { ContentAnalyzer } from '../ports/content-analyzer';
 import { AiError } from '../ports/ai';
 import { askAi } from './service';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 
 export function createAiContentAnalyzer(ctx: CoreContext): ContentAnalyzer {
   return {
     async analyse(request) {
       const answer = await askAi(ctx, (ai, settings) => {
         if (!settings.useForScoring)
-          return Promise.reject(new AiError('not_configured', 'AI is not used for scoring (Settings > AI).'));
+          return Promise.reject(
+            new AiError('not_configured', `AI is not used for scoring (${settingsPlace('ai')}).`),
+          );
         return ai.analyse(request);
       });
       return answer.value;

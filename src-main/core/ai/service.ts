@@ -9,6 +9,7 @@ import type { AiAnswer, AiPort, AnswerSource } from '../ports/ai';
 import { AiError } from '../ports/ai';
 import { recordSpend, spendToday } from './ledger';
 import { loadAiSettings } from './settings';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 
 export interface Answered<T> {
   value: T;
@@ -39,7 +40,7 @@ export function aiState(ctx: CoreContext): AiState {
 /** Why the AI cannot be asked now, or null when it can. */
 async function unavailableReason(ctx: CoreContext, settings: AiSettings): Promise<string | null> {
   if (ctx.ai === undefined) return 'No AI is connected in this app.';
-  if (!settings.enabled) return 'AI is turned off in Settings > AI.';
+  if (!settings.enabled) return `AI is turned off in ${settingsPlace('ai')}.`;
   const spend = await spendToday(ctx);
   if (isCapReached(spend.cost, settings.dailyCostCap))
     return `The daily AI cost cap (${settings.dailyCostCap}) is reached; rules answer until midnight.`;

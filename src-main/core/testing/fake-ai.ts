@@ -24,6 +24,7 @@ import type { z } from 'zod';
 import type { AiAnswer, AiErrorCode, AiPort, AiSettingsSource, AiTestReport } from '../ports/ai';
 import { AiError } from '../ports/ai';
 import type { SecretStore } from '../ports/secret-store';
+import { settingsPlace } from '../../../src-shared/settings-sections';
 
 /** What the provider does with one request. */
 export type AiStep =
@@ -134,10 +135,13 @@ export class FakeAi implements AiPort {
     if (key === undefined || key.trim() === '')
       throw new AiError(
         'not_configured',
-        'No AI key is set; add one in Settings > AI. Rules answer meanwhile.',
+        `No AI key is set; add one in ${settingsPlace('ai')}. Rules answer meanwhile.`,
       );
     if (settings.provider !== 'openai' && settings.baseURL === undefined)
-      throw new AiError('not_configured', 'A base URL is needed for this provider; set it in Settings > AI.');
+      throw new AiError(
+        'not_configured',
+        `A base URL is needed for this provider; set it in ${settingsPlace('ai')}.`,
+      );
     for (let attempt = 0; ; attempt++) {
       this.requests.push({ model: settings.model, messages, format });
       const step = this.steps.shift() ?? { kind: 'answer', content: defaultAnswerContent(format, messages) };

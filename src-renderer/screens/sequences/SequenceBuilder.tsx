@@ -12,7 +12,7 @@ import { useContractQuery } from '../../bridge/query';
 import { DryRunTable } from './DryRunTable';
 import { EndStagesEditor } from './EndStagesEditor';
 import { StepEditor } from './StepEditor';
-import { moveStep, newStep, versioningMessage } from './steps';
+import { moveStep, newStep, versioningMessage, withFallbackDefault } from './steps';
 import { TriggerEditor } from './TriggerEditor';
 
 export function SequenceBuilder({
@@ -30,6 +30,7 @@ export function SequenceBuilder({
   const firstSms = templates.find((t) => t.channel === 'sms')?.id ?? templates[0]?.id ?? '';
   const [name, setName] = useState(sequence?.name ?? '');
   const [trigger, setTrigger] = useState<Trigger>(sequence?.trigger ?? { type: 'manual' });
+  const fallbackDefaults = useContractQuery('engine-settings-get', {}).data?.fallbackDefaults ?? {};
   const [steps, setSteps] = useState<SequenceStep[]>(
     sequence?.steps ?? [{ ...newStep('sms', firstSms), delay: { amount: 0, unit: 'minutes' } }],
   );
@@ -148,6 +149,7 @@ export function SequenceBuilder({
             count={steps.length}
             step={step}
             templates={templates}
+            fallbackDefaults={fallbackDefaults}
             errors={errors}
             onChange={(next) => setSteps((all) => all.map((s, j) => (j === i ? next : s)))}
             onMove={(by) => setSteps((all) => moveStep(all, i, by))}
@@ -160,7 +162,10 @@ export function SequenceBuilder({
         onClick={() =>
           setSteps((all) => [
             ...all,
-            newStep('email', templates.find((t) => t.channel === 'email')?.id ?? firstSms),
+            withFallbackDefault(
+              newStep('email', templates.find((t) => t.channel === 'email')?.id ?? firstSms),
+              fallbackDefaults,
+            ),
           ])
         }
       >

@@ -3,6 +3,7 @@
 import type { Channel, SequenceStep, Template } from '../../../src-shared/domain';
 import { channelLabels } from '../templates/TemplateEditor';
 import { FallbackEditor } from './FallbackEditor';
+import { withFallbackDefault, type FallbackDefaults } from './steps';
 
 const units: [SequenceStep['delay']['unit'], string][] = [
   ['minutes', 'minutes'],
@@ -24,6 +25,7 @@ export function StepEditor(props: {
   count: number;
   step: SequenceStep;
   templates: readonly Template[];
+  fallbackDefaults: FallbackDefaults;
   errors: Record<string, string>;
   onChange: (step: SequenceStep) => void;
   onMove: (by: number) => void;
@@ -75,7 +77,13 @@ export function StepEditor(props: {
             onChange={(e) => {
               const channel = e.target.value as Channel;
               const first = templates.find((t) => t.channel === channel);
-              set({ channel, ...(first === undefined ? {} : { templateId: first.id }) });
+              // A new channel starts with the team's default fallback for it.
+              props.onChange(
+                withFallbackDefault(
+                  { ...step, channel, ...(first === undefined ? {} : { templateId: first.id }) },
+                  props.fallbackDefaults,
+                ),
+              );
             }}
           >
             {Object.entries(channelLabels).map(([value, label]) => (

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { moveStep, stepSummary, triggerInWords, versioningMessage } from './steps';
+import {
+  moveStep,
+  newStep,
+  stepSummary,
+  triggerInWords,
+  versioningMessage,
+  withFallbackDefault,
+} from './steps';
 
 describe('sequence builder pieces', () => {
+  it("gives a step its channel's default fallback, never its own channel, and none when there is none", () => {
+    const defaults = { sms: ['email', 'sms', 'call'] } as const;
+    expect(withFallbackDefault(newStep('sms', 't'), defaults).fallback).toEqual(['email', 'call']);
+    expect(withFallbackDefault({ ...newStep('email', 't'), fallback: ['sms'] }, defaults)).not.toHaveProperty(
+      'fallback',
+    );
+  });
+
   it('moves steps up and down and ignores moves past either end', () => {
     expect(moveStep(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
     expect(moveStep(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);

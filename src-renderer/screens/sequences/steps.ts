@@ -14,6 +14,15 @@ export function newStep(channel: Channel, templateId: string, now = Date.now()):
   };
 }
 
+export type FallbackDefaults = Partial<Record<Channel, readonly Channel[]>>;
+
+/** The step with the team's default fallback for its channel (Settings → Sending rules), or none. */
+export function withFallbackDefault(step: SequenceStep, defaults: FallbackDefaults): SequenceStep {
+  const { fallback: _previous, ...rest } = step;
+  const fallback = (defaults[step.channel] ?? []).filter((c) => c !== step.channel);
+  return fallback.length === 0 ? rest : { ...rest, fallback };
+}
+
 /** Moves the step at `from` by `by` places (-1 up, +1 down); out of range leaves the list as is. */
 export function moveStep<T>(steps: readonly T[], from: number, by: number): T[] {
   const to = from + by;

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { Channel } from '../../src-shared/domain';
 import type { EngineSettings } from '../../src-shared/playbooks/engine-settings';
 import { useBridge } from '../bridge/context';
-import { Field, OutcomeLine, outcomeOf, type Outcome } from './fields';
+import { Field, FieldErrorText, OutcomeLine, outcomeOf, type Outcome } from './fields';
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const limited = [
@@ -146,11 +146,7 @@ export function SendingRulesSection() {
             <span>{day}</span>
           </label>
         ))}
-        {error('sendWeekdays') !== undefined ? (
-          <span className="field-error" role="alert">
-            {error('sendWeekdays')}
-          </span>
-        ) : null}
+        <FieldErrorText error={error('sendWeekdays')} />
       </fieldset>
       <label className="field wide">
         <span>Team holidays: no automatic sends, not business days (one date a line, yyyy-mm-dd)</span>
@@ -161,11 +157,7 @@ export function SendingRulesSection() {
           aria-invalid={holidayError !== undefined}
           onChange={(e) => set({ holidays: e.target.value })}
         />
-        {holidayError !== undefined ? (
-          <span className="field-error" role="alert">
-            {holidayError}
-          </span>
-        ) : null}
+        <FieldErrorText error={holidayError} />
       </label>
       <div className="form-grid wide">
         <Field

@@ -26,12 +26,17 @@ export function Field({ label, name, value, onChange, error, type = 'text', plac
         aria-invalid={error !== undefined}
         onChange={(e) => onChange(e.target.value)}
       />
-      {error !== undefined ? (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      ) : null}
+      <FieldErrorText error={error} />
     </label>
+  );
+}
+
+/** A field's refusal, read out when it appears; nothing when there is none. */
+export function FieldErrorText({ error }: { error: string | undefined }) {
+  return error === undefined ? null : (
+    <span className="field-error" role="alert">
+      {error}
+    </span>
   );
 }
 

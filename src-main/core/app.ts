@@ -13,6 +13,7 @@ import { channelHandlers } from './channels/handlers';
 import { composeHandlers } from './compose/handlers';
 import { replyHandlers } from './replies/handlers';
 import type { CoreContext } from './context';
+import { desktopHandlers } from './desktop/handlers';
 import { emailHandlers } from './email/handlers';
 import { enrollmentHandlers } from './enrollments/handlers';
 import { importHandlers } from './imports/handlers';
@@ -52,6 +53,7 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     composeHandlers(ctx),
     syncHandlers(ctx),
     replyHandlers(ctx),
+    desktopHandlers(ctx),
   ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {

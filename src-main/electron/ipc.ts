@@ -4,16 +4,15 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { CoreApp } from '../core/app';
 import { toErrorPayload } from '../core/app';
 import type { CoreEvents } from '../core/events';
+import { isSameApp } from './app-protocol';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeReply } from './ipc-channels';
 
-export function isTrustedSender(event: IpcMainInvokeEvent, rendererUrl: string): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  rendererUrl: string,
+): boolean {
   const frameUrl = event.senderFrame?.url;
-  if (frameUrl === undefined) return false;
-  const expected = new URL(rendererUrl);
-  const actual = new URL(frameUrl);
-  return expected.protocol === 'file:'
-    ? actual.protocol === 'file:' && actual.pathname === expected.pathname
-    : actual.origin === expected.origin;
+  return frameUrl !== undefined && isSameApp(frameUrl, rendererUrl);
 }
 
 export function wireIpc(

@@ -1,5 +1,6 @@
 // The desktop shell's security decisions as pure functions, so each is tested without the
 // Electron binary; main.ts only wires them to Electron's hooks.
+import { isSameApp } from './app-protocol';
 
 /** Links opened in the system browser or mail/phone app: never file: or a custom scheme. */
 export function mayOpenExternally(url: string): boolean {
@@ -24,15 +25,7 @@ export function rendererUrlFor(
 
 /** Whether a navigation, redirect or frame navigation stays on our own page. */
 export function mayNavigate(url: string, rendererUrl: string): boolean {
-  try {
-    const target = new URL(url);
-    const own = new URL(rendererUrl);
-    return own.protocol === 'file:'
-      ? target.protocol === 'file:' && target.pathname === own.pathname
-      : target.origin === own.origin;
-  } catch {
-    return false;
-  }
+  return isSameApp(url, rendererUrl);
 }
 
 /** Camera, microphone, notifications-from-page, geolocation…: the page needs none of them. */

@@ -8,6 +8,7 @@ import { appArgs, type AppEvents, type AppResults } from './app';
 import { channelArgs, type ChannelEvents, type ChannelResults } from './channels';
 import { combine } from './combine';
 import { composeArgs, type ComposeResults } from './compose';
+import { desktopArgs, type DesktopEvents, type DesktopResults } from './desktop';
 import { replyArgs, type ReplyResults } from './replies';
 import { emailArgs, type EmailEvents, type EmailResults } from './email';
 import { enrollmentArgs, type EnrollmentEvents, type EnrollmentResults } from './enrollments';
@@ -38,6 +39,7 @@ export const handlerArgs = combine(
   composeArgs,
   syncArgs,
   replyArgs,
+  desktopArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -56,7 +58,8 @@ export type HandlerResults = LeadResults &
   ImportResults &
   ComposeResults &
   SyncResults &
-  ReplyResults;
+  ReplyResults &
+  DesktopResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */
@@ -75,7 +78,8 @@ export type EventPayloads = LeadEvents &
   MessageEvents &
   AiEvents &
   ImportEvents &
-  SyncEvents;
+  SyncEvents &
+  DesktopEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

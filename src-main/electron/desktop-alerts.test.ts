@@ -79,12 +79,10 @@ describe('desktop alerts', () => {
       body: 'Hi Cleo',
     });
     await core.ctx.db.messages.insert(out);
-    await core.ctx.db.messages
-      .findOne('m-out')
-      .patch({
-        status: 'failed',
-        error: { code: '21211', message: 'The number is not a valid phone number.' },
-      });
+    await core.ctx.db.messages.findOne('m-out').patch({
+      status: 'failed',
+      error: { code: '21211', message: 'The number is not a valid phone number.' },
+    });
     await core.ctx.db.messages.findOne('m-out').patch({ updatedAt: core.clock.now() + 1 });
     expect(await settled(1)).toEqual([
       {

@@ -10,6 +10,7 @@ export const settingsSectionNames = {
   scoring: 'Scoring',
   team: 'Team',
   demo: 'Demo data',
+  desktop: 'Desktop',
 } as const;
 
 export type SettingsSectionId = keyof typeof settingsSectionNames;

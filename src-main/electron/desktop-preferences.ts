@@ -1,6 +1,7 @@
 // The desktop preferences (src-shared/ipc/desktop.ts) turned into what Electron is told: the
 // login item, whether a launch shows the window, and what closing the window does.
 import type { DesktopSettings } from '../../src-shared/ipc/desktop';
+import { settingsPlace } from '../../src-shared/settings-sections';
 
 /** Passed by the login item, so a start at login opens in the tray without a window. */
 export const HIDDEN_FLAG = '--hidden';
@@ -45,5 +46,5 @@ export function onWindowClose(
 
 export const CLOSE_TO_TRAY_NOTICE = {
   title: 'Porchlight is still running',
-  body: 'Follow-ups keep going out while the window is closed. Open Porchlight or quit it from its icon in the tray; Settings → Desktop changes this.',
+  body: `Follow-ups keep going out while the window is closed. Open Porchlight or quit it from its icon in the tray; ${settingsPlace('desktop')} changes this.`,
 } as const;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { app, Menu, protocol, session, type BrowserWindow } from 'electron';
 import type { DesktopSettings } from '../../src-shared/ipc/desktop';
 import { RENDERER_CSP_HEADER } from '../../src-shared/security/content-security-policy';
+import { settingsPath } from '../../src-shared/settings-sections';
 import { connectChannels } from '../adapters/connect-channels';
 import { createHttpSyncTransport } from '../adapters/sync/http-transport';
 import { bootCore, type RunningCore } from '../core/boot';
@@ -103,7 +104,7 @@ function keepInTrayOnClose(win: BrowserWindow, running: RunningCore): void {
     event.preventDefault();
     win.hide();
     if (!decision.explain) return;
-    showNativeNotification(CLOSE_TO_TRAY_NOTICE, () => showScreen());
+    showNativeNotification(CLOSE_TO_TRAY_NOTICE, () => showScreen(settingsPath('desktop')));
     void writeDesktopSettings(running.ctx, { closeToTrayExplained: true });
   });
 }

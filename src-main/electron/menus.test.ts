@@ -34,8 +34,9 @@ describe('the application menu', () => {
     const today = items.find((item) => item.label === 'Today');
     expect(today?.accelerator).toBe('CmdOrCtrl+1');
     click(today);
+    click(items.find((item) => item.label === 'Settings'));
     click(items.find((item) => item.label === 'Quit Porchlight'));
-    expect(a.calls).toEqual(['open /today', 'quit']);
+    expect(a.calls).toEqual(['open /today', 'open /settings', 'quit']);
   });
 
   it('has the macOS app menu there only, and developer tools only in a development build', () => {

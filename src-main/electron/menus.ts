@@ -32,6 +32,11 @@ export function appMenuTemplate(
   options: { devTools: boolean },
 ): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
+  const settings: MenuItemConstructorOptions = {
+    label: isMac ? 'Settings…' : 'Settings',
+    accelerator: 'CmdOrCtrl+,',
+    click: () => actions.open('/settings'),
+  };
   const quit: MenuItemConstructorOptions = {
     label: 'Quit Porchlight',
     accelerator: 'CmdOrCtrl+Q',
@@ -43,6 +48,8 @@ export function appMenuTemplate(
           label: 'Porchlight',
           submenu: [
             { role: 'about' },
+            { type: 'separator' },
+            settings,
             { type: 'separator' },
             { role: 'hide' },
             { role: 'hideOthers' },
@@ -57,7 +64,7 @@ export function appMenuTemplate(
     ...appMenu,
     {
       label: 'File',
-      submenu: isMac ? [{ role: 'close' }] : [{ role: 'close' }, quit],
+      submenu: isMac ? [{ role: 'close' }] : [settings, { type: 'separator' }, { role: 'close' }, quit],
     },
     {
       label: 'Edit',

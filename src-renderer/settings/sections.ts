@@ -3,6 +3,7 @@
 // line here.
 import { AiSection } from './AiSection';
 import { DemoSection } from './DemoSection';
+import { DesktopSection } from './DesktopSection';
 import { EmailSection } from './EmailSection';
 import { ScoringSection } from './ScoringSection';
 import type { SettingsSection } from './section';
@@ -18,4 +19,5 @@ export const settingsSections: readonly SettingsSection[] = [
   { id: 'scoring', component: ScoringSection },
   { id: 'team', component: TeamSection },
   { id: 'demo', component: DemoSection },
+  { id: 'desktop', component: DesktopSection },
 ];

@@ -6,8 +6,9 @@
 //   /admin/...                             agents, audit log, erasure, secrets, API keys (admins only)
 //   POST /claims, /claims/{complete,release}, GET /claims   send claims (src-sync/claims)
 //   POST /webhooks/twilio/{inbound,status}  Twilio, X-Twilio-Signature (webhooks/twilio-routes.ts)
-// The team engine mounts its other routes the same way: `/api/leads` behind an API key,
-// `/webhooks/*` and `/t/*` (tracking) with their own signatures.
+//   POST /api/leads                          lead intake, per-team API key (intake/routes.ts)
+// Tracking (`/t/*`, `/u/*`) and the Follow Up Boss webhook mount the same way, each with its
+// own signature.
 import { Hono } from 'hono';
 import { porchlightSyncCollections } from '../src-shared/sync';
 import type { SyncDeps, SyncEnv } from './context';
@@ -18,6 +19,7 @@ import { InFlight } from './middleware/in-flight';
 import { clientAddress, rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
 import { claimRoutes } from './claims/routes';
+import { leadIntakeRoutes } from './intake/routes';
 import { adminRoutes } from './routes/admin';
 import { integrationRoutes } from './routes/admin-integrations';
 import { authRoutes } from './routes/auth';
@@ -66,5 +68,6 @@ export function createSyncApp(deps: SyncDeps): SyncApp {
   app.use('/claims/*', requireAgent(deps));
   app.route('/claims', claimRoutes(deps));
   app.route('/webhooks/twilio', twilioWebhookRoutes(deps, secrets));
+  app.route('/api', leadIntakeRoutes(deps));
   return { app, inFlight, streams: replication.streams };
 }

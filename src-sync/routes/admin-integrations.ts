@@ -8,9 +8,11 @@ import type { SyncDeps, SyncEnv } from '../context';
 import { requireAdmin } from '../middleware/auth';
 import { SyncError } from '../middleware/errors';
 import { TEAM_SECRET_NAMES, type TeamSecretName, type TeamSecrets } from '../team/secrets';
+import { createApiKey, listApiKeys, revokeApiKey } from '../intake/api-keys';
 import { parseBody } from './parse';
 
 const secretValueSchema = z.object({ value: z.string().trim().min(1).max(500) });
+const apiKeyRequestSchema = z.object({ name: z.string().trim().min(1).max(100) });
 
 function secretName(raw: string): TeamSecretName {
   const name = TEAM_SECRET_NAMES.find((known) => known === raw);
@@ -69,6 +71,38 @@ export function integrationRoutes(deps: SyncDeps, secrets: TeamSecrets): Hono<Sy
       actorId: c.var.agent.id,
       action: 'secret.removed',
       target: name,
+      detail: {},
+    });
+    return c.body(null, 204);
+  });
+
+  routes.get('/api-keys', async (c) => c.json({ keys: await listApiKeys(storage, c.var.agent.teamId) }));
+
+  routes.post('/api-keys', async (c) => {
+    const { name } = await parseBody(c, apiKeyRequestSchema);
+    const now = clock.now();
+    const created = await createApiKey(storage, c.var.agent.teamId, name, now);
+    await storage.appendAudit({
+      teamId: c.var.agent.teamId,
+      at: now,
+      actorId: c.var.agent.id,
+      action: 'api_key.created',
+      target: created.id,
+      detail: {},
+    });
+    return c.json(created, 201);
+  });
+
+  routes.delete('/api-keys/:id', async (c) => {
+    const now = clock.now();
+    if (!(await revokeApiKey(storage, c.var.agent.teamId, c.req.param('id'), now)))
+      throw new SyncError(404, 'api_key_not_found', 'There is no such API key in your team.');
+    await storage.appendAudit({
+      teamId: c.var.agent.teamId,
+      at: now,
+      actorId: c.var.agent.id,
+      action: 'api_key.revoked',
+      target: c.req.param('id'),
       detail: {},
     });
     return c.body(null, 204);

@@ -137,7 +137,10 @@ describe.each(serverBackends())('lead intake on $name', (backend) => {
   });
 
   describe('refused with nothing stored', () => {
-    async function refused(response: Promise<Response>, status: number): Promise<Record<string, unknown>> {
+    async function refused(
+      response: Response | Promise<Response>,
+      status: number,
+    ): Promise<Record<string, unknown>> {
       const before = await f.seq();
       const answer = await response;
       expect(answer.status).toBe(status);

@@ -1,9 +1,20 @@
-// Text messages and WhatsApp through Twilio: the account (secrets), the sender numbers, the
-// connection as it stands, and test sends that show exactly what Twilio answered.
+// Text messages and WhatsApp through Twilio: the account (secrets), the sender numbers or
+// messaging service, the WhatsApp template for outside the 24-hour window, where delivery
+// reports go, the HELP reply, the connection as it stands, and test sends that show exactly
+// what Twilio answered.
 import { useEffect, useState } from 'react';
 import { useBridge } from '../bridge/context';
 import { ConnectionLines, TestSend } from './channel-parts';
 import { Field, OutcomeLine, SecretField, outcomeOf, type Outcome } from './fields';
+
+/** The optional Twilio settings: empty clears them. */
+const optional = [
+  'smsFrom',
+  'messagingServiceSid',
+  'whatsappFrom',
+  'whatsappTemplateSid',
+  'statusCallbackBaseUrl',
+] as const;
 
 export function SmsSection({ saved, onSaved }: { saved: ReadonlySet<string>; onSaved: () => void }) {
   const bridge = useBridge();
@@ -12,8 +23,8 @@ export function SmsSection({ saved, onSaved }: { saved: ReadonlySet<string>; onS
   useEffect(() => {
     void bridge.invoke('channels-twilio-settings-get', {}).then((s) =>
       setForm({
-        smsFrom: s.smsFrom ?? '',
-        whatsappFrom: s.whatsappFrom ?? '',
+        ...Object.fromEntries(optional.map((key) => [key, s[key] ?? ''])),
+        helpText: s.helpText,
         sid: '',
         token: '',
       }),
@@ -24,11 +35,11 @@ export function SmsSection({ saved, onSaved }: { saved: ReadonlySet<string>; onS
 
   const save = async (): Promise<void> => {
     try {
-      const clear = (['smsFrom', 'whatsappFrom'] as const).filter((key) => value(key) === '');
+      const given = optional.filter((key) => value(key).trim() !== '');
       await bridge.invoke('channels-twilio-settings-set', {
-        ...(value('smsFrom') === '' ? {} : { smsFrom: value('smsFrom') }),
-        ...(value('whatsappFrom') === '' ? {} : { whatsappFrom: value('whatsappFrom') }),
-        clear,
+        ...Object.fromEntries(given.map((key) => [key, value(key).trim()])),
+        ...(value('helpText').trim() === '' ? {} : { helpText: value('helpText').trim() }),
+        clear: optional.filter((key) => !given.includes(key)),
       });
       if (value('sid') !== '')
         await bridge.invoke('channels-secrets-set', { name: 'twilio.accountSid', value: value('sid') });
@@ -78,6 +89,37 @@ export function SmsSection({ saved, onSaved }: { saved: ReadonlySet<string>; onS
           value={value('whatsappFrom')}
           onChange={set('whatsappFrom')}
           error={outcome?.fieldErrors?.whatsappFrom}
+        />
+        <Field
+          label="Messaging service SID (instead of an SMS number)"
+          name="messagingServiceSid"
+          value={value('messagingServiceSid')}
+          onChange={set('messagingServiceSid')}
+          error={outcome?.fieldErrors?.messagingServiceSid}
+          placeholder="MG…"
+        />
+        <Field
+          label="WhatsApp template after 24 hours (ContentSid)"
+          name="whatsappTemplateSid"
+          value={value('whatsappTemplateSid')}
+          onChange={set('whatsappTemplateSid')}
+          error={outcome?.fieldErrors?.whatsappTemplateSid}
+          placeholder="HX…"
+        />
+        <Field
+          label="Team server’s public address (delivery reports)"
+          name="statusCallbackBaseUrl"
+          value={value('statusCallbackBaseUrl')}
+          onChange={set('statusCallbackBaseUrl')}
+          error={outcome?.fieldErrors?.statusCallbackBaseUrl}
+          placeholder="https://sync.example.com"
+        />
+        <Field
+          label="Reply to HELP"
+          name="helpText"
+          value={value('helpText')}
+          onChange={set('helpText')}
+          error={outcome?.fieldErrors?.helpText}
         />
       </div>
       <div className="dialog-actions">

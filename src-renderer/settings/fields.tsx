@@ -67,9 +67,14 @@ export interface Outcome {
 
 export function outcomeOf(error: unknown): Outcome {
   if (error instanceof PorchlightError) {
+    // The contract's own refusal names its handler; a person reads what to fix, field by field.
+    const fields = error.fieldErrors === undefined ? [] : Object.values(error.fieldErrors);
     return {
       ok: false,
-      text: error.message,
+      text:
+        error.code === 'invalid_args' && fields.length > 0
+          ? `Not saved: ${fields.join('; ')}.`
+          : error.message,
       ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
     };
   }

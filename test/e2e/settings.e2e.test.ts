@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe';
 import { openSignedIn } from '../support/signed-in-page';
 import { launchChromium } from '../support/browser';
 import { repoRoot, startHeadless, type HeadlessProcess } from '../support/headless-process';
@@ -36,6 +37,16 @@ describe('settings in Chromium against the headless shell', () => {
     await settings.getByLabel('SMS from (E.164)').fill('555-1234');
     await settings.getByRole('button', { name: 'Save text settings' }).click();
     await expect.poll(() => settings.getByRole('alert').first().textContent()).toContain('E.164');
+
+    // The WhatsApp template the 24-hour-window message points to has its field here.
+    await settings.getByLabel('WhatsApp template after 24 hours (ContentSid)').fill('HX12');
+    await settings.getByRole('button', { name: 'Save text settings' }).click();
+    await expect
+      .poll(async () => (await settings.getByRole('alert').allTextContents()).join(' '))
+      .toContain('a content template SID (HX followed by 32 hex digits)');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'settings-texts-refused.png') });
+    await settings.getByLabel('WhatsApp template after 24 hours (ContentSid)').fill('');
 
     await settings.getByLabel('SMS from (E.164)').fill('+13125550100');
     await settings.getByLabel('Twilio auth token').fill('token-that-must-not-come-back');

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Enrollment, Message } from '../../../src-shared/domain';
 import { messageOf, useContractMutation } from '../../bridge/query';
 import { channelWord, localTime, statusWord, touchTitle } from './words';
+import { PlaceText } from '../../settings/PlaceText';
 
 type Entry =
   | { kind: 'message'; at: number; message: Message }
@@ -71,7 +72,7 @@ function MessageEntry({ message, zone }: { message: Message; zone: string }) {
       {message.error !== undefined ? (
         <p className="touch-error">
           {message.status === 'failed' || message.status === 'undelivered' ? 'The provider said: ' : ''}
-          {message.error.message}
+          <PlaceText text={message.error.message} />
         </p>
       ) : null}
       {message.status === 'uncertain' ? <ResolveUncertain message={message} /> : null}
@@ -85,7 +86,12 @@ function MessageEntry({ message, zone }: { message: Message; zone: string }) {
               {message.statusHistory.map((step, i) => (
                 <li key={i}>
                   <StatusChip status={step.status} /> {localTime(step.at, zone)}
-                  {step.detail !== undefined ? <span className="muted"> · {step.detail}</span> : null}
+                  {step.detail !== undefined ? (
+                    <span className="muted">
+                      {' '}
+                      · <PlaceText text={step.detail} />
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ol>

@@ -1,9 +1,15 @@
 // A dry run's answer: each step's send time in the lead's own zone, with its quiet-hours,
 // channel and template verdicts, before anything is saved or sent.
 import type { DryRunResult } from '../../../src-shared/ipc/sequences';
+import { PlaceText } from '../../settings/PlaceText';
 
 function Verdict({ ok, text }: { ok: boolean; text: string }) {
-  return <span className={ok ? 'verdict ok' : 'verdict bad'}>{(ok ? '✓ ' : '✗ ') + text}</span>;
+  return (
+    <span className={ok ? 'verdict ok' : 'verdict bad'}>
+      {ok ? '✓ ' : '✗ '}
+      <PlaceText text={text} />
+    </span>
+  );
 }
 
 export function DryRunTable({ result, leadName }: { result: DryRunResult; leadName: string }) {

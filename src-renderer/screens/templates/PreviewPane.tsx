@@ -6,6 +6,7 @@ import type { Lead } from '../../../src-shared/domain';
 import type { TemplatePreview } from '../../../src-shared/ipc/templates';
 import { LeadPicker } from './LeadPicker';
 import { markedRuns } from './marked-text';
+import { PlaceText } from '../../settings/PlaceText';
 
 export function PreviewPane(props: {
   preview: TemplatePreview | null;
@@ -20,7 +21,7 @@ export function PreviewPane(props: {
       <LeadPicker label="Preview on" leadId={props.leadId} onChange={props.onLead} />
       {preview?.error !== undefined ? (
         <p className="field-error" role="alert">
-          {preview.error.message}
+          <PlaceText text={preview.error.message} />
         </p>
       ) : null}
       {preview?.subject !== undefined ? (

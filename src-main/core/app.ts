@@ -7,6 +7,7 @@ import { combine } from '../../src-shared/ipc/combine';
 import type { HandlerName, HandlerResult, ValidArgs } from '../../src-shared/ipc/contract';
 import { handlerArgs, isHandlerName } from '../../src-shared/ipc/contract';
 import { PorchlightError } from '../../src-shared/ipc/errors';
+import { agentHandlers } from './agents/handlers';
 import { aiHandlers } from './ai/handlers';
 import { analyticsHandlers } from './analytics/handlers';
 import { channelHandlers } from './channels/handlers';
@@ -17,6 +18,7 @@ import { desktopHandlers } from './desktop/handlers';
 import { emailHandlers } from './email/handlers';
 import { enrollmentHandlers } from './enrollments/handlers';
 import { importHandlers } from './imports/handlers';
+import { leadBulkHandlers } from './leads/bulk';
 import { leadHandlers } from './leads/handlers';
 import { messageHandlers } from './messages/handlers';
 import { scoringHandlers } from './scoring/handlers';
@@ -38,6 +40,8 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
   // contract's types, and combine throws when two features register the same name.
   const handlers = combine(
     leadHandlers(ctx),
+    leadBulkHandlers(ctx),
+    agentHandlers(ctx),
     workspaceHandlers(ctx),
     channelHandlers(ctx),
     emailHandlers(ctx),

@@ -1,8 +1,14 @@
 // The contract's reads through TanStack Query: a query's key is [handler name, args], so two
 // screens asking the same thing share one call and one cache entry. Core's `*-changed` events
 // invalidate the reads they can change (the table below); screens never refetch by hand.
-import type { QueryClient, UseQueryResult } from '@tanstack/react-query';
-import { QueryClient as Client, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient, QueryKey, UseQueryResult } from '@tanstack/react-query';
+import {
+  QueryClient as Client,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { EventName, HandlerArgs, HandlerName, HandlerResult } from '../../src-shared/ipc/contract';
 import { PorchlightError } from '../../src-shared/ipc/errors';
@@ -37,9 +43,10 @@ export const invalidatedBy: Partial<Record<EventName, readonly string[]>> = {
   'tasks-overdue-changed': ['tasks-'],
   'enrollments-changed': ['enrollments-', 'messages-upcoming', 'messages-for-lead', 'sequences-stats'],
   'sequences-changed': ['sequences-', 'enrollments-', 'templates-usage'],
-  'templates-changed': ['templates-'],
-  'engine-settings-changed': ['engine-settings-', 'first-run-'],
+  'templates-changed': ['templates-', 'messages-previews'],
+  'engine-settings-changed': ['engine-settings-', 'first-run-', 'messages-previews', 'agents-'],
   'first-run-changed': ['first-run-'],
+  'sync-changed': ['sync-', 'agents-'],
   'scores-changed': ['leads-', 'lead-insights', 'scoring-'],
   'scoring-model-changed': ['scoring-', 'lead-insights'],
   'ai-status-changed': ['ai-status'],
@@ -98,6 +105,31 @@ export function useContractQuery<K extends HandlerName>(
     queryKey: [name, args],
     queryFn: () => bridge.invoke(name, args),
     enabled: options.enabled ?? true,
+  });
+}
+
+/**
+ * A read of the contract a page at a time: `nextPage` turns the last page into the arguments
+ * for the one after it (undefined when there is none). Invalidated like any other read.
+ */
+export function useContractPages<K extends HandlerName>(
+  name: K,
+  args: HandlerArgs<K>,
+  nextPage: (last: HandlerResult<K>) => HandlerArgs<K> | undefined,
+) {
+  const bridge = useBridge();
+  return useInfiniteQuery<
+    HandlerResult<K>,
+    PorchlightError | Error,
+    InfiniteData<HandlerResult<K>>,
+    QueryKey,
+    HandlerArgs<K>
+  >({
+    queryKey: [name, args],
+    // The page parameter is always one of ours (initialPageParam or nextPage's), typed as such above.
+    queryFn: ({ pageParam }) => bridge.invoke(name, pageParam as HandlerArgs<K>),
+    initialPageParam: args,
+    getNextPageParam: nextPage,
   });
 }
 

@@ -4,6 +4,7 @@ import { analyticsScreen } from './analytics';
 import { importScreen } from './import';
 import { leadScreen } from './lead';
 import { leadsScreen } from './leads';
+import { mergeScreen } from './merge';
 import { repliesScreen } from './replies';
 import { todayScreen } from './today';
 import type { Screen } from './screen';
@@ -17,6 +18,7 @@ export const screens: readonly Screen[] = [
   todayScreen,
   repliesScreen,
   leadScreen,
+  mergeScreen,
   sequencesScreen,
   sequenceScreen,
   templatesScreen,

@@ -20,3 +20,25 @@ export interface Screen {
   shortcuts?: readonly Shortcut[];
   component: ComponentType<{ params: RouteParams }>;
 }
+
+/**
+ * A screen of the navigation bar: its address is its label in lower case (`Today` at
+ * `#/today`), and the tab's title is the label too.
+ */
+export function navScreen(
+  label: string,
+  goKey: string,
+  component: Screen['component'],
+  shortcuts: readonly Shortcut[] = [],
+): Screen {
+  return { path: `/${label.toLowerCase()}`, title: label, nav: label, goKey, shortcuts, component };
+}
+
+/** The keys every list of leads' items shares: moving through it and opening the lead. */
+export function listShortcuts(items: string, ...more: Shortcut[]): Shortcut[] {
+  return [
+    { keys: '↑ ↓  or  j k', does: `Move between ${items}` },
+    { keys: 'Enter', does: 'Open the lead' },
+    ...more,
+  ];
+}

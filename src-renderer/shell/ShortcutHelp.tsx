@@ -38,8 +38,8 @@ export function ShortcutHelp({ screens, current }: { screens: readonly Screen[];
 
   if (!open) return null;
   const goes = screens
-    .filter((s) => s.goKey !== undefined && s.nav !== undefined)
-    .map((s) => ({ keys: `g ${s.goKey ?? ''}`, does: `Go to ${s.nav ?? ''}` }));
+    .filter((s) => s.goKey !== undefined)
+    .map((s) => ({ keys: `g ${s.goKey ?? ''}`, does: `Go to ${s.nav ?? s.title}` }));
   const sections: [string, readonly Shortcut[]][] = [
     ['Everywhere', [...shellShortcuts, ...goes]],
     ...(current?.shortcuts !== undefined

@@ -13,6 +13,8 @@ import { replyArgs, type ReplyResults } from './replies';
 import { emailArgs, type EmailEvents, type EmailResults } from './email';
 import { enrollmentArgs, type EnrollmentEvents, type EnrollmentResults } from './enrollments';
 import { importArgs, type ImportEvents, type ImportResults } from './imports';
+import { agentArgs, type AgentResults } from './agents';
+import { leadBulkArgs, type LeadBulkResults } from './lead-bulk';
 import { leadArgs, type LeadEvents, type LeadResults } from './leads';
 import { messageArgs, type MessageEvents, type MessageResults } from './messages';
 import { scoringArgs, type ScoringEvents, type ScoringResults } from './scoring';
@@ -24,6 +26,8 @@ import { templateArgs, type TemplateEvents, type TemplateResults } from './templ
 /** Every feature's argument schemas, one entry per feature (a duplicate name throws). */
 export const handlerArgs = combine(
   leadArgs,
+  leadBulkArgs,
+  agentArgs,
   appArgs,
   channelArgs,
   emailArgs,
@@ -44,6 +48,8 @@ export const handlerArgs = combine(
 
 export type HandlerName = keyof typeof handlerArgs;
 export type HandlerResults = LeadResults &
+  LeadBulkResults &
+  AgentResults &
   AppResults &
   ChannelResults &
   EmailResults &

@@ -46,13 +46,18 @@ export const leadSortFields = [
 ] as const;
 export type LeadSortField = (typeof leadSortFields)[number];
 
-export const leadsQuerySchema = z.object({
+/** Which leads: the grid's search and filters (shared by the page query and bulk selection). */
+export const leadFilterShape = {
   search: z.string().trim().max(200).optional(),
   stages: z.array(leadStageSchema).optional(),
   temperatures: z.array(temperatureSchema).optional(),
   sources: z.array(leadSourceSchema).optional(),
   /** true = the bin: leads deleted and not yet purged. */
   deleted: z.boolean().default(false),
+};
+
+export const leadsQuerySchema = z.object({
+  ...leadFilterShape,
   sort: z
     .object({ field: z.enum(leadSortFields), direction: z.enum(['asc', 'desc']) })
     .default({ field: 'score', direction: 'desc' }),
@@ -78,6 +83,10 @@ export const leadArgs = {
   'leads-counts': z.object({}).default({}),
   'leads-duplicates': z.object({ id: idSchema }),
   'leads-merge': z.object({ keepId: idSchema, mergeIds: z.array(idSchema).min(1).max(50) }),
+  /** Every group of live leads sharing an email or a phone, largest first. */
+  'leads-duplicate-groups': z
+    .object({ limit: z.number().int().min(1).max(500).default(100) })
+    .default({ limit: 100 }),
 };
 
 export interface LeadPage {
@@ -106,6 +115,14 @@ export interface LeadCounts {
   byTemperature: Record<Temperature, number>;
 }
 
+/** Live leads linked by a shared email or phone (a chain of shares is one group). */
+export interface DuplicateGroup {
+  /** What they share, e.g. [{ field: 'email', value: 'sam@example.com' }]. */
+  shared: { field: 'email' | 'phone'; value: string }[];
+  /** Oldest first: the usual one to keep. */
+  leads: Lead[];
+}
+
 export interface LeadResults {
   'leads-query': LeadPage;
   'leads-get': Lead | null;
@@ -116,6 +133,7 @@ export interface LeadResults {
   'leads-counts': LeadCounts;
   'leads-duplicates': Lead[];
   'leads-merge': Lead;
+  'leads-duplicate-groups': DuplicateGroup[];
 }
 
 export interface LeadEvents {

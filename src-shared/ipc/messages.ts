@@ -7,7 +7,17 @@ import { channelSchema, idSchema, longTextSchema, shortTextSchema } from '../dom
 export const replyClassificationSchema = z.enum(['positive', 'negative', 'neutral', 'opt_out']);
 
 export const messageArgs = {
-  'messages-for-lead': z.object({ leadId: idSchema, limit: z.number().int().min(1).max(1000).default(200) }),
+  /**
+   * A lead's touches newest first, a page at a time: pass the last one's `createdAt` and `id`
+   * as `before` for the next (older) page.
+   */
+  'messages-for-lead': z.object({
+    leadId: idSchema,
+    limit: z.number().int().min(1).max(1000).default(200),
+    before: z.object({ createdAt: z.number().int().min(0), id: idSchema }).optional(),
+  }),
+  /** The lead's messages not yet sent, as they will go out now (placeholders filled). */
+  'messages-previews': z.object({ leadId: idSchema }),
   'messages-upcoming': z
     .object({ limit: z.number().int().min(1).max(500).default(50) })
     .default({ limit: 50 }),
@@ -35,8 +45,18 @@ export const messageArgs = {
   }),
 };
 
+/** A waiting message as it would go out now, or why it would be refused. */
+export interface MessagePreview {
+  id: string;
+  body?: string;
+  subject?: string;
+  /** Set when sending it now would be refused (a placeholder with no value). */
+  problem?: string;
+}
+
 export interface MessageResults {
   'messages-for-lead': Message[];
+  'messages-previews': MessagePreview[];
   'messages-upcoming': Message[];
   'messages-record-inbound': Message;
   'messages-log-outbound': Message;

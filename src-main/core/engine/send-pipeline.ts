@@ -6,19 +6,13 @@
 import type { Channel, Enrollment, Message, SequenceStep } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
-import {
-  DEFAULT_EMAIL_SUBJECT,
-  TemplateError,
-  renderHtmlTemplate,
-  renderTemplate,
-  withEmailFooter,
-  withHtmlEmailFooter,
-} from '../../../src-shared/templates';
+import { TemplateError } from '../../../src-shared/templates';
 import { isAllowedAt, nextAllowedSendTime, sendPolicyFor } from '../../../src-shared/timing';
 import { isWhatsAppWindowOpen } from '../messages/whatsapp-window';
 import { suppressedChannels } from '../enrollments/enroll';
 import { loadVersion } from '../enrollments/materialise';
 import { transitionMessage } from '../messages/outbox-state';
+import { renderOutgoing } from '../messages/render-outgoing';
 import type { ChannelSender, OutboundMessage, SendChannel } from '../ports/channels';
 import { isFirstTouchStep } from '../sequences/versions';
 import { ensureTask } from '../tasks/task-store';
@@ -37,7 +31,6 @@ import {
   settleUncertain,
   settleWaiting,
 } from './settle';
-import { templateValuesFor } from './template-values';
 import type { DispatchDeps } from './dispatch-deps';
 
 const HOUR_MS = 3_600_000;
@@ -141,26 +134,9 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   let body: string;
   let subject: string | undefined;
   let html: string | undefined;
-  const unsubscribeUrl =
-    settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}${message.id}`;
+  let unsubscribeUrl: string | undefined;
   try {
-    const template =
-      message.templateId === undefined ? null : await ctx.db.templates.findOne(message.templateId).exec();
-    const agent = await ctx.db.agents.findOne(lead.ownerId).exec();
-    const values = templateValuesFor(lead, agent?.toMutableJSON() ?? null, settings, now);
-    body = renderTemplate(template?.body ?? message.body, values);
-    const rawSubject = template?.subject ?? message.subject;
-    if (channel === 'email') {
-      subject = renderTemplate(rawSubject ?? DEFAULT_EMAIL_SUBJECT, values);
-      const footer = {
-        senderName: values.agent_name ?? settings.sender.teamName,
-        physicalAddress: settings.sender.physicalAddress,
-        unsubscribeUrl,
-      };
-      body = withEmailFooter(body, footer);
-      if (template?.channel === 'email' && template.html !== undefined)
-        html = withHtmlEmailFooter(renderHtmlTemplate(template.html, values), footer);
-    }
+    ({ body, subject, html, unsubscribeUrl } = await renderOutgoing(ctx, message, lead, channel, settings, now));
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     deps.limiter.refund(channel);
@@ -222,7 +198,7 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   const outbound: OutboundMessage = { messageId: message.id, leadId: lead.id, channel, to: to ?? '', body };
   if (subject !== undefined) outbound.subject = subject;
   if (html !== undefined) outbound.html = html;
-  if (channel === 'email' && unsubscribeUrl !== '') outbound.unsubscribeUrl = unsubscribeUrl;
+  if (unsubscribeUrl !== undefined) outbound.unsubscribeUrl = unsubscribeUrl;
   // The provider call runs on its own: a slow provider never holds up the other sends.
   deps.inFlight.track(handOver(deps, sending, sender, outbound));
 }

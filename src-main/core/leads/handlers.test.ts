@@ -136,6 +136,41 @@ describe('leads-query', () => {
     expect(search.rows.map((r) => r.firstName)).toEqual(['Dmitri']);
   });
 
+  it('finds a phone by what a person types: the +44 prefix alone, with spaces or a (0), a part', async () => {
+    await core.invoke('leads-create', { lead: { firstName: 'Uk', phone: '+44 20 7946 0958' } });
+    await core.invoke('leads-create', { lead: { firstName: 'Us', phone: '(312) 555-0142' } });
+    for (const typed of [
+      '+4',
+      '+44',
+      '+44 20 7946 0958',
+      '+442079460958',
+      '+44 (0)20 7946 0958',
+      '7946 0958',
+    ]) {
+      const found = await core.invoke('leads-query', { search: typed });
+      expect(
+        found.rows.map((r) => r.firstName),
+        typed,
+      ).toEqual(['Uk']);
+    }
+    expect((await core.invoke('leads-query', { search: '(312) 555' })).rows.map((r) => r.firstName)).toEqual([
+      'Us',
+    ]);
+  });
+
+  it('sorts the soonest follow-up first and puts leads without one last', async () => {
+    const make = async (firstName: string, nextFollowUpAt?: number) => {
+      const { lead } = await core.invoke('leads-create', { lead: { firstName } });
+      if (nextFollowUpAt !== undefined)
+        await core.ctx.db.leads.findOne(lead.id).update({ $set: { nextFollowUpAt } });
+    };
+    await make('None');
+    await make('Later', 2_000_000_000_000);
+    await make('Soon', 1_900_000_000_000);
+    const page = await core.invoke('leads-query', { sort: { field: 'nextFollowUpAt', direction: 'asc' } });
+    expect(page.rows.map((r) => r.firstName)).toEqual(['Soon', 'Later', 'None']);
+  });
+
   it('moves deleted leads to the bin and restores them', async () => {
     const { lead } = await core.invoke('leads-create', { lead: { firstName: 'Gone' } });
     expect(await core.invoke('leads-delete', { ids: [lead.id] })).toEqual({ deleted: 1 });

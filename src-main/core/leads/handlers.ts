@@ -8,9 +8,10 @@ import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { LeadCounts, LeadPage, LeadWriteResult } from '../../../src-shared/ipc/leads';
 import type { CoreContext } from '../context';
 import { scoreOnWrite } from '../scoring/lead-score';
+import { findDuplicateGroups } from './duplicate-groups';
 import { findDuplicateIds, mergeLeads } from './merge';
 import { compact, nameKeyOf, plainFields, prepareContactFields, withTimeZone } from './lead-record';
-import { leadIndex, leadSelector, leadSort } from './query';
+import { queryLeadPage } from './query';
 
 export function leadHandlers(ctx: CoreContext) {
   const { db, clock, events, workspace } = ctx;
@@ -103,23 +104,7 @@ export function leadHandlers(ctx: CoreContext) {
   }
 
   return {
-    'leads-query': async (args: ValidArgs<'leads-query'>): Promise<LeadPage> => {
-      const selector = leadSelector(args);
-      const index = leadIndex(args);
-      const [docs, total] = await Promise.all([
-        db.leads
-          .find({
-            selector,
-            sort: leadSort(args.sort),
-            skip: args.offset,
-            limit: args.limit,
-            ...(index === undefined ? {} : { index }),
-          })
-          .exec(),
-        db.leads.count({ selector }).exec(),
-      ]);
-      return { rows: docs.map((doc) => doc.toMutableJSON()), total, offset: args.offset };
-    },
+    'leads-query': (args: ValidArgs<'leads-query'>): Promise<LeadPage> => queryLeadPage(db, args),
     'leads-get': async (args: ValidArgs<'leads-get'>): Promise<Lead | null> => {
       const doc = await db.leads.findOne(args.id).exec();
       return doc === null ? null : doc.toMutableJSON();
@@ -162,6 +147,8 @@ export function leadHandlers(ctx: CoreContext) {
       events.emit('leads-changed', { ids: [args.keepId, ...args.mergeIds] });
       return merged;
     },
+    'leads-duplicate-groups': async (args: ValidArgs<'leads-duplicate-groups'>) =>
+      findDuplicateGroups(db, args.limit),
   };
 }
 

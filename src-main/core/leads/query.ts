@@ -2,8 +2,9 @@
 // collection's indexes (every sort field leads with `deletedAt`, then the field).
 import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
 import type { Lead } from '../../../src-shared/domain';
-import type { LeadSortField, leadsQuerySchema } from '../../../src-shared/ipc/leads';
+import type { LeadPage, LeadSortField, leadsQuerySchema } from '../../../src-shared/ipc/leads';
 import type { z } from 'zod';
+import type { PorchlightDatabase } from '../store/collections';
 
 type ValidQuery = z.output<typeof leadsQuerySchema>;
 
@@ -19,6 +20,22 @@ const sortColumn: Record<LeadSortField, keyof Lead> = {
 
 export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * What a typed search matches in the stored E.164 phones. Typed with a leading `+` it is a
+ * prefix of the international number, from the first digit on (`+44` finds every UK number;
+ * a trunk `(0)` as in `+44 (0)20…` is dropped). Otherwise any run of three digits or more,
+ * wherever it stands (`555 0142`, `(312) 555`).
+ */
+export function phonePattern(search: string): string | null {
+  const typed = search.trim();
+  if (typed.startsWith('+')) {
+    const digits = typed.replace(/\(0\)/g, '').replace(/\D/g, '');
+    return digits === '' ? null : `^\\+${digits}`;
+  }
+  const digits = typed.replace(/\D/g, '');
+  return digits.length >= 3 ? digits : null;
 }
 
 /**
@@ -44,12 +61,12 @@ export function leadSelector(
   const search = query.search?.trim();
   if (search !== undefined && search !== '') {
     const pattern = escapeRegex(search.toLowerCase());
-    const digits = search.replace(/\D/g, '');
     const alternatives: MangoQuerySelector<Lead>[] = [
       { nameKey: { $regex: pattern } },
       { email: { $regex: pattern } },
     ];
-    if (digits.length >= 3) alternatives.push({ phone: { $regex: escapeRegex(digits) } });
+    const phone = phonePattern(search);
+    if (phone !== null) alternatives.push({ phone: { $regex: phone } });
     selector.$or = alternatives;
   }
   return selector;
@@ -70,4 +87,43 @@ export function leadIndex(query: Pick<ValidQuery, 'stages' | 'temperatures' | 's
 
 export function leadSort(sort: ValidQuery['sort']): MangoQuerySortPart<Lead>[] {
   return [{ [sortColumn[sort.field]]: sort.direction }];
+}
+
+async function findPage(
+  db: PorchlightDatabase,
+  args: ValidQuery,
+  selector: MangoQuerySelector<Lead>,
+  skip: number,
+  limit: number,
+): Promise<Lead[]> {
+  if (limit <= 0) return [];
+  const index = leadIndex(args);
+  const docs = await db.leads
+    .find({ selector, sort: leadSort(args.sort), skip, limit, ...(index === undefined ? {} : { index }) })
+    .exec();
+  return docs.map((doc) => doc.toMutableJSON());
+}
+
+/**
+ * One page of the grid. Leads without a follow-up have no date to order by: the store puts
+ * them first in an ascending walk, so "soonest first" reads them after every dated one instead
+ * (two index ranges, paged as one list).
+ */
+export async function queryLeadPage(db: PorchlightDatabase, args: ValidQuery): Promise<LeadPage> {
+  const selector = leadSelector(args);
+  const total = await db.leads.count({ selector }).exec();
+  if (args.sort.field !== 'nextFollowUpAt' || args.sort.direction !== 'asc')
+    return { rows: await findPage(db, args, selector, args.offset, args.limit), total, offset: args.offset };
+  const dated: MangoQuerySelector<Lead> = { ...selector, nextFollowUpAt: { $gt: 0 } };
+  const undated: MangoQuerySelector<Lead> = { ...selector, nextFollowUpAt: { $exists: false } };
+  const datedCount = await db.leads.count({ selector: dated }).exec();
+  const first = await findPage(db, args, dated, args.offset, Math.min(args.limit, datedCount - args.offset));
+  const rest = await findPage(
+    db,
+    args,
+    undated,
+    Math.max(0, args.offset - datedCount),
+    args.limit - first.length,
+  );
+  return { rows: [...first, ...rest], total, offset: args.offset };
 }

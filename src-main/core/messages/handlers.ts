@@ -9,6 +9,7 @@ import { notifyMessages } from '../enrollments/notify';
 import { emitAttention } from '../engine/settle';
 import { transitionMessage } from './outbox-state';
 import { findLeadByAddress, recordMessage } from './record-message';
+import { messagesForLead, previewsForLead } from './timeline';
 
 export function messageHandlers(ctx: CoreContext) {
   const { db, clock } = ctx;
@@ -52,12 +53,9 @@ export function messageHandlers(ctx: CoreContext) {
   }
 
   return {
-    'messages-for-lead': async (args: ValidArgs<'messages-for-lead'>): Promise<Message[]> => {
-      const docs = await db.messages
-        .find({ selector: { leadId: args.leadId }, sort: [{ createdAt: 'desc' }], limit: args.limit })
-        .exec();
-      return docs.map((d) => d.toMutableJSON());
-    },
+    'messages-for-lead': (args: ValidArgs<'messages-for-lead'>): Promise<Message[]> =>
+      messagesForLead(db, args),
+    'messages-previews': (args: ValidArgs<'messages-previews'>) => previewsForLead(ctx, args.leadId),
     'messages-upcoming': async (args: ValidArgs<'messages-upcoming'>): Promise<Message[]> => {
       const docs = await db.messages
         .find({

@@ -28,18 +28,27 @@ export function replyHandlers(ctx: CoreContext) {
         if (doc.channel === 'note' || newestPerLead.has(doc.leadId)) continue;
         newestPerLead.set(doc.leadId, doc.toMutableJSON());
       }
+      if (newestPerLead.size === 0) return [];
+      // Two reads for all of them: the leads by id, and every outbound message written since the
+      // oldest of these replies (an answer is created after the reply, so its updatedAt is too).
+      const oldest = Math.min(...[...newestPerLead.values()].map((m) => m.createdAt));
+      const [leads, outbound] = await Promise.all([
+        db.leads.findByIds([...newestPerLead.keys()]).exec(),
+        db.messages.find({ selector: { updatedAt: { $gt: oldest }, direction: 'outbound' } }).exec(),
+      ]);
+      const lastAnswerAt = new Map<string, number>();
+      for (const m of outbound) {
+        if (m.authoredBy === 'template' || NOT_AN_ANSWER.has(m.status) || !newestPerLead.has(m.leadId))
+          continue;
+        lastAnswerAt.set(m.leadId, Math.max(lastAnswerAt.get(m.leadId) ?? 0, m.createdAt));
+      }
       const waiting: UnansweredReply[] = [];
       for (const [leadId, message] of newestPerLead) {
         if (waiting.length >= args.limit) break;
-        const lead = await db.leads.findOne(leadId).exec();
-        if (lead === null || lead.deletedAt > 0) continue;
-        const later = await db.messages
-          .find({ selector: { leadId, createdAt: { $gt: message.createdAt } }, sort: [{ createdAt: 'asc' }] })
-          .exec();
-        const answered = later.some(
-          (m) => m.direction === 'outbound' && m.authoredBy !== 'template' && !NOT_AN_ANSWER.has(m.status),
-        );
-        if (!answered) waiting.push({ message, lead: lead.toMutableJSON() });
+        const lead = leads.get(leadId);
+        if (lead === undefined || lead.deletedAt > 0) continue;
+        if ((lastAnswerAt.get(leadId) ?? 0) <= message.createdAt)
+          waiting.push({ message, lead: lead.toMutableJSON() });
       }
       return waiting;
     },

@@ -1,7 +1,7 @@
 // Analytics is loaded when first opened: the chart library is a separate chunk, kept out of the
 // lead grid's first paint.
 import { lazy, Suspense } from 'react';
-import type { Screen } from '../screen';
+import { navScreen } from '../screen';
 
 const AnalyticsScreen = lazy(() => import('./AnalyticsScreen'));
 
@@ -13,10 +13,4 @@ function LazyAnalytics() {
   );
 }
 
-export const analyticsScreen: Screen = {
-  path: '/analytics',
-  title: 'Analytics',
-  nav: 'Analytics',
-  goKey: 'a',
-  component: LazyAnalytics,
-};
+export const analyticsScreen = navScreen('Analytics', 'a', LazyAnalytics);

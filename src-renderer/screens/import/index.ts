@@ -1,10 +1,4 @@
-import type { Screen } from '../screen';
+import { navScreen } from '../screen';
 import { ImportScreen } from './ImportScreen';
 
-export const importScreen: Screen = {
-  path: '/import',
-  title: 'Import',
-  nav: 'Import',
-  goKey: 'i',
-  component: ImportScreen,
-};
+export const importScreen = navScreen('Import', 'i', ImportScreen);

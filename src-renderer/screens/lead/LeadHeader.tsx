@@ -3,6 +3,7 @@ import type { Lead } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
 import { hrefOf } from '../../shell/router';
 import { sourceLabels, stageLabels } from '../leads/format';
+import { OwnerField } from './OwnerField';
 
 export function LeadHeader({ lead, onEdit }: { lead: Lead; onEdit: () => void }) {
   const name = leadDisplayName(lead) || lead.email || lead.phone || 'Unnamed lead';
@@ -41,7 +42,9 @@ export function LeadHeader({ lead, onEdit }: { lead: Lead; onEdit: () => void })
         </div>
         <div>
           <dt>Owner</dt>
-          <dd>{lead.ownerId}</dd>
+          <dd>
+            <OwnerField lead={lead} />
+          </dd>
         </div>
         <div>
           <dt>Time zone</dt>

@@ -2,7 +2,7 @@
 // happens next. Its address is `#/leads/<id>`, so back and forward work.
 import { useEffect, useState } from 'react';
 import { leadDisplayName } from '../../../src-shared/domain';
-import { messageOf, useContractQuery } from '../../bridge/query';
+import { messageOf, useContractPages, useContractQuery } from '../../bridge/query';
 import { isShortcutEvent } from '../../shell/keys';
 import type { RouteParams } from '../../shell/router';
 import { hrefOf } from '../../shell/router';
@@ -13,10 +13,20 @@ import { QuickActions } from './QuickActions';
 import { ScorePanel } from './ScorePanel';
 import { Timeline } from './Timeline';
 
+/** Touches read at a time; older ones come with "Show older touches". */
+const TIMELINE_PAGE = 200;
+
 export function LeadScreen({ params }: { params: RouteParams }) {
   const id = params.id ?? '';
   const lead = useContractQuery('leads-get', { id });
-  const messages = useContractQuery('messages-for-lead', { leadId: id, limit: 1000 });
+  const timeline = useContractPages('messages-for-lead', { leadId: id, limit: TIMELINE_PAGE }, (page) => {
+    const oldest = page.at(-1);
+    return page.length < TIMELINE_PAGE || oldest === undefined
+      ? undefined
+      : { leadId: id, limit: TIMELINE_PAGE, before: { createdAt: oldest.createdAt, id: oldest.id } };
+  });
+  const messages = timeline.data?.pages.flat() ?? [];
+  const previews = useContractQuery('messages-previews', { leadId: id });
   const enrollments = useContractQuery('enrollments-for-lead', { leadId: id });
   const tasks = useContractQuery('tasks-for-lead', { leadId: id });
   const insights = useContractQuery('lead-insights', { id });
@@ -64,23 +74,35 @@ export function LeadScreen({ params }: { params: RouteParams }) {
       <div className="lead-columns">
         <section className="lead-timeline" aria-labelledby="timeline-title">
           <h3 id="timeline-title">Timeline</h3>
-          {messages.isPending ? (
+          {timeline.isPending ? (
             <p className="muted">Loading the timeline…</p>
-          ) : messages.isError ? (
-            <p className="field-error">Could not load the timeline: {messageOf(messages.error)}</p>
+          ) : timeline.isError ? (
+            <p className="field-error">Could not load the timeline: {messageOf(timeline.error)}</p>
           ) : (
-            <Timeline
-              messages={messages.data}
-              enrollments={enrollments.data ?? []}
-              sequenceNames={sequenceNames}
-              zone={lead.data.timeZone}
-            />
+            <>
+              <Timeline
+                messages={messages}
+                previews={previews.data ?? []}
+                enrollments={enrollments.data ?? []}
+                sequenceNames={sequenceNames}
+                zone={lead.data.timeZone}
+              />
+              {timeline.hasNextPage ? (
+                <button
+                  type="button"
+                  disabled={timeline.isFetchingNextPage}
+                  onClick={() => void timeline.fetchNextPage()}
+                >
+                  {timeline.isFetchingNextPage ? 'Loading older touches…' : 'Show older touches'}
+                </button>
+              ) : null}
+            </>
           )}
         </section>
         <aside className="lead-side">
           <NextPanel
             enrollments={enrollments.data ?? []}
-            messages={messages.data ?? []}
+            messages={messages}
             tasks={tasks.data ?? []}
             sequenceNames={sequenceNames}
             zone={lead.data.timeZone}

@@ -2,6 +2,7 @@
 // intent with the lead's own phrases as evidence, what was read from their messages (budget,
 // timeline, pre-approval, areas, preferred channel and hours), and the next best action.
 import type { LeadInsights } from '../../../src-shared/scoring';
+import { intentLabels } from '../leads/format';
 import { channelWord } from './words';
 
 const actionWords: Record<string, string> = {
@@ -10,13 +11,7 @@ const actionWords: Record<string, string> = {
   reactivate: 'Reactivate',
   wait: 'Wait',
 };
-const intentWords: Record<string, string> = {
-  buy: 'Buying',
-  sell: 'Selling',
-  both: 'Buying and selling',
-  rent: 'Renting',
-  unknown: 'Not known yet',
-};
+const intentWords: Record<string, string> = intentLabels;
 const urgencyWords = { now: 'Ready now', soon: 'In the next months', later: 'Later on' };
 const approvalWords = { pre_approved: 'Pre-approved', cash: 'Paying cash', not_yet: 'Not pre-approved yet' };
 

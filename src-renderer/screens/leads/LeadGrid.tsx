@@ -1,28 +1,41 @@
-// The lead grid: TanStack Table for columns, sorting state and column choice; TanStack
-// Virtual for rows, so 100k leads cost only the rows on screen. Rows come page by page
-// from core (use-lead-pages.ts). Keyboard: arrows and PageUp/PageDown move, Enter opens.
-import type { SortingState, VisibilityState } from '@tanstack/react-table';
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+// The lead grid: TanStack Table for columns, sorting, column choice and widths; TanStack
+// Virtual for rows, so 100k leads cost only the rows on screen. Rows come page by page from
+// core (use-lead-pages.ts). Keyboard: arrows and PageUp/PageDown move, Space selects, Enter
+// opens; a column's edge is dragged (or focused and moved with ← →) to change its width.
+import type { ColumnSizingState, OnChangeFn, SortingState, VisibilityState } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lead } from '../../../src-shared/domain';
 import type { LeadsQuery } from '../../../src-shared/ipc/leads';
 import { leadColumns, sortFieldOf } from './columns';
+import { GridHeader } from './GridHeader';
+import { GridRow } from './GridRow';
 import { useLeadPages } from './use-lead-pages';
 
 const ROW_HEIGHT = 36;
+export const SELECT_WIDTH = 40;
 
 export interface LeadGridProps {
   filters: Omit<LeadsQuery, 'offset' | 'limit' | 'sort'>;
+  sorting: SortingState;
+  onSortingChange: OnChangeFn<SortingState>;
+  columnVisibility: VisibilityState;
+  columnSizing: ColumnSizingState;
+  onColumnSizingChange: OnChangeFn<ColumnSizingState>;
+  selected: ReadonlySet<string>;
+  /** Toggles leads; `ids` holds more than one for a Shift+click range. */
+  onSelect: (ids: string[], select: boolean) => void;
+  onSelectAll: () => void;
   onOpen: (lead: Lead) => void;
   /** How many leads match the filters, once known. */
   onTotal?: (total: number) => void;
-  columnVisibility: VisibilityState;
 }
 
-export function LeadGrid({ filters, onOpen, onTotal, columnVisibility }: LeadGridProps) {
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'score', desc: true }]);
+export function LeadGrid(props: LeadGridProps) {
+  const { filters, sorting, columnVisibility, columnSizing, selected, onSelect, onOpen, onTotal } = props;
   const [active, setActive] = useState(0);
+  const anchor = useRef<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const now = useMemo(() => Date.now(), []);
   const columns = useMemo(() => leadColumns(now), [now]);
@@ -67,17 +80,37 @@ export function LeadGrid({ filters, onOpen, onTotal, columnVisibility }: LeadGri
   const table = useReactTable({
     data: windowRows,
     columns,
-    state: { sorting, columnVisibility },
-    onSortingChange: setSorting,
+    state: { sorting, columnVisibility, columnSizing },
+    onSortingChange: props.onSortingChange,
+    onColumnSizingChange: props.onColumnSizingChange,
     manualSorting: true,
     enableMultiSort: false,
-    // The grid is always in some order; a third click does not drop the sort.
+    // The grid is always in some order; a further click only turns it around.
     enableSortingRemoval: false,
-    sortDescFirst: true,
+    enableColumnResizing: true,
+    columnResizeMode: 'onChange',
+    defaultColumn: { minSize: 60, maxSize: 600 },
     getRowId: (lead) => lead.id,
     getCoreRowModel: getCoreRowModel(),
   });
   const tableRows = table.getRowModel().rows;
+
+  /** Selects one row, or with Shift the loaded rows from the last one chosen to this one. */
+  const choose = (index: number, withShift: boolean): void => {
+    const lead = pages.rowAt(index);
+    if (lead === undefined) return;
+    const select = !selected.has(lead.id);
+    if (withShift && anchor.current !== null) {
+      const ids: string[] = [];
+      const [from, to] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+      for (let i = from; i <= to; i++) {
+        const row = pages.rowAt(i);
+        if (row !== undefined) ids.push(row.id);
+      }
+      onSelect(ids, true);
+    } else onSelect([lead.id], select);
+    anchor.current = index;
+  };
 
   const move = (to: number): void => {
     const next = Math.max(0, Math.min(pages.total - 1, to));
@@ -85,6 +118,7 @@ export function LeadGrid({ filters, onOpen, onTotal, columnVisibility }: LeadGri
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.target !== event.currentTarget) return;
     const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(active + 1),
@@ -93,6 +127,7 @@ export function LeadGrid({ filters, onOpen, onTotal, columnVisibility }: LeadGri
       PageUp: () => move(active - pageRows),
       Home: () => move(0),
       End: () => move(pages.total - 1),
+      ' ': () => choose(active, event.shiftKey),
       Enter: () => {
         const lead = pages.rowAt(active);
         if (lead !== undefined) onOpen(lead);
@@ -105,10 +140,9 @@ export function LeadGrid({ filters, onOpen, onTotal, columnVisibility }: LeadGri
     }
   };
 
-  const template = table
-    .getVisibleLeafColumns()
-    .map((c) => `${c.getSize()}px`)
-    .join(' ');
+  const visible = table.getVisibleLeafColumns();
+  const template = [`${SELECT_WIDTH}px`, ...visible.map((c) => `${c.getSize()}px`)].join(' ');
+  const width = SELECT_WIDTH + visible.reduce((sum, c) => sum + c.getSize(), 0);
 
   return (
     <div className="grid">
@@ -118,33 +152,28 @@ export function LeadGrid({ filters, onOpen, onTotal, columnVisibility }: LeadGri
         </p>
       ) : null}
       {!pages.loading && pages.total === 0 && pages.error === null ? (
-        <p className="grid-message">No leads match. Clear the search or add a lead.</p>
+        <p className="grid-message">
+          {filters.deleted === true
+            ? 'The bin is empty.'
+            : 'No leads match. Clear the search or the filters, or add a lead.'}
+        </p>
       ) : null}
-      <div className="grid-table" role="grid" aria-rowcount={pages.total + 1} aria-label="Leads">
-        <div className="grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
-          {table.getFlatHeaders().map((header) => {
-            const sortable = sortFieldOf[header.column.id] !== undefined;
-            const direction = header.column.getIsSorted();
-            return (
-              <div
-                key={header.id}
-                role="columnheader"
-                aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
-              >
-                {sortable ? (
-                  <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                    <span aria-hidden="true">
-                      {direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}
-                    </span>
-                  </button>
-                ) : (
-                  flexRender(header.column.columnDef.header, header.getContext())
-                )}
-              </div>
-            );
-          })}
-        </div>
+      <div
+        className="grid-table"
+        role="grid"
+        aria-rowcount={pages.total + 1}
+        aria-multiselectable="true"
+        aria-label="Leads"
+        style={{ minWidth: width }}
+      >
+        <GridHeader
+          table={table}
+          template={template}
+          total={pages.total}
+          selectedCount={selected.size}
+          onSelectAll={props.onSelectAll}
+          onClearSelection={() => onSelect([...selected], false)}
+        />
         <div
           className="grid-body"
           role="rowgroup"
@@ -154,31 +183,20 @@ export function LeadGrid({ filters, onOpen, onTotal, columnVisibility }: LeadGri
           data-testid="grid-body"
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const row = tableRows[item.index - first];
-              return (
-                <div
-                  key={item.key}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={item.index === active}
-                  className={`grid-row${item.index === active ? ' active' : ''}`}
-                  style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
-                  onClick={() => setActive(item.index)}
-                  onDoubleClick={() => row !== undefined && onOpen(row.original)}
-                >
-                  {row === undefined ? (
-                    <div className="skeleton" role="gridcell" />
-                  ) : (
-                    row.getVisibleCells().map((cell) => (
-                      <div key={cell.id} role="gridcell">
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </div>
-                    ))
-                  )}
-                </div>
-              );
-            })}
+            {items.map((item) => (
+              <GridRow
+                key={item.key}
+                index={item.index}
+                start={item.start}
+                template={template}
+                row={tableRows[item.index - first]}
+                active={item.index === active}
+                selected={selected}
+                onActivate={() => setActive(item.index)}
+                onChoose={(withShift) => choose(item.index, withShift)}
+                onOpen={onOpen}
+              />
+            ))}
           </div>
         </div>
       </div>

@@ -1,10 +1,12 @@
 // The grid's columns. Sorting is done by core; `sortField` maps a column to the contract's
-// sort field (columns without one are not sortable).
+// sort field (columns without one are not sortable). Each sortable column says which way its
+// first click goes: names A to Z and the soonest follow-up first, the best score and the most
+// recent contact first.
 import { createColumnHelper } from '@tanstack/react-table';
 import type { Lead } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
 import type { LeadSortField } from '../../../src-shared/ipc/leads';
-import { formatRelative, sourceLabels, stageLabels } from './format';
+import { formatRelative, intentLabels, sourceLabels, stageLabels } from './format';
 
 const column = createColumnHelper<Lead>();
 
@@ -18,12 +20,27 @@ export const sortFieldOf: Record<string, LeadSortField | undefined> = {
   nextFollowUpAt: 'nextFollowUpAt',
 };
 
+/** The columns a person may hide or show, with the word the Columns menu uses. */
+export const optionalColumns = [
+  ['temperature', 'Temperature'],
+  ['score', 'Score'],
+  ['stage', 'Stage'],
+  ['tags', 'Tags'],
+  ['intent', 'Looking to'],
+  ['phone', 'Phone'],
+  ['email', 'Email'],
+  ['source', 'Source'],
+  ['lastContactAt', 'Last contact'],
+  ['nextFollowUpAt', 'Next follow-up'],
+] as const;
+
 export function leadColumns(now: number) {
   return [
     column.accessor((lead) => leadDisplayName(lead) || lead.email || lead.phone || 'Unnamed', {
       id: 'name',
       header: 'Name',
       size: 220,
+      sortDescFirst: false,
       cell: (info) => (
         <span className="lead-name">
           {info.getValue()}
@@ -34,23 +51,61 @@ export function leadColumns(now: number) {
     column.accessor('temperature', {
       header: 'Temp.',
       size: 80,
+      sortDescFirst: true,
       cell: (info) => <span className={`chip temp-${info.getValue()}`}>{info.getValue()}</span>,
     }),
     column.accessor('score', {
       header: 'Score',
       size: 70,
+      sortDescFirst: true,
       cell: (info) => (info.getValue() === 0 ? '—' : info.getValue()),
     }),
-    column.accessor('stage', { header: 'Stage', size: 130, cell: (info) => stageLabels[info.getValue()] }),
-    column.accessor('source', { header: 'Source', size: 130, cell: (info) => sourceLabels[info.getValue()] }),
+    column.accessor('stage', {
+      header: 'Stage',
+      size: 120,
+      sortDescFirst: false,
+      cell: (info) => stageLabels[info.getValue()],
+    }),
+    column.accessor('tags', {
+      header: 'Tags',
+      size: 150,
+      cell: (info) => (
+        <span className="cell-tags" title={info.getValue().join(', ')}>
+          {info.getValue().map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))}
+        </span>
+      ),
+    }),
+    column.accessor('intent', {
+      header: 'Looking to',
+      size: 110,
+      cell: (info) => intentLabels[info.getValue()],
+    }),
+    column.accessor('phone', { header: 'Phone', size: 140, cell: (info) => info.getValue() ?? '—' }),
+    column.accessor('email', {
+      header: 'Email',
+      size: 200,
+      cell: (info) => <span title={info.getValue()}>{info.getValue() ?? '—'}</span>,
+    }),
+    column.accessor('source', {
+      header: 'Source',
+      size: 120,
+      sortDescFirst: false,
+      cell: (info) => sourceLabels[info.getValue()],
+    }),
     column.accessor('lastContactAt', {
       header: 'Last contact',
-      size: 130,
+      size: 120,
+      sortDescFirst: true,
       cell: (info) => formatRelative(info.getValue(), now),
     }),
     column.accessor('nextFollowUpAt', {
       header: 'Next follow-up',
-      size: 140,
+      size: 130,
+      sortDescFirst: false,
       cell: (info) => {
         const at = info.getValue();
         return (

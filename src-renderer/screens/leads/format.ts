@@ -1,4 +1,4 @@
-import type { LeadStage } from '../../../src-shared/domain';
+import type { LeadIntent, LeadStage } from '../../../src-shared/domain';
 
 export const stageLabels: Record<LeadStage, string> = {
   new: 'New',
@@ -9,6 +9,14 @@ export const stageLabels: Record<LeadStage, string> = {
   closed: 'Closed',
   lost: 'Lost',
   nurture: 'Nurture',
+};
+
+export const intentLabels: Record<LeadIntent, string> = {
+  buy: 'Buying',
+  sell: 'Selling',
+  both: 'Buying and selling',
+  rent: 'Renting',
+  unknown: 'Not known yet',
 };
 
 export { leadSourceLabels as sourceLabels } from '../../../src-shared/domain';
@@ -31,4 +39,10 @@ export function formatRelative(at: number | undefined, now: number): string {
     if (Math.abs(diff) >= size) return relative.format(Math.round(diff / size), unit);
   }
   return 'just now';
+}
+
+/** How an agent is named in a list: "Dana Reyes (you)", or "You" when this agent has no name yet. */
+export function agentLabel(agent: { name: string; isYou: boolean }): string {
+  if (!agent.isYou) return agent.name;
+  return agent.name === 'You' ? 'You' : `${agent.name} (you)`;
 }

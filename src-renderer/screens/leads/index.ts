@@ -1,16 +1,11 @@
-import type { Screen } from '../screen';
+import { navScreen } from '../screen';
 import { LeadsScreen } from './LeadsScreen';
 
-export const leadsScreen: Screen = {
-  path: '/leads',
-  title: 'Leads',
-  nav: 'Leads',
-  goKey: 'l',
-  shortcuts: [
-    { keys: '/', does: 'Search leads' },
-    { keys: 'n', does: 'New lead' },
-    { keys: '↑ ↓ PageUp PageDown Home End', does: 'Move through the grid' },
-    { keys: 'Enter', does: 'Open the lead' },
-  ],
-  component: LeadsScreen,
-};
+export const leadsScreen = navScreen('Leads', 'l', LeadsScreen, [
+  { keys: '/', does: 'Search leads' },
+  { keys: 'n', does: 'New lead' },
+  { keys: '↑ ↓ PageUp PageDown Home End', does: 'Move through the grid' },
+  { keys: 'Space', does: 'Select the lead (Shift: the range to it)' },
+  { keys: 'Enter', does: 'Open the lead' },
+  { keys: '← →', does: 'On a column edge: make the column narrower or wider' },
+]);

@@ -1,15 +1,9 @@
-import type { Screen } from '../screen';
+import { listShortcuts, navScreen } from '../screen';
 import { RepliesScreen } from './RepliesScreen';
 
-export const repliesScreen: Screen = {
-  path: '/replies',
-  title: 'Replies',
-  nav: 'Replies',
-  goKey: 'r',
-  shortcuts: [
-    { keys: '↑ ↓  or  j k', does: 'Move between replies' },
-    { keys: 'r', does: 'Write an answer to the reply' },
-    { keys: 'Enter', does: 'Open the lead' },
-  ],
-  component: RepliesScreen,
-};
+export const repliesScreen = navScreen(
+  'Replies',
+  'r',
+  RepliesScreen,
+  listShortcuts('replies', { keys: 'r', does: 'Write an answer to the reply' }),
+);

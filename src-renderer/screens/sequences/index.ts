@@ -1,13 +1,7 @@
-import type { Screen } from '../screen';
+import { navScreen, type Screen } from '../screen';
 import { SequencesScreen } from './SequencesScreen';
 
-export const sequencesScreen: Screen = {
-  path: '/sequences',
-  title: 'Sequences',
-  nav: 'Sequences',
-  goKey: 's',
-  component: SequencesScreen,
-};
+export const sequencesScreen = navScreen('Sequences', 's', SequencesScreen);
 
 /** One sequence opened from elsewhere (a template's "used by" list). */
 export const sequenceScreen: Screen = {

@@ -1,10 +1,4 @@
-import type { Screen } from '../screen';
+import { navScreen } from '../screen';
 import { TemplatesScreen } from './TemplatesScreen';
 
-export const templatesScreen: Screen = {
-  path: '/templates',
-  title: 'Templates',
-  nav: 'Templates',
-  goKey: 'm',
-  component: TemplatesScreen,
-};
+export const templatesScreen = navScreen('Templates', 'm', TemplatesScreen);

@@ -104,7 +104,7 @@ describe('the lead grid in Chromium against the headless shell', () => {
     await page.getByTestId('grid-body').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('[role=row][aria-selected=true]').getAttribute('aria-rowindex')).toBe('4');
+    expect(await page.locator('[role=row][aria-current=true]').getAttribute('aria-rowindex')).toBe('4');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2 }).waitFor();
     await page.keyboard.press('e');

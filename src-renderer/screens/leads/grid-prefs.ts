@@ -38,7 +38,6 @@ export type SavedView = z.infer<typeof savedViewSchema>;
 
 /** Columns hidden until a person chooses them (the grid stays readable at 1024 px). */
 export const hiddenByDefault: Record<string, boolean> = {
-  source: false,
   phone: false,
   email: false,
   intent: false,

@@ -136,7 +136,14 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   let html: string | undefined;
   let unsubscribeUrl: string | undefined;
   try {
-    ({ body, subject, html, unsubscribeUrl } = await renderOutgoing(ctx, message, lead, channel, settings, now));
+    ({ body, subject, html, unsubscribeUrl } = await renderOutgoing(
+      ctx,
+      message,
+      lead,
+      channel,
+      settings,
+      now,
+    ));
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     deps.limiter.refund(channel);

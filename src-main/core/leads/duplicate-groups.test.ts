@@ -28,8 +28,10 @@ describe('groups of duplicate leads', () => {
   it('DG2: leaves out leads in the bin, and a merge empties the group', async () => {
     const core = await createTestCore();
     try {
-      const make = async (firstName: string) =>
-        (await core.invoke('leads-create', { lead: { firstName, email: 'twin@example.com' } })).lead.id;
+      const make = async (firstName: string) => {
+        await core.clock.advanceTo(core.clock.now() + 1000);
+        return (await core.invoke('leads-create', { lead: { firstName, email: 'twin@example.com' } })).lead.id;
+      };
       const [one, two, three] = [await make('One'), await make('Two'), await make('Three')];
       await core.invoke('leads-delete', { ids: [three] });
       const [group] = await core.invoke('leads-duplicate-groups', {});

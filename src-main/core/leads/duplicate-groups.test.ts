@@ -30,7 +30,8 @@ describe('groups of duplicate leads', () => {
     try {
       const make = async (firstName: string) => {
         await core.clock.advanceTo(core.clock.now() + 1000);
-        return (await core.invoke('leads-create', { lead: { firstName, email: 'twin@example.com' } })).lead.id;
+        return (await core.invoke('leads-create', { lead: { firstName, email: 'twin@example.com' } })).lead
+          .id;
       };
       const [one, two, three] = [await make('One'), await make('Two'), await make('Three')];
       await core.invoke('leads-delete', { ids: [three] });

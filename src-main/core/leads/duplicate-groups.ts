@@ -51,7 +51,8 @@ export function groupDuplicates(leads: readonly Lead[]): DuplicateGroup[] {
     groups.set(root, group);
   }
   leads.forEach((lead, i) => groups.get(union.find(i))?.leads.push(lead));
-  for (const group of groups.values()) group.leads.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  for (const group of groups.values())
+    group.leads.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   return [...groups.values()].sort(
     (a, b) => b.leads.length - a.leads.length || (a.leads[0]?.createdAt ?? 0) - (b.leads[0]?.createdAt ?? 0),
   );

@@ -190,6 +190,27 @@ describe('replication with the team', () => {
     });
   });
 
+  it('announces the changes waiting as they are made and as they go (SY-C5)', async () => {
+    const a = await desktop();
+    await signInAdmin(a, team.adminCode);
+    await syncOf(a).awaitInSync();
+    const announced: number[] = [];
+    a.core.ctx.events.on('sync-changed', (status) => announced.push(status.pendingPushes));
+    const announcedAtLeast = (count: number) =>
+      waitForStore(a, () => Promise.resolve(announced.some((n) => n >= count) ? true : undefined));
+
+    network.down = true;
+    await a.invoke('leads-create', { lead: { firstName: 'Ines' } });
+    await a.invoke('leads-create', { lead: { firstName: 'Tomas' } });
+    await announcedAtLeast(2);
+
+    network.down = false;
+    syncOf(a).reSync();
+    await syncOf(a).awaitInSync();
+    await waitForStore(a, () => Promise.resolve(announced.at(-1) === 0 ? true : undefined));
+    expect((await a.invoke('sync-status', {})).pendingPushes).toBe(0);
+  });
+
   it('refreshes the access token when it runs out, rotating the refresh token in the secret store', async () => {
     const a = await desktop();
     await signInAdmin(a, team.adminCode);

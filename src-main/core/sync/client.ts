@@ -55,6 +55,7 @@ interface Live {
   lastSyncedAt: number | null;
   lastError: string | null;
   refused: SyncStatus['refused'];
+  pendingPushes: number;
 }
 
 export class SyncClient {
@@ -68,7 +69,9 @@ export class SyncClient {
     lastSyncedAt: null,
     lastError: null,
     refused: [],
+    pendingPushes: 0,
   };
+  private recount: 'idle' | 'running' | 'again' = 'idle';
 
   private constructor(
     private readonly deps: SyncClientDeps,
@@ -141,7 +144,14 @@ export class SyncClient {
     await writeMembership(this.deps.db, this.membership, this.deps.clock.now());
     Object.assign(this.deps.workspace, team);
     const joined = await joinTeam(this.deps.db, team);
-    this.live = { state: 'connecting', offlineSince: null, lastSyncedAt: null, lastError: null, refused: [] };
+    this.live = {
+      ...this.live,
+      state: 'connecting',
+      offlineSince: null,
+      lastSyncedAt: null,
+      lastError: null,
+      refused: [],
+    };
     this.startReplication(args.serverUrl, team);
     return { status: await this.announce(), joined };
   }
@@ -154,7 +164,14 @@ export class SyncClient {
     await writeMembership(this.deps.db, this.membership, this.deps.clock.now());
     // New work is solo again; it moves into a team at the next sign-in.
     Object.assign(this.deps.workspace, { teamId: SOLO_TEAM_ID, agentId: SOLO_AGENT_ID });
-    this.live = { state: 'signed-out', offlineSince: null, lastSyncedAt: null, lastError: null, refused: [] };
+    this.live = {
+      state: 'signed-out',
+      offlineSince: null,
+      lastSyncedAt: null,
+      lastError: null,
+      refused: [],
+      pendingPushes: 0,
+    };
     return this.announce();
   }
 
@@ -247,8 +264,36 @@ export class SyncClient {
         idle: () => {
           if (this.live.state === 'connected') this.update({ lastSyncedAt: this.deps.clock.now() });
         },
+        pendingMayHaveChanged: () => this.recountPending(),
       },
     });
+  }
+
+  /** Counts what waits to be pushed and announces it when it moved; one count at a time. */
+  private recountPending(): void {
+    if (this.recount !== 'idle') {
+      this.recount = 'again';
+      return;
+    }
+    this.recount = 'running';
+    void (async () => {
+      try {
+        do {
+          this.recount = 'running';
+          const pendingPushes = (await this.replication?.pendingPushes()) ?? 0;
+          this.update({ pendingPushes });
+        } while (this.wantsRecount());
+      } catch {
+        // The store is closing: nobody is listening for the count.
+      } finally {
+        this.recount = 'idle';
+      }
+    })();
+  }
+
+  /** Read through a call: the loop above awaits, and another write may ask again meanwhile. */
+  private wantsRecount(): boolean {
+    return this.recount === 'again';
   }
 
   private failed(error: unknown): void {

@@ -7,8 +7,8 @@
 // store's change streams like any other write.
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
-import { getChangedDocumentsSince, getLastCheckpointDoc } from 'rxdb';
-import { Observable } from 'rxjs';
+import { getChangedDocumentsSince, getHeightOfRevision, getLastCheckpointDoc } from 'rxdb';
+import { Observable, type Subscription } from 'rxjs';
 import type { PorchlightDatabase } from '../store/collections';
 import type { SyncAuth, SyncCheckpoint, SyncRefusal, SyncTransport } from '../ports/sync-transport';
 import type { ReplicaErasure } from './erasure';
@@ -25,6 +25,8 @@ export interface ReplicationHealth {
   refused(collection: ReplicatedCollection, refusals: SyncRefusal[]): void;
   /** Every collection has nothing left to push or pull for now. */
   idle(): void;
+  /** A store write or a finished push may have changed what waits to be pushed. */
+  pendingMayHaveChanged(): void;
 }
 
 export interface TeamReplicationOptions {
@@ -45,18 +47,23 @@ const PENDING_COUNT_CAP = 1000;
 
 export class TeamReplication {
   private readonly states = new Map<ReplicatedCollection, RxReplicationState<Doc, SyncCheckpoint>>();
+  private readonly watches: Subscription[] = [];
 
   constructor(private readonly options: TeamReplicationOptions) {
     for (const name of replicatedCollections) this.states.set(name, this.replicate(name));
     let busy = new Set<ReplicatedCollection>();
     for (const [name, state] of this.states) {
-      state.active$.subscribe((active) => {
-        const before = busy.size;
-        busy = new Set(busy);
-        if (active) busy.add(name);
-        else busy.delete(name);
-        if (before > 0 && busy.size === 0) options.health.idle();
-      });
+      this.watches.push(
+        state.active$.subscribe((active) => {
+          const before = busy.size;
+          busy = new Set(busy);
+          if (active) busy.add(name);
+          else busy.delete(name);
+          if (!active) options.health.pendingMayHaveChanged();
+          if (before > 0 && busy.size === 0) options.health.idle();
+        }),
+        plainCollection(options.db, name).$.subscribe(() => options.health.pendingMayHaveChanged()),
+      );
     }
   }
 
@@ -120,7 +127,12 @@ export class TeamReplication {
     for (const state of this.states.values()) state.reSync();
   }
 
-  /** Local changes the server has not taken yet, counted up to PENDING_COUNT_CAP each. */
+  /**
+   * Local changes the server has not taken yet, counted up to PENDING_COUNT_CAP each: documents
+   * changed after the push checkpoint, less those replication itself wrote from a pull (RxDB
+   * marks them with the revision height under the replication's identifier) and those that
+   * never leave (isPushable).
+   */
   async pendingPushes(): Promise<number> {
     let pending = 0;
     for (const [name, state] of this.states) {
@@ -132,12 +144,18 @@ export class TeamReplication {
         PENDING_COUNT_CAP,
         checkpoint,
       );
-      pending += changed.documents.filter((doc) => isPushable(name, doc, this.options.team.teamId)).length;
+      const identifier = internal.input.identifier;
+      pending += changed.documents.filter(
+        (doc) =>
+          doc._meta[identifier] !== getHeightOfRevision(doc._rev) &&
+          isPushable(name, doc, this.options.team.teamId),
+      ).length;
     }
     return pending;
   }
 
   async stop(): Promise<void> {
+    for (const watch of this.watches.splice(0)) watch.unsubscribe();
     await Promise.all([...this.states.values()].map((state) => state.cancel()));
   }
 }

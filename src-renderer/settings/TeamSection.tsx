@@ -14,6 +14,12 @@ const stateWords: Record<SyncStatus['state'], string> = {
   refused: 'The server refused this computer.',
 };
 
+/** A refused change as a person reads it: "lead 4f2c…: <the server's reason>". */
+function refusedWords(refusal: SyncStatus['refused'][number]): string {
+  const what = refusal.collection.replace(/_/g, ' ').replace(/s$/, '');
+  return `${what} ${refusal.id.slice(0, 8)}: ${refusal.message}`;
+}
+
 function movedWords(joined: JoinReport): string {
   const parts = Object.entries(joined.moved).map(
     ([collection, count]) => `${count} ${collection.replace('_', ' ')}`,
@@ -78,6 +84,17 @@ export function TeamSection() {
             </>
           ) : null}
         </dl>
+        {status.refused.length > 0 ? (
+          <section aria-label="Changes the server refused">
+            <h3>Changes the server refused</h3>
+            <p>These stay on this computer only; the reason says what to change.</p>
+            <ul>
+              {status.refused.map((refusal, i) => (
+                <li key={`${refusal.collection}:${refusal.id}:${i}`}>{refusedWords(refusal)}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <OutcomeLine outcome={outcome} />
         <button
           type="button"

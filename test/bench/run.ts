@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<void>> = {
   scoring: async () => (await import('./scoring.bench')).runScoringBench(),
   grid: async () => (await import('./grid.bench')).runGridBench(),
   imports: async () => (await import('./imports.bench')).runImportsBench(),
+  sync: async () => (await import('./sync.bench')).runSyncBench(),
 };
 
 const wanted = process.argv.slice(2);

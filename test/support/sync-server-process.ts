@@ -6,11 +6,11 @@ import { repoRoot } from './headless-process';
 /** A fixed access-token key for every instance a test starts on one data folder. */
 export const SERVER_TOKEN_KEY = 'cross-process-token-key-0123456789abcdef';
 
-function runCli(args: string[]): ChildProcess {
+function runCli(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src-sync/cli.ts', ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SYNC_TOKEN_KEY: SERVER_TOKEN_KEY, NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, SYNC_TOKEN_KEY: SERVER_TOKEN_KEY, NODE_NO_WARNINGS: '1', ...env },
   });
 }
 
@@ -37,8 +37,13 @@ export interface SyncServerProcess {
   nextLog(match: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
 }
 
-export function startSyncServerProcess(dataDir: string, port: number): Promise<SyncServerProcess> {
-  const child = runCli(['--data', dataDir, '--port', String(port)]);
+/** The server on `dataDir` (SQLite), or on PostgreSQL when `env` has a DATABASE_URL. */
+export function startSyncServerProcess(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<SyncServerProcess> {
+  const child = runCli(['--data', dataDir, '--port', String(port)], env);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const end = async (signal: NodeJS.Signals): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -16,6 +16,16 @@ const optional = [
   'statusCallbackBaseUrl',
 ] as const;
 
+/** The settings fields in the order shown: key, label, placeholder. */
+const settingFields: readonly [string, string, string][] = [
+  ['smsFrom', 'SMS from (E.164)', '+15551230100'],
+  ['whatsappFrom', 'WhatsApp from (E.164)', ''],
+  ['messagingServiceSid', 'Messaging service SID (instead of an SMS number)', 'MG…'],
+  ['whatsappTemplateSid', 'WhatsApp template after 24 hours (ContentSid)', 'HX…'],
+  ['statusCallbackBaseUrl', 'Team server’s public address (delivery reports)', 'https://sync.example.com'],
+  ['helpText', 'Reply to HELP', ''],
+];
+
 export function SmsSection({ saved, onSaved }: { saved: ReadonlySet<string>; onSaved: () => void }) {
   const bridge = useBridge();
   const [form, setForm] = useState<Record<string, string>>({});
@@ -75,52 +85,17 @@ export function SmsSection({ saved, onSaved }: { saved: ReadonlySet<string>; onS
           value={value('token')}
           onChange={set('token')}
         />
-        <Field
-          label="SMS from (E.164)"
-          name="smsFrom"
-          value={value('smsFrom')}
-          onChange={set('smsFrom')}
-          error={outcome?.fieldErrors?.smsFrom}
-          placeholder="+15551230100"
-        />
-        <Field
-          label="WhatsApp from (E.164)"
-          name="whatsappFrom"
-          value={value('whatsappFrom')}
-          onChange={set('whatsappFrom')}
-          error={outcome?.fieldErrors?.whatsappFrom}
-        />
-        <Field
-          label="Messaging service SID (instead of an SMS number)"
-          name="messagingServiceSid"
-          value={value('messagingServiceSid')}
-          onChange={set('messagingServiceSid')}
-          error={outcome?.fieldErrors?.messagingServiceSid}
-          placeholder="MG…"
-        />
-        <Field
-          label="WhatsApp template after 24 hours (ContentSid)"
-          name="whatsappTemplateSid"
-          value={value('whatsappTemplateSid')}
-          onChange={set('whatsappTemplateSid')}
-          error={outcome?.fieldErrors?.whatsappTemplateSid}
-          placeholder="HX…"
-        />
-        <Field
-          label="Team server’s public address (delivery reports)"
-          name="statusCallbackBaseUrl"
-          value={value('statusCallbackBaseUrl')}
-          onChange={set('statusCallbackBaseUrl')}
-          error={outcome?.fieldErrors?.statusCallbackBaseUrl}
-          placeholder="https://sync.example.com"
-        />
-        <Field
-          label="Reply to HELP"
-          name="helpText"
-          value={value('helpText')}
-          onChange={set('helpText')}
-          error={outcome?.fieldErrors?.helpText}
-        />
+        {settingFields.map(([key, label, placeholder]) => (
+          <Field
+            key={key}
+            label={label}
+            name={key}
+            value={value(key)}
+            onChange={set(key)}
+            error={outcome?.fieldErrors?.[key]}
+            placeholder={placeholder}
+          />
+        ))}
       </div>
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={() => void save()}>

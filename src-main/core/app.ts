@@ -17,6 +17,7 @@ import type { CoreContext } from './context';
 import { desktopHandlers } from './desktop/handlers';
 import { emailHandlers } from './email/handlers';
 import { enrollmentHandlers } from './enrollments/handlers';
+import { followUpBossHandlers } from './follow-up-boss/handlers';
 import { importHandlers } from './imports/handlers';
 import { leadBulkHandlers } from './leads/bulk';
 import { leadHandlers } from './leads/handlers';
@@ -58,6 +59,7 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     syncHandlers(ctx),
     replyHandlers(ctx),
     desktopHandlers(ctx),
+    followUpBossHandlers(ctx),
   ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {

@@ -13,7 +13,9 @@ import type { Engine, EnginePorts } from './engine';
 import { startEngine } from './engine';
 import { startNextFollowUps } from './followups/next-follow-up';
 import { CoreEvents } from './events';
+import { FollowUpBoss } from './follow-up-boss/service';
 import type { Clock } from './ports/clock';
+import type { FubApiFactory } from './ports/follow-up-boss';
 import type { SecretStore } from './ports/secret-store';
 import type { SyncTransport } from './ports/sync-transport';
 import { systemClock } from './ports/clock';
@@ -42,6 +44,8 @@ export interface BootOptions {
   syncTransport?: SyncTransport;
   /** Pause between replication retries while the server is out of reach (default 5 s). */
   syncRetryMs?: number;
+  /** Follow Up Boss's API (adapters/follow-up-boss); without it the feature is unavailable. */
+  followUpBoss?: FubApiFactory;
 }
 
 export interface ConnectedChannels {
@@ -94,6 +98,10 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
             scrubStore: () => Promise.resolve(scrubStoreFile(path)),
             ...(options.syncRetryMs === undefined ? {} : { retryMs: options.syncRetryMs }),
           });
+    const followUpBoss =
+      options.followUpBoss === undefined
+        ? undefined
+        : new FollowUpBoss({ db, clock, events, workspace, secrets: options.secrets, api: options.followUpBoss });
     const ctx: CoreContext = {
       db,
       clock,
@@ -103,6 +111,7 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
       dataDir: options.dataDir,
       ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
       ...(sync === undefined ? {} : { sync }),
+      ...(followUpBoss === undefined ? {} : { followUpBoss }),
     };
     // Background jobs start before first-run set-up, so the demo leads are scored by them.
     const scoring = startScoring(ctx);
@@ -115,6 +124,8 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     if (ctx.ai !== undefined) ctx.contentAnalyzer = createAiContentAnalyzer(ctx);
     const replies = startReplyClassification(ctx);
     const followUps = startNextFollowUps(ctx);
+    // After the engine: people it brings in meet the engine's rules (not new inquiries).
+    await followUpBoss?.start();
     const app = createCoreApp(ctx);
     // After the engine: what replication brings in meets the engine's catch-up rules.
     await sync?.resume();
@@ -122,6 +133,7 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     const close = (): Promise<void> => {
       closing ??= (async () => {
         await sync?.stop();
+        await followUpBoss?.stop();
         followUps.stop();
         await followUps.idle();
         replies.stop();

@@ -5,6 +5,7 @@ import type { AiPort } from './ports/ai';
 import type { ChannelTesters } from './ports/channel-tester';
 import type { Clock } from './ports/clock';
 import type { ContentAnalyzer } from './ports/content-analyzer';
+import type { FollowUpBoss } from './follow-up-boss/service';
 import type { SecretStore } from './ports/secret-store';
 import type { PorchlightDatabase } from './store/collections';
 import type { SyncClient } from './sync/client';
@@ -36,4 +37,6 @@ export interface CoreContext {
   sync?: SyncClient;
   /** Each provider connection's state, reported by the shell's adapters as they (re)connect. */
   connections?: ConnectionBoard;
+  /** Importing people from Follow Up Boss and recording our work there (when the shell wired it). */
+  followUpBoss?: FollowUpBoss;
 }

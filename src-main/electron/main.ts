@@ -12,6 +12,7 @@ import { RENDERER_CSP_HEADER } from '../../src-shared/security/content-security-
 import { settingsPath } from '../../src-shared/settings-sections';
 import { connectChannels } from '../adapters/connect-channels';
 import { createHttpSyncTransport } from '../adapters/sync/http-transport';
+import { createFubHttpApi } from '../adapters/follow-up-boss/http-api';
 import { bootCore, type RunningCore } from '../core/boot';
 import { readDesktopSettings, writeDesktopSettings } from '../core/desktop/handlers';
 import { APP_INDEX_URL, APP_SCHEME, resolveAppFile, withContentSecurityPolicy } from './app-protocol';
@@ -126,6 +127,7 @@ async function start(): Promise<void> {
     secrets: new SafeStorageSecretStore(userData),
     connect: (ctx) => connectChannels(ctx, { notifier: nativeNotifier(openLead) }),
     syncTransport: createHttpSyncTransport(),
+    followUpBoss: createFubHttpApi(),
   });
   core = running;
   preferences = await readDesktopSettings(running.ctx);

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { connectChannels } from '../adapters/connect-channels';
+import { createFubHttpApi } from '../adapters/follow-up-boss/http-api';
 import { inAppNotifier } from '../adapters/notifications/in-app-notifier';
 import { FileSecretStore } from '../adapters/secrets/file-secret-store';
 import { createHttpSyncTransport } from '../adapters/sync/http-transport';
@@ -25,7 +26,8 @@ const usage = `Usage: npm run headless -- [--data DIR] [--port N] [--no-demo]
   --server URL      run as the team's always-on engine: send the team's follow-ups under the
                     sync server's claims (README: "The always-on engine")
   --email E --token CODE  the first time with --server: the engine's account and the
-                    one-time sign-in code an admin issued for it`;
+                    one-time sign-in code an admin issued for it
+  --fub-api URL     a Follow Up Boss-compatible API (origin + /v1) instead of Follow Up Boss's own`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
       server: { type: 'string' },
       email: { type: 'string' },
       token: { type: 'string' },
+      'fub-api': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
         values['twilio-api'] === undefined ? {} : { twilioApiBaseUrl: values['twilio-api'] },
       ),
     syncTransport: createHttpSyncTransport(),
+    followUpBoss: createFubHttpApi(values['fub-api'] === undefined ? {} : { baseUrl: values['fub-api'] }),
   });
   const teamLine =
     values.server === undefined

@@ -41,6 +41,7 @@ export const secretNames = [
   'imap.password',
   'ai.apiKey',
   'followUpBoss.apiKey',
+  'followUpBoss.systemKey',
   'sync.token',
 ] as const;
 export type SecretName = (typeof secretNames)[number];

@@ -11,6 +11,7 @@ import { composeArgs, type ComposeResults } from './compose';
 import { desktopArgs, type DesktopEvents, type DesktopResults } from './desktop';
 import { replyArgs, type ReplyResults } from './replies';
 import { emailArgs, type EmailEvents, type EmailResults } from './email';
+import { followUpBossArgs, type FollowUpBossEvents, type FollowUpBossResults } from './follow-up-boss';
 import { enrollmentArgs, type EnrollmentEvents, type EnrollmentResults } from './enrollments';
 import { importArgs, type ImportEvents, type ImportResults } from './imports';
 import { agentArgs, type AgentResults } from './agents';
@@ -44,6 +45,7 @@ export const handlerArgs = combine(
   syncArgs,
   replyArgs,
   desktopArgs,
+  followUpBossArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -65,7 +67,8 @@ export type HandlerResults = LeadResults &
   ComposeResults &
   SyncResults &
   ReplyResults &
-  DesktopResults;
+  DesktopResults &
+  FollowUpBossResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */
@@ -85,7 +88,8 @@ export type EventPayloads = LeadEvents &
   AiEvents &
   ImportEvents &
   SyncEvents &
-  DesktopEvents;
+  DesktopEvents &
+  FollowUpBossEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

@@ -61,7 +61,7 @@ type Definitions = {
 export const collectionDefinitions: Definitions = {
   leads: {
     schema: toRxJsonSchema(leadSchema, {
-      version: 1,
+      version: 2,
       indexes: [
         ['deletedAt', 'score'],
         ['deletedAt', 'stage', 'score'],
@@ -76,7 +76,8 @@ export const collectionDefinitions: Definitions = {
       ],
     }),
     // 1: `importId` (optional) added; existing leads were not imported by a batch.
-    migrationStrategies: { 1: (doc: Lead) => doc },
+    // 2: `fubId` and `fubStage` (optional) added; no lead was linked to Follow Up Boss before.
+    migrationStrategies: { 1: (doc: Lead) => doc, 2: (doc: Lead) => doc },
   },
   messages: {
     schema: toRxJsonSchema(messageSchema, {

@@ -1,0 +1,250 @@
+// Follow Up Boss on this desktop: the connection (API key in the SecretStore), a run every few
+// minutes and shortly after a message is sent or a stage changes (write-back, then importing
+// people), and the status Settings → Follow Up Boss shows, announced as `fub-changed`.
+// Runs never overlap; a refused key or an unreachable Follow Up Boss stops a run with the
+// reason in the status, and the next run tries again. Demo leads never reach Follow Up Boss.
+import type { FubConnectInput, FubStatus } from '../../../src-shared/ipc/follow-up-boss';
+import { fubConnectSchema } from '../../../src-shared/ipc/follow-up-boss';
+import { leadDisplayName } from '../../../src-shared/domain';
+import { PorchlightError } from '../../../src-shared/ipc/errors';
+import type { Workspace } from '../context';
+import type { CoreEvents } from '../events';
+import type { Clock, TimerHandle } from '../ports/clock';
+import type { FubApi, FubApiFactory } from '../ports/follow-up-boss';
+import { FubError } from '../ports/follow-up-boss';
+import type { SecretStore } from '../ports/secret-store';
+import type { PorchlightDatabase } from '../store/collections';
+import type { FubRunDeps } from './poll';
+import { fubStageMatches } from './person-lead';
+import { pollPeople, politely } from './poll';
+import type { FubWorkState } from './state';
+import { readFubSettings, readFubState, writeFubSettings, writeFubState } from './state';
+import { WriteBack } from './write-back';
+
+export const POLL_EVERY_MS = 5 * 60_000;
+/** Changes gathered this long before a write-back run. */
+const SETTLE_MS = 3_000;
+const KEY = 'followUpBoss.apiKey';
+const SYSTEM_KEY = 'followUpBoss.systemKey';
+
+export interface FollowUpBossDeps {
+  db: PorchlightDatabase;
+  clock: Clock;
+  events: CoreEvents;
+  workspace: Workspace;
+  secrets: SecretStore | undefined;
+  api: FubApiFactory;
+}
+
+export class FollowUpBoss {
+  private timer: TimerHandle | null = null;
+  private timerAt = Infinity;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(private readonly deps: FollowUpBossDeps) {}
+
+  /** Starts the runs (when connected) and watches for messages sent and stages changed. */
+  async start(): Promise<void> {
+    const { db } = this.deps;
+    const messages = db.messages.$.subscribe((event) => {
+      const { status, direction } = event.documentData;
+      if (direction === 'outbound' && (status === 'sent' || status === 'delivered')) this.soon();
+    });
+    // Only a stage Follow Up Boss does not have yet (what the importer writes already matches).
+    const leads = db.leads.$.subscribe(({ documentData: lead }) => {
+      if (lead.fubId !== undefined && !fubStageMatches(lead.fubStage, lead.stage)) this.soon();
+    });
+    this.unsubscribe.push(
+      () => messages.unsubscribe(),
+      () => leads.unsubscribe(),
+    );
+    if ((await readFubSettings(db)).enabled) this.schedule(this.deps.clock.now());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.timer?.cancel();
+    this.timer = null;
+    for (const off of this.unsubscribe) off();
+    await this.running;
+  }
+
+  /** Resolves when no run is under way (tests). */
+  idle(): Promise<void> {
+    return this.running;
+  }
+
+  private schedule(at: number): void {
+    if (this.stopped || at >= this.timerAt) return;
+    this.timer?.cancel();
+    this.timerAt = at;
+    this.timer = this.deps.clock.setTimer(at, () => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      void this.run();
+    });
+  }
+
+  private soon(): void {
+    this.schedule(this.deps.clock.now() + SETTLE_MS);
+  }
+
+  private async api(): Promise<FubApi | undefined> {
+    const apiKey = await this.deps.secrets?.get(KEY);
+    if (apiKey === undefined || apiKey === '') return undefined;
+    const systemKey = await this.deps.secrets?.get(SYSTEM_KEY);
+    return this.deps.api({ apiKey, ...(systemKey === undefined ? {} : { systemKey }) });
+  }
+
+  private runDeps(api: FubApi): FubRunDeps {
+    const { clock } = this.deps;
+    return {
+      db: this.deps.db,
+      workspace: this.deps.workspace,
+      api,
+      now: () => clock.now(),
+      wait: (ms) => new Promise((resolve) => clock.setTimer(clock.now() + ms, resolve)),
+    };
+  }
+
+  /** One run: write back what is due, then import what changed. Runs queue, never overlap. */
+  run(): Promise<void> {
+    this.running = this.running
+      .then(() => this.runOnce())
+      .catch((error: unknown) => {
+        console.error('Porchlight: Follow Up Boss run failed:', error);
+      });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<void> {
+    const { db, clock, workspace } = this.deps;
+    const settings = await readFubSettings(db);
+    if (this.stopped || !settings.enabled) return;
+    const api = await this.api();
+    const state = await readFubState(db);
+    if (api === undefined) {
+      state.error = 'The Follow Up Boss API key is missing; enter it in Settings → Follow Up Boss.';
+    } else {
+      const run = this.runDeps(api);
+      try {
+        if (settings.writeBack) {
+          const writeBack = new WriteBack(run, state);
+          await writeBack.stages();
+          await writeBack.messages();
+        }
+        const { report, checkpoint } = await pollPeople(run, state.checkpoint);
+        state.lastPoll = report;
+        if (checkpoint !== undefined) state.checkpoint = checkpoint;
+        state.error = null;
+      } catch (error) {
+        if (!(error instanceof FubError)) throw error;
+        state.error = error.message;
+      }
+    }
+    await writeFubState(db, workspace, clock.now(), state);
+    this.deps.events.emit('fub-changed', await this.status());
+    this.schedule(clock.now() + POLL_EVERY_MS);
+  }
+
+  async status(): Promise<FubStatus> {
+    const { db } = this.deps;
+    const [settings, state, names] = await Promise.all([
+      readFubSettings(db),
+      readFubState(db),
+      this.deps.secrets?.names() ?? Promise.resolve([]),
+    ]);
+    const linkedLeads = await db.leads.count({ selector: { fubId: { $exists: true }, deletedAt: 0 } }).exec();
+    return {
+      state: !settings.enabled ? 'not_configured' : state.error === null ? 'connected' : 'failed',
+      message: settings.enabled ? state.error : null,
+      writeBack: settings.writeBack,
+      hasSystemKey: names.includes(SYSTEM_KEY),
+      lastPoll: state.lastPoll ?? null,
+      linkedLeads,
+      failedWriteBacks: await this.failures(state),
+    };
+  }
+
+  private async failures(state: FubWorkState): Promise<FubStatus['failedWriteBacks']> {
+    const entries = Object.values(state.failures).slice(0, 50);
+    const leads = await this.deps.db.leads.findByIds(entries.map((f) => f.leadId)).exec();
+    return entries.map((f) => {
+      const lead = leads.get(f.leadId);
+      return {
+        leadId: f.leadId,
+        leadName: lead === undefined ? 'A removed lead' : leadDisplayName(lead) || 'Unnamed lead',
+        what: f.what,
+        error: f.error,
+        attempts: f.attempts,
+      };
+    });
+  }
+
+  /** Saves the key(s), checks them against Follow Up Boss, and starts the runs. */
+  async connect(input: FubConnectInput): Promise<FubStatus> {
+    const { db, clock, workspace, secrets } = this.deps;
+    if (secrets === undefined)
+      throw new PorchlightError('unavailable', 'This Porchlight has no place to keep the API key.');
+    const args = fubConnectSchema.parse(input);
+    const apiKey = args.apiKey !== '' ? args.apiKey : await secrets.get(KEY);
+    if (apiKey === undefined || apiKey === '')
+      throw new PorchlightError('invalid_args', 'Enter the API key from Follow Up Boss (Admin → API).', {
+        apiKey: 'Enter the API key from Follow Up Boss (Admin → API).',
+      });
+    const systemKey = args.systemKey !== '' ? args.systemKey : await secrets.get(SYSTEM_KEY);
+    const api = this.deps.api({ apiKey, ...(systemKey === undefined ? {} : { systemKey }) });
+    try {
+      await politely(this.runDeps(api), () => api.listPeople({ limit: 1 }));
+    } catch (error) {
+      if (!(error instanceof FubError)) throw error;
+      const field = error.kind === 'auth' ? { apiKey: error.message } : undefined;
+      throw new PorchlightError('invalid_args', error.message, field);
+    }
+    if (args.apiKey !== '') await secrets.set(KEY, args.apiKey);
+    if (args.systemKey !== '') await secrets.set(SYSTEM_KEY, args.systemKey);
+    await writeFubSettings(db, workspace, clock.now(), { enabled: true, writeBack: args.writeBack });
+    const state = await readFubState(db);
+    // Messages sent before Follow Up Boss was connected are not recorded there.
+    state.messageCursor ??= { updatedAt: clock.now(), id: '' };
+    state.error = null;
+    await writeFubState(db, workspace, clock.now(), state);
+    this.schedule(clock.now());
+    return this.announce();
+  }
+
+  async disconnect(): Promise<FubStatus> {
+    const { db, clock, workspace, secrets } = this.deps;
+    await secrets?.delete(KEY);
+    await secrets?.delete(SYSTEM_KEY);
+    const settings = await readFubSettings(db);
+    await writeFubSettings(db, workspace, clock.now(), { ...settings, enabled: false });
+    this.timer?.cancel();
+    this.timer = null;
+    this.timerAt = Infinity;
+    return this.announce();
+  }
+
+  async syncNow(): Promise<FubStatus> {
+    if (!(await readFubSettings(this.deps.db)).enabled)
+      throw new PorchlightError('unavailable', 'Connect Follow Up Boss first (Settings → Follow Up Boss).');
+    await this.run();
+    return this.status();
+  }
+
+  async retryWriteBacks(): Promise<FubStatus> {
+    const { db, clock, workspace } = this.deps;
+    const state = await readFubState(db);
+    for (const failure of Object.values(state.failures)) failure.nextAt = 0;
+    await writeFubState(db, workspace, clock.now(), state);
+    return this.syncNow();
+  }
+
+  private async announce(): Promise<FubStatus> {
+    const status = await this.status();
+    this.deps.events.emit('fub-changed', status);
+    return status;
+  }
+}

@@ -1,0 +1,82 @@
+// Follow Up Boss's REST API as core needs it: people newest change first (cursor pages), one
+// person, notes (to record what Porchlight sent, and to find what it already recorded), and a
+// person's stage. The adapter (adapters/follow-up-boss) speaks HTTP; tests use a local server
+// that answers as Follow Up Boss documents it.
+
+export interface FubContact {
+  value: string;
+  type?: string;
+  isPrimary?: boolean | number;
+}
+
+export interface FubAddress {
+  street?: string;
+  city?: string;
+  state?: string;
+  code?: string;
+  country?: string;
+}
+
+/** A person as Follow Up Boss returns it (the fields Porchlight reads). */
+export interface FubPerson {
+  id: number;
+  created?: string;
+  updated?: string;
+  firstName?: string;
+  lastName?: string;
+  name?: string;
+  stage?: string;
+  source?: string;
+  price?: number;
+  background?: string;
+  tags?: string[];
+  emails?: FubContact[];
+  phones?: FubContact[];
+  addresses?: FubAddress[];
+}
+
+export interface FubPeoplePage {
+  people: FubPerson[];
+  /** The cursor of the next page, absent on the last one. */
+  next?: string;
+}
+
+export interface FubNote {
+  id: number;
+  body: string;
+}
+
+export interface FubApi {
+  /** People sorted by last update, newest first. */
+  listPeople(query: { next?: string; limit: number }): Promise<FubPeoplePage>;
+  /** Undefined when the person does not exist (deleted). */
+  getPerson(id: number): Promise<FubPerson | undefined>;
+  listNotes(personId: number): Promise<FubNote[]>;
+  createNote(note: { personId: number; subject: string; body: string }): Promise<FubNote>;
+  updateStage(personId: number, stage: string): Promise<void>;
+}
+
+export interface FubCredentials {
+  apiKey: string;
+  /** The registered system's key, sent as X-System-Key (optional until registered). */
+  systemKey?: string;
+}
+
+/** Builds the API for a key (the key is read from the SecretStore when needed). */
+export type FubApiFactory = (credentials: FubCredentials) => FubApi;
+
+export type FubErrorKind = 'auth' | 'rate_limited' | 'not_found' | 'refused' | 'unreachable';
+
+/** What went wrong talking to Follow Up Boss, in its words where it gave some. */
+export class FubError extends Error {
+  constructor(
+    readonly kind: FubErrorKind,
+    message: string,
+    readonly status?: number,
+    /** For `rate_limited`: how long Follow Up Boss asked us to wait. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'FubError';
+  }
+}

@@ -53,6 +53,14 @@ describe('templates in Chromium against the headless shell', () => {
     await expect
       .poll(async () => (await editor.getByRole('alert').allTextContents()).join(' '))
       .toContain('Settings → Email');
+    // The section it names is a link to it.
+    expect(
+      await editor
+        .getByRole('alert')
+        .getByRole('link', { name: 'Settings → Email' })
+        .first()
+        .getAttribute('href'),
+    ).toBe('#/settings/email');
     await app.invoke('engine-settings-update', {
       patch: { sender: { agentName: 'Dana Reyes', physicalAddress: '100 Congress Ave, Austin, TX 78701' } },
     });

@@ -2,6 +2,7 @@
 // streams (clients reconnect and RESYNC), let in-flight pushes finish, then close storage.
 import { serve, type ServerType } from '@hono/node-server';
 import { createSyncApp } from './app';
+import { startLeaseSweep } from './claims/lease-sweep';
 import type { SyncDeps } from './context';
 
 export interface RunningSyncServer {
@@ -21,6 +22,7 @@ export async function listenSyncServer(
       resolve(started),
     );
   });
+  const stopSweep = startLeaseSweep({ claims: deps.storage.claims, clock: deps.clock, logger: deps.logger });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   let stopping: Promise<void> | undefined;
@@ -29,6 +31,7 @@ export async function listenSyncServer(
     url: `http://${host}:${port}`,
     stop: () => {
       stopping ??= (async () => {
+        stopSweep();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         streams.closeAll();
         await inFlight.drain();

@@ -7,6 +7,7 @@ const suites: Record<string, () => Promise<void>> = {
   grid: async () => (await import('./grid.bench')).runGridBench(),
   imports: async () => (await import('./imports.bench')).runImportsBench(),
   sync: async () => (await import('./sync.bench')).runSyncBench(),
+  claims: async () => (await import('./claims.bench')).runClaimsBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -126,11 +126,13 @@ export async function settleSent(
   delivered: boolean,
 ): Promise<void> {
   const now = ctx.clock.now();
+  // The provider took it: that is recorded even if a replicated copy moved the document back to
+  // `scheduled` meanwhile (team mode), under this send's own claim token.
   const sent = moved(
     ctx,
     await transitionMessage(ctx.db, message.id, delivered ? 'delivered' : 'sent', now, {
-      from: ['sending'],
-      patch,
+      from: ['sending', 'scheduled'],
+      patch: { ...patch, ...(message.claimToken === undefined ? {} : { claimToken: message.claimToken }) },
     }),
   );
   if (sent === null) return;

@@ -71,6 +71,8 @@ export class TeamClaimAuthority implements ClaimAuthority {
   private readonly claims: Batcher<ClaimRequest, ClaimAnswer>;
   private readonly completes: Batcher<CompleteRequest, SettleResult>;
   private readonly releases: Batcher<ReleaseRequest, SettleResult>;
+  /** Claims granted to this process and not yet reported: never asked for twice at once. */
+  private readonly holding = new Map<string, number>();
   /** What was last reported per message, so a change event is reported once. */
   private readonly reported = new Map<string, string>();
   private unsubscribe: (() => void) | undefined;
@@ -87,6 +89,15 @@ export class TeamClaimAuthority implements ClaimAuthority {
   }
 
   async claim(messageId: string, now: number): Promise<ClaimResult> {
+    // A replicated copy can move a message this process is still sending back to `scheduled`;
+    // it is not asked for again until its own send has ended.
+    if (this.holding.has(messageId))
+      return {
+        granted: false,
+        reason: 'already_claimed',
+        detail: 'this replica is still sending it',
+        retryAt: now + HELD_RETRY_MS,
+      };
     const message = (await this.ctx.db.messages.findOne(messageId).exec())?.toMutableJSON();
     if (message?.status !== 'scheduled')
       return { granted: false, reason: 'not_scheduled', detail: 'the message is no longer scheduled' };
@@ -109,6 +120,7 @@ export class TeamClaimAuthority implements ClaimAuthority {
       };
     }
     if (answer.granted) {
+      this.holding.set(messageId, answer.fencing);
       const token = teamClaimToken(this.connection.replicaId, answer.fencing);
       const claimed = await transitionMessage(this.ctx.db, messageId, 'claimed', this.ctx.clock.now(), {
         from: ['scheduled'],
@@ -116,6 +128,7 @@ export class TeamClaimAuthority implements ClaimAuthority {
         detail: `claimed from the team server (token ${answer.fencing})`,
       });
       if (claimed === null) {
+        this.holding.delete(messageId);
         this.report({ messageId, fencing: answer.fencing, outcome: 'not_sent' });
         return {
           granted: false,
@@ -174,6 +187,7 @@ export class TeamClaimAuthority implements ClaimAuthority {
   private reportOutcome(message: Message): void {
     const fencing = ownFencing(message, this.connection.replicaId);
     if (fencing === undefined || !REPORTED_STATUSES.has(message.status)) return;
+    if (this.holding.get(message.id) === fencing) this.holding.delete(message.id);
     const key = `${fencing}:${message.status}`;
     if (this.reported.get(message.id) === key) return;
     this.reported.set(message.id, key);

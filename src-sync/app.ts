@@ -7,8 +7,8 @@
 //   POST /claims, /claims/{complete,release}, GET /claims   send claims (src-sync/claims)
 //   POST /webhooks/twilio/{inbound,status}  Twilio, X-Twilio-Signature (webhooks/twilio-routes.ts)
 //   POST /api/leads                          lead intake, per-team API key (intake/routes.ts)
-// Tracking (`/t/*`, `/u/*`) and the Follow Up Boss webhook mount the same way, each with its
-// own signature.
+//   GET /t/o/:token.gif, GET /t/c/:token, GET|POST /u/:token   email links (tracking/routes.ts)
+//   GET  /team/links                         public URL + link key for a desktop's emails
 import { Hono } from 'hono';
 import { porchlightSyncCollections } from '../src-shared/sync';
 import type { SyncDeps, SyncEnv } from './context';
@@ -24,6 +24,7 @@ import { adminRoutes } from './routes/admin';
 import { integrationRoutes } from './routes/admin-integrations';
 import { authRoutes } from './routes/auth';
 import { replicationRoutes, type StreamRegistry } from './routes/replication';
+import { teamLinkRoutes, trackingRoutes } from './tracking/routes';
 import { teamSecrets } from './team/secrets';
 import { twilioWebhookRoutes } from './webhooks/twilio-routes';
 
@@ -69,5 +70,8 @@ export function createSyncApp(deps: SyncDeps): SyncApp {
   app.route('/claims', claimRoutes(deps));
   app.route('/webhooks/twilio', twilioWebhookRoutes(deps, secrets));
   app.route('/api', leadIntakeRoutes(deps));
+  app.route('/', trackingRoutes(deps));
+  app.use('/team/*', requireAgent(deps));
+  app.route('/team', teamLinkRoutes(deps));
   return { app, inFlight, streams: replication.streams };
 }

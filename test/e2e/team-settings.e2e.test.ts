@@ -59,6 +59,8 @@ describe('Settings → Team in Chromium against the headless shell and a sync se
     await settings.getByRole('button', { name: 'Sign in to the team' }).click();
     await expect.poll(() => settings.textContent()).toContain('Signed in as');
     await expect.poll(() => settings.textContent()).toContain('In step with the team.');
+    // The moved documents went up: nothing waits, and the count says so without a reload.
+    await expect.poll(() => settings.locator('.team-status dd').first().textContent()).toBe('0');
     await page.screenshot({ path: join(repoRoot, 'test-results', 'team-signed-in.png') });
     expect(await seriousA11yViolations(page)).toEqual([]);
 

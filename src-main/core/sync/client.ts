@@ -58,19 +58,21 @@ interface Live {
   pendingPushes: number;
 }
 
+const SIGNED_OUT: Live = {
+  state: 'signed-out',
+  offlineSince: null,
+  lastSyncedAt: null,
+  lastError: null,
+  refused: [],
+  pendingPushes: 0,
+};
+
 export class SyncClient {
   private tokens: SyncSessionTokens | undefined;
   private replication: TeamReplication | undefined;
   private readonly erasure: ReplicaErasure;
   private claimHandlers: SyncClaimHandlers | undefined;
-  private live: Live = {
-    state: 'signed-out',
-    offlineSince: null,
-    lastSyncedAt: null,
-    lastError: null,
-    refused: [],
-    pendingPushes: 0,
-  };
+  private live: Live = { ...SIGNED_OUT };
   private recount: 'idle' | 'running' | 'again' = 'idle';
 
   private constructor(
@@ -144,14 +146,7 @@ export class SyncClient {
     await writeMembership(this.deps.db, this.membership, this.deps.clock.now());
     Object.assign(this.deps.workspace, team);
     const joined = await joinTeam(this.deps.db, team);
-    this.live = {
-      ...this.live,
-      state: 'connecting',
-      offlineSince: null,
-      lastSyncedAt: null,
-      lastError: null,
-      refused: [],
-    };
+    this.live = { ...SIGNED_OUT, state: 'connecting', pendingPushes: this.live.pendingPushes };
     this.startReplication(args.serverUrl, team);
     return { status: await this.announce(), joined };
   }
@@ -164,14 +159,7 @@ export class SyncClient {
     await writeMembership(this.deps.db, this.membership, this.deps.clock.now());
     // New work is solo again; it moves into a team at the next sign-in.
     Object.assign(this.deps.workspace, { teamId: SOLO_TEAM_ID, agentId: SOLO_AGENT_ID });
-    this.live = {
-      state: 'signed-out',
-      offlineSince: null,
-      lastSyncedAt: null,
-      lastError: null,
-      refused: [],
-      pendingPushes: 0,
-    };
+    this.live = { ...SIGNED_OUT };
     return this.announce();
   }
 

@@ -7,26 +7,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpPeer, type SmtpPeer } from '../channels/mail-peer';
 import { startFakeTwilio, type FakeTwilio } from '../channels/fake-twilio-server';
 import { startHeadless, type HeadlessProcess } from '../support/headless-process';
 import { httpInvoker } from '../support/invoke-http';
+import { zoneInWorkingHours } from '../support/working-hours';
 
 let smtp: SmtpPeer;
 let twilioPeer: FakeTwilio;
 let dataDir: string;
 let shell: HeadlessProcess | undefined;
-
-/** A zone where it is mid-morning to mid-afternoon now, so quiet hours do not hold the sends. */
-function zoneInWorkingHours(): string {
-  const zones = ['America/New_York', 'America/Los_Angeles', 'Europe/London', 'Asia/Tokyo', 'Asia/Kolkata'];
-  return (
-    zones.find((zone) => DateTime.now().setZone(zone).hour >= 10 && DateTime.now().setZone(zone).hour < 17) ??
-    'Etc/GMT-12'
-  );
-}
 
 beforeAll(async () => {
   smtp = await startSmtpPeer();

@@ -20,6 +20,7 @@ import type { SecretStore } from './ports/secret-store';
 import type { SyncTransport } from './ports/sync-transport';
 import { systemClock } from './ports/clock';
 import { startScoring } from './scoring';
+import { watchSecretDestinations } from './secrets/destination-watch';
 import { acquireDataLock } from './store/data-lock';
 import { openPorchlightDatabase } from './store/database';
 import { getRxStorageSqlite, scrubStoreFile } from './store/sqlite';
@@ -114,6 +115,8 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
       ...(followUpBoss === undefined ? {} : { followUpBoss }),
     };
     // Background jobs start before first-run set-up, so the demo leads are scored by them.
+    // A settings document from any writer (replication too) that moves a secret's host forgets it.
+    const destinations = watchSecretDestinations(ctx);
     const scoring = startScoring(ctx);
     await ensureFirstRun(ctx, { demo: options.demo ?? true });
     // The engine starts after first-run set-up: the demo's history is not a burst of new leads.
@@ -141,6 +144,7 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
         await engine.stop();
         await channels.stop();
         scoring.stop();
+        destinations();
         await scoring.idle();
         await db.close();
       })().finally(() => lock.release());

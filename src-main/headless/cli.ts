@@ -15,6 +15,7 @@ import { DataFolderLockedError } from '../core/store/data-lock';
 import { defaultDataDir } from './data-dir';
 import { DataFolderPermissionError, tightenDataFolder } from './data-folder-permissions';
 import { portMovedNotice, readLastPort, writeLastPort } from './last-port';
+import { bindTwilioKeys, twilioOrigin } from './twilio-origin';
 import { startHeadlessServer, type HeadlessServer } from './server';
 import { joinTeamServer, serverUrlOf } from './team-engine';
 
@@ -62,17 +63,23 @@ async function main(): Promise<void> {
     for (const path of tightenDataFolder(dataDir).fixed)
       console.log(`Tightened ${path} (only you may read it now).`);
   }
+  const secrets = new FileSecretStore(dataDir);
+  const twilioApi = twilioOrigin(values['twilio-api']);
   const core = await bootCore({
     dataDir,
     shell: 'headless',
     demo: !values['no-demo'],
-    secrets: new FileSecretStore(dataDir),
-    connect: (ctx) =>
-      connectChannels(
+    secrets,
+    // Under the data folder's lock, before Twilio connects: keys saved for another origin go.
+    connect: async (ctx) => {
+      const notice = await bindTwilioKeys(dataDir, secrets, twilioApi);
+      if (notice !== undefined) console.log(notice);
+      return connectChannels(
         ctx,
         { notifier: inAppNotifier(ctx.events) },
         values['twilio-api'] === undefined ? {} : { twilioApiBaseUrl: values['twilio-api'] },
-      ),
+      );
+    },
     syncTransport: createHttpSyncTransport(),
     followUpBoss: createFubHttpApi(values['fub-api'] === undefined ? {} : { baseUrl: values['fub-api'] }),
   });

@@ -9,6 +9,7 @@ export const settingsSectionNames = {
   sending: 'Sending rules',
   scoring: 'Scoring',
   team: 'Team',
+  fub: 'Follow Up Boss',
   demo: 'Demo data',
   desktop: 'Desktop',
 } as const;

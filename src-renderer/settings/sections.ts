@@ -5,6 +5,7 @@ import { AiSection } from './AiSection';
 import { DemoSection } from './DemoSection';
 import { DesktopSection } from './DesktopSection';
 import { EmailSection } from './EmailSection';
+import { FollowUpBossSection } from './FollowUpBossSection';
 import { ScoringSection } from './ScoringSection';
 import type { SettingsSection } from './section';
 import { SendingRulesSection } from './SendingRulesSection';
@@ -18,6 +19,7 @@ export const settingsSections: readonly SettingsSection[] = [
   { id: 'sending', component: SendingRulesSection },
   { id: 'scoring', component: ScoringSection },
   { id: 'team', component: TeamSection },
+  { id: 'fub', component: FollowUpBossSection },
   { id: 'demo', component: DemoSection },
   { id: 'desktop', component: DesktopSection },
 ];

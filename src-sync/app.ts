@@ -6,6 +6,7 @@
 //   /admin/...                             agents, audit log, erasure, secrets, API keys (admins only)
 //   POST /claims, /claims/{complete,release}, GET /claims   send claims (src-sync/claims)
 //   POST /webhooks/twilio/{inbound,status}  Twilio, X-Twilio-Signature (webhooks/twilio-routes.ts)
+//   POST /webhooks/fub                       Follow Up Boss, FUB-Signature (webhooks/fub-routes.ts)
 //   POST /api/leads                          lead intake, per-team API key (intake/routes.ts)
 //   GET /t/o/:token.gif, GET /t/c/:token, GET|POST /u/:token   email links (tracking/routes.ts)
 //   GET  /team/links                         public URL + link key for a desktop's emails
@@ -26,6 +27,7 @@ import { authRoutes } from './routes/auth';
 import { replicationRoutes, type StreamRegistry } from './routes/replication';
 import { teamLinkRoutes, trackingRoutes } from './tracking/routes';
 import { teamSecrets } from './team/secrets';
+import { fubWebhookRoutes } from './webhooks/fub-routes';
 import { twilioWebhookRoutes } from './webhooks/twilio-routes';
 
 export interface SyncApp {
@@ -69,6 +71,7 @@ export function createSyncApp(deps: SyncDeps): SyncApp {
   app.use('/claims/*', requireAgent(deps));
   app.route('/claims', claimRoutes(deps));
   app.route('/webhooks/twilio', twilioWebhookRoutes(deps, secrets));
+  app.route('/webhooks/fub', fubWebhookRoutes(deps, secrets));
   app.route('/api', leadIntakeRoutes(deps));
   app.route('/', trackingRoutes(deps));
   app.use('/team/*', requireAgent(deps));

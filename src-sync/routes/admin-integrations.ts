@@ -3,10 +3,12 @@
 // Twilio, Follow Up Boss and a website, and the team's lead-intake API keys.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { FUB_WEBHOOK_PATH } from '../webhooks/fub-routes';
 import { TWILIO_INBOUND_PATH, TWILIO_STATUS_PATH } from '../webhooks/twilio-routes';
 import type { SyncDeps, SyncEnv } from '../context';
 import { requireAdmin } from '../middleware/auth';
 import { SyncError } from '../middleware/errors';
+import { listPrivate } from '../team/private-docs';
 import { TEAM_SECRET_NAMES, type TeamSecretName, type TeamSecrets } from '../team/secrets';
 import { createApiKey, listApiKeys, revokeApiKey } from '../intake/api-keys';
 import { parseBody } from './parse';
@@ -34,7 +36,7 @@ export function webhookAddresses(publicUrl: string | undefined, teamId: string) 
     publicUrl: base,
     twilioInbound: `${base}${TWILIO_INBOUND_PATH}?${team}`,
     twilioStatus: `${base}${TWILIO_STATUS_PATH}?${team}`,
-    followUpBoss: `${base}/webhooks/fub?${team}`,
+    followUpBoss: `${base}${FUB_WEBHOOK_PATH}?${team}`,
     leadIntake: `${base}/api/leads`,
   };
 }
@@ -107,6 +109,10 @@ export function integrationRoutes(deps: SyncDeps, secrets: TeamSecrets): Hono<Sy
     });
     return c.body(null, 204);
   });
+
+  routes.get('/fub-events', async (c) =>
+    c.json({ events: await listPrivate(storage, c.var.agent.teamId, 'server.fub_events') }),
+  );
 
   routes.get('/webhooks', (c) => {
     const addresses = webhookAddresses(deps.publicUrl, c.var.agent.teamId);

@@ -78,6 +78,12 @@ describe('the built desktop main bundle', () => {
     );
     expect(RENDERER_CSP_HEADER).not.toContain('ws://');
     expect(page.body).toContain('<!doctype html');
+    // The page's own script, by the relative address the built page names.
+    const html = readFileSync(join(repoRoot, 'out/renderer/index.html'), 'utf8');
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
+    const asset = (await run.ask({ type: 'fetch', url: `app://porchlight/${script}` }, 'fetched')).response;
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']?.[0]).toBe('text/javascript; charset=utf-8');
     for (const url of [
       'app://porchlight/%2e%2e/%2e%2e/package.json',
       'app://porchlight/..%2f..%2fpackage.json',

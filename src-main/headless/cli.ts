@@ -15,6 +15,7 @@ import { DataFolderLockedError } from '../core/store/data-lock';
 import { defaultDataDir } from './data-dir';
 import { DataFolderPermissionError, tightenDataFolder } from './data-folder-permissions';
 import { portMovedNotice, readLastPort, writeLastPort } from './last-port';
+import { bindFubKeys, fubOrigin } from './fub-origin';
 import { bindTwilioKeys, twilioOrigin } from './twilio-origin';
 import { startHeadlessServer, type HeadlessServer } from './server';
 import { joinTeamServer, serverUrlOf } from './team-engine';
@@ -65,15 +66,20 @@ async function main(): Promise<void> {
   }
   const secrets = new FileSecretStore(dataDir);
   const twilioApi = twilioOrigin(values['twilio-api']);
+  const fubApi = fubOrigin(values['fub-api']);
   const core = await bootCore({
     dataDir,
     shell: 'headless',
     demo: !values['no-demo'],
     secrets,
-    // Under the data folder's lock, before Twilio connects: keys saved for another origin go.
+    // Under the data folder's lock, before Twilio connects and Follow Up Boss runs: keys saved
+    // for another origin go.
     connect: async (ctx) => {
-      const notice = await bindTwilioKeys(dataDir, secrets, twilioApi);
-      if (notice !== undefined) console.log(notice);
+      for (const notice of [
+        await bindTwilioKeys(dataDir, secrets, twilioApi),
+        await bindFubKeys(dataDir, secrets, fubApi),
+      ])
+        if (notice !== undefined) console.log(notice);
       return connectChannels(
         ctx,
         { notifier: inAppNotifier(ctx.events) },

@@ -9,6 +9,7 @@ import { startReplyClassification } from './ai/reply-job';
 import { createCoreApp } from './app';
 import type { CoreContext, Workspace } from './context';
 import { ensureFirstRun } from './demo/demo-workspace';
+import { DocumentEvents } from './document-events';
 import type { Engine, EnginePorts } from './engine';
 import { startEngine } from './engine';
 import { startNextFollowUps } from './followups/next-follow-up';
@@ -78,6 +79,9 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     });
     const clock = options.clock ?? systemClock;
     const events = new CoreEvents();
+    // Every document written from here on reaches the UI as its *-changed event.
+    const documentEvents = new DocumentEvents(db, events, clock);
+    documentEvents.start();
     // A desktop that joined a team works under the team's keys from the first write.
     const workspace: Workspace = {
       teamId: 'solo',
@@ -146,6 +150,7 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
         scoring.stop();
         destinations();
         await scoring.idle();
+        documentEvents.stop();
         await db.close();
       })().finally(() => lock.release());
       return closing;

@@ -211,6 +211,25 @@ describe('replication with the team', () => {
     expect((await a.invoke('sync-status', {})).pendingPushes).toBe(0);
   });
 
+  it('tells the screens of a lead that arrived by replication, as of one written here', async () => {
+    const a = await desktop();
+    await signInAdmin(a, team.adminCode);
+    await syncOf(a).awaitInSync();
+    const sam = await teammate();
+    const heard = new Promise<string[]>((resolve) => {
+      const off = a.core.ctx.events.on('leads-changed', ({ ids }) => {
+        if (!ids.includes('lead-nadia')) return;
+        off();
+        resolve(ids);
+      });
+    });
+    await sam.push(
+      leadDoc(team.teamId, sam.id, 'lead-nadia', { firstName: 'Nadia', updatedAt: a.clock.now() }),
+    );
+    expect(await heard).toContain('lead-nadia');
+    expect((await a.invoke('leads-get', { id: 'lead-nadia' }))?.firstName).toBe('Nadia');
+  });
+
   it('refreshes the access token when it runs out, rotating the refresh token in the secret store', async () => {
     const a = await desktop();
     await signInAdmin(a, team.adminCode);

@@ -63,11 +63,9 @@ export async function classifyAndApply(
     ),
     updatedAt: now,
   }));
-  ctx.events.emit('messages-changed', { ids: [messageId], leadIds: [message.leadId] });
   const lead = await ctx.db.leads.findOne(message.leadId).exec();
   if (lead !== null && actions.includes('mark_hot') && !lead.tags.includes(HOT_REPLY_TAG)) {
     await lead.incrementalModify((l) => ({ ...l, tags: [...l.tags, HOT_REPLY_TAG], updatedAt: now }));
-    ctx.events.emit('leads-changed', { ids: [message.leadId] });
   }
   if (lead !== null && actions.includes('create_call_task'))
     await ensureTask(ctx, {
@@ -124,9 +122,7 @@ async function maybeAutoReply(ctx: CoreContext, inbound: Message): Promise<strin
       ...(draft.channel === 'email' ? { subject: 'Re: your message' } : {}),
     },
   ]);
-  if (success.length === 0) return null;
-  ctx.events.emit('messages-changed', { ids: [id], leadIds: [lead.id] });
-  return id;
+  return success.length === 0 ? null : id;
 }
 
 /** Starts reading new inbound replies; returns stop and idle (for tests and shutdown). */

@@ -48,7 +48,6 @@ export async function optBackIn(
         if (other !== channel && consent[other] === 'revoked') consent[other] = 'unknown';
       return { ...l, consent, updatedAt: ctx.clock.now() };
     });
-    ctx.events.emit('leads-changed', { ids: [lead.id] });
   }
   return lifted.length;
 }

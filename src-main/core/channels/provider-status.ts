@@ -16,7 +16,6 @@ import {
 } from '../../../src-shared/sms/twilio-status';
 import type { CoreContext } from '../context';
 import { advanceEnrollment } from '../enrollments/materialise';
-import { notifyMessages } from '../enrollments/notify';
 import { optOutEverywhere } from '../messages/opt-out-everywhere';
 import { transitionMessage } from '../messages/outbox-state';
 
@@ -76,7 +75,6 @@ export async function recordProviderStatus(
       };
     });
     if (!written) return 'stale';
-    notifyMessages(ctx, [message.id], [message.leadId]);
     return 'recorded';
   }
 
@@ -92,7 +90,6 @@ export async function recordProviderStatus(
     },
   });
   if (moved === null) return 'stale';
-  notifyMessages(ctx, [moved.id], [moved.leadId]);
   if (report.optedOut === true && terminal !== 'delivered')
     await optOutEverywhere(ctx, moved.leadId, {
       reason: 'provider_opt_out',

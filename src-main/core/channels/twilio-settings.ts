@@ -26,6 +26,5 @@ export async function writeTwilioSettings(
     updatedAt: ctx.clock.now(),
     value,
   });
-  ctx.events.emit('channels-changed', {});
   return value;
 }

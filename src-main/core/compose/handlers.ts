@@ -92,7 +92,6 @@ export function composeHandlers(ctx: CoreContext) {
         ...(args.templateId === undefined ? {} : { templateId: args.templateId }),
       };
       await db.messages.insert(message);
-      ctx.events.emit('messages-changed', { ids: [message.id], leadIds: [lead.id] });
       return message;
     },
   };

@@ -41,7 +41,6 @@ export async function createDemoWorkspace(ctx: CoreContext): Promise<number> {
   await ctx.db.leads.bulkUpsert(leads);
   await ctx.db.messages.bulkUpsert(demo.messages);
   await ctx.db.tasks.bulkUpsert(demo.tasks);
-  ctx.events.emit('leads-changed', { ids: leads.map((lead) => lead.id) });
   const state = await readState(ctx);
   await writeState(ctx, { initializedAt: state?.initializedAt ?? now, demoRemoved: false });
   ctx.events.emit('demo-changed', { hasDemo: true });
@@ -66,7 +65,6 @@ async function removeDemoFrom<T extends { id: string; demo: boolean }>(
 
 export async function removeDemoWorkspace(ctx: CoreContext): Promise<number> {
   const { db } = ctx;
-  const leadIds = (await db.leads.find({ selector: { demo: true } }).exec()).map((doc) => doc.id);
   let removed = 0;
   removed += await removeDemoFrom(db.messages);
   removed += await removeDemoFrom(db.tasks);
@@ -76,7 +74,6 @@ export async function removeDemoWorkspace(ctx: CoreContext): Promise<number> {
   removed += await removeDemoFrom(db.leads);
   const state = await readState(ctx);
   await writeState(ctx, { initializedAt: state?.initializedAt ?? ctx.clock.now(), demoRemoved: true });
-  if (leadIds.length > 0) ctx.events.emit('leads-changed', { ids: leadIds });
   ctx.events.emit('demo-changed', { hasDemo: false });
   return removed;
 }

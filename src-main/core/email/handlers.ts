@@ -87,7 +87,6 @@ export function emailHandlers(ctx: CoreContext) {
           },
         });
       }
-      ctx.events.emit('email-settings-changed', { at: ctx.clock.now() });
       return view();
     },
     'email-replies-status': async (): Promise<EmailRepliesStatus> => ({

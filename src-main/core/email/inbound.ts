@@ -11,7 +11,6 @@ import type { Message } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import { suppressionDoc } from '../messages/suppression';
 import { createHash } from 'node:crypto';
-import { notifyMessages } from '../enrollments/notify';
 import { recordMessage } from '../messages/record-message';
 import { transitionMessage } from '../messages/outbox-state';
 import {
@@ -129,15 +128,12 @@ async function recordBounce(
   await ctx.db.suppressions.upsert(
     suppressionDoc(ctx, { channel: 'email', address, reason: 'bounce', detail, leadId: lead?.id }, now),
   );
-  if (original !== null) {
-    const moved = await transitionMessage(ctx.db, original.id, 'undelivered', now, {
+  if (original !== null)
+    await transitionMessage(ctx.db, original.id, 'undelivered', now, {
       from: ['sent', 'uncertain'],
       detail,
       patch: { error: { code: 'bounce', message: detail } },
     });
-    if (moved !== null) notifyMessages(ctx, [moved.id], [moved.leadId]);
-  }
-  if (lead !== null) ctx.events.emit('leads-changed', { ids: [lead.id] });
   return { kind: 'bounce', address, ...(original === null ? {} : { messageId: original.id }) };
 }
 

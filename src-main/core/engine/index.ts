@@ -74,7 +74,6 @@ export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Pr
     if (event.documentId !== ENGINE_SETTINGS_ID) return;
     settings = parseEngineSettings(event.documentData.value);
     dispatcher.updateSettings(settings);
-    ctx.events.emit('engine-settings-changed', {});
   });
   const calendar = ports.calendar ?? nodeScheduleCalendar;
   const zone = settings.teamTimeZone;

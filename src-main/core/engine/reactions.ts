@@ -129,7 +129,6 @@ async function onClassified(ctx: CoreContext, message: Message): Promise<void> {
         tags: [...l.tags, NEGATIVE_REPLY_TAG],
         updatedAt: ctx.clock.now(),
       }));
-    ctx.events.emit('leads-changed', { ids: [lead.id] });
   } else if (message.classification === 'positive') {
     const settings = await readEngineSettings(ctx.db);
     await enrollLead(ctx, lead.id, settings.nurtureSequenceId, { reason: 'positive reply' });

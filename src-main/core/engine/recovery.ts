@@ -8,7 +8,6 @@
 import type { Message } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import { advanceEnrollment } from '../enrollments/materialise';
-import { notifyMessages } from '../enrollments/notify';
 import { transitionMessage } from '../messages/outbox-state';
 import { ensureTask } from '../tasks/task-store';
 import type { EnginePorts } from './ports';
@@ -37,11 +36,10 @@ export async function recoverOutbox(ctx: CoreContext, ports: EnginePorts): Promi
     if (released !== null) report.released++;
   }
   for (const message of await withStatus(ctx, 'sending')) {
-    const moved = await transitionMessage(ctx.db, message.id, 'uncertain', now, {
+    await transitionMessage(ctx.db, message.id, 'uncertain', now, {
       from: ['sending'],
       detail: 'the app stopped while this was being sent; it may have reached the lead',
     });
-    if (moved !== null) notifyMessages(ctx, [moved.id], [moved.leadId]);
   }
   for (const message of await withStatus(ctx, 'uncertain')) {
     if (await reconcile(ctx, ports, message)) report.reconciled++;
@@ -66,7 +64,6 @@ async function reconcile(ctx: CoreContext, ports: EnginePorts, message: Message)
       patch: { providerId: answer.providerId },
     });
     if (settled === null) return false;
-    notifyMessages(ctx, [settled.id], [settled.leadId]);
     if (answer.status !== 'failed') await advanceEnrollment(ctx, settled, now);
     return true;
   }
@@ -76,7 +73,6 @@ async function reconcile(ctx: CoreContext, ports: EnginePorts, message: Message)
       detail: 'the provider has no trace of it: sending again',
       patch: { sendAt: now },
     });
-    if (again !== null) notifyMessages(ctx, [again.id], [again.leadId]);
     return again !== null;
   }
   await ensureTask(ctx, {

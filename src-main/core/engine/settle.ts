@@ -4,7 +4,6 @@ import type { Message } from '../../../src-shared/domain';
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
 import type { CoreContext } from '../context';
 import { advanceEnrollment, stopEnrollment } from '../enrollments/materialise';
-import { notifyMessages } from '../enrollments/notify';
 import type { MessagePatch } from '../messages/outbox-state';
 import { transitionMessage } from '../messages/outbox-state';
 import { ensureTask } from '../tasks/task-store';
@@ -17,11 +16,6 @@ export function emitAttention(ctx: CoreContext): void {
   ]).then(([uncertain, failed]) => ctx.events.emit('outbox-attention-changed', { uncertain, failed }));
 }
 
-function moved(ctx: CoreContext, message: Message | null): Message | null {
-  if (message !== null) notifyMessages(ctx, [message.id], [message.leadId]);
-  return message;
-}
-
 /** The step will not go out (stop rule, condition, stale): cancelled, and maybe the enrollment moves on. */
 export async function settleCancelled(
   ctx: CoreContext,
@@ -30,10 +24,7 @@ export async function settleCancelled(
   then: 'advance' | 'hold',
 ): Promise<void> {
   const now = ctx.clock.now();
-  const done = moved(
-    ctx,
-    await transitionMessage(ctx.db, message.id, 'cancelled', now, { from: ['claimed'], detail }),
-  );
+  const done = await transitionMessage(ctx.db, message.id, 'cancelled', now, { from: ['claimed'], detail });
   if (done !== null && then === 'advance') await advanceEnrollment(ctx, done, now);
 }
 
@@ -47,14 +38,11 @@ export async function settleStopped(ctx: CoreContext, message: Message, reason: 
 /** The step could not reach the lead (or went stale): skipped with the reason; the sequence moves on. */
 export async function settleSkipped(ctx: CoreContext, message: Message, reason: string): Promise<void> {
   const now = ctx.clock.now();
-  const done = moved(
-    ctx,
-    await transitionMessage(ctx.db, message.id, 'skipped', now, {
-      from: ['claimed'],
-      detail: reason,
-      patch: { statusReason: reason.slice(0, 200) },
-    }),
-  );
+  const done = await transitionMessage(ctx.db, message.id, 'skipped', now, {
+    from: ['claimed'],
+    detail: reason,
+    patch: { statusReason: reason.slice(0, 200) },
+  });
   if (done !== null) await advanceEnrollment(ctx, done, now);
 }
 
@@ -69,18 +57,15 @@ export async function settleWaiting(
   stepChannel: Message['channel'],
   reason: string,
 ): Promise<void> {
-  moved(
-    ctx,
-    await transitionMessage(ctx.db, message.id, 'waiting_for_channel', ctx.clock.now(), {
-      from: ['claimed'],
-      detail: reason,
-      patch: {
-        channel,
-        statusReason: reason.slice(0, 200),
-        ...(channel !== stepChannel && stepChannel !== 'note' ? { plannedChannel: stepChannel } : {}),
-      },
-    }),
-  );
+  await transitionMessage(ctx.db, message.id, 'waiting_for_channel', ctx.clock.now(), {
+    from: ['claimed'],
+    detail: reason,
+    patch: {
+      channel,
+      statusReason: reason.slice(0, 200),
+      ...(channel !== stepChannel && stepChannel !== 'note' ? { plannedChannel: stepChannel } : {}),
+    },
+  });
 }
 
 /** A call step became a task: the message says so (never "sent"), and the sequence moves on. */
@@ -91,14 +76,11 @@ export async function settleRerouted(
   reason: string,
 ): Promise<void> {
   const now = ctx.clock.now();
-  const done = moved(
-    ctx,
-    await transitionMessage(ctx.db, message.id, 'rerouted', now, {
-      from: ['claimed'],
-      detail: reason,
-      patch: { channel: 'call', body, statusReason: reason.slice(0, 200) },
-    }),
-  );
+  const done = await transitionMessage(ctx.db, message.id, 'rerouted', now, {
+    from: ['claimed'],
+    detail: reason,
+    patch: { channel: 'call', body, statusReason: reason.slice(0, 200) },
+  });
   if (done !== null) await advanceEnrollment(ctx, done, now);
 }
 
@@ -109,14 +91,11 @@ export async function settleRescheduled(
   sendAt: number,
   detail: string,
 ): Promise<void> {
-  moved(
-    ctx,
-    await transitionMessage(ctx.db, message.id, 'scheduled', ctx.clock.now(), {
-      from: ['claimed'],
-      detail,
-      patch: { sendAt },
-    }),
-  );
+  await transitionMessage(ctx.db, message.id, 'scheduled', ctx.clock.now(), {
+    from: ['claimed'],
+    detail,
+    patch: { sendAt },
+  });
 }
 
 export async function settleSent(
@@ -128,13 +107,10 @@ export async function settleSent(
   const now = ctx.clock.now();
   // The provider took it: that is recorded even if a replicated copy moved the document back to
   // `scheduled` meanwhile (team mode), under this send's own claim token.
-  const sent = moved(
-    ctx,
-    await transitionMessage(ctx.db, message.id, delivered ? 'delivered' : 'sent', now, {
-      from: ['sending', 'scheduled'],
-      patch: { ...patch, ...(message.claimToken === undefined ? {} : { claimToken: message.claimToken }) },
-    }),
-  );
+  const sent = await transitionMessage(ctx.db, message.id, delivered ? 'delivered' : 'sent', now, {
+    from: ['sending', 'scheduled'],
+    patch: { ...patch, ...(message.claimToken === undefined ? {} : { claimToken: message.claimToken }) },
+  });
   if (sent === null) return;
   // "Last contact" is a touch that reached the lead; a notification went to the agent.
   const lead = sent.channel === 'notification' ? null : await ctx.db.leads.findOne(message.leadId).exec();
@@ -152,14 +128,11 @@ export async function settleFailed(
   options: { task: boolean },
 ): Promise<void> {
   const now = ctx.clock.now();
-  const failed = moved(
-    ctx,
-    await transitionMessage(ctx.db, message.id, 'failed', now, {
-      from: [from],
-      detail: error.message,
-      patch: { error: { code: error.code.slice(0, 40), message: error.message.slice(0, 200) } },
-    }),
-  );
+  const failed = await transitionMessage(ctx.db, message.id, 'failed', now, {
+    from: [from],
+    detail: error.message,
+    patch: { error: { code: error.code.slice(0, 40), message: error.message.slice(0, 200) } },
+  });
   if (failed === null) return;
   if (options.task) {
     await ensureTask(ctx, {
@@ -204,23 +177,20 @@ export async function settleTransient(
       settings.retry.maxDelaySeconds * 1000,
     ),
   );
-  moved(
-    ctx,
-    await transitionMessage(ctx.db, message.id, 'scheduled', now, {
-      from: ['sending'],
-      detail: `retry ${retries + 1}: ${error.message}`,
-      patch: { sendAt: now + wait, retries: retries + 1 },
-    }),
-  );
+  await transitionMessage(ctx.db, message.id, 'scheduled', now, {
+    from: ['sending'],
+    detail: `retry ${retries + 1}: ${error.message}`,
+    patch: { sendAt: now + wait, retries: retries + 1 },
+  });
 }
 
 /** The request may have left: never sent again silently. Reconciled later or decided by the agent. */
 export async function settleUncertain(ctx: CoreContext, message: Message, detail: string): Promise<void> {
   const now = ctx.clock.now();
-  const uncertain = moved(
-    ctx,
-    await transitionMessage(ctx.db, message.id, 'uncertain', now, { from: ['sending'], detail }),
-  );
+  const uncertain = await transitionMessage(ctx.db, message.id, 'uncertain', now, {
+    from: ['sending'],
+    detail,
+  });
   if (uncertain === null) return;
   await ensureUncertainTask(ctx, message, detail);
   emitAttention(ctx);

@@ -4,7 +4,6 @@
 // everything (a first touch that has gone stale meanwhile is skipped with that reason).
 import type { Message } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
-import { notifyMessages } from '../enrollments/notify';
 import { transitionMessage } from '../messages/outbox-state';
 import type { SendChannel } from '../ports/channels';
 import { CHANNEL_PROVIDER } from './channel-choice';
@@ -20,11 +19,5 @@ export async function releaseWaiting(ctx: CoreContext, channel: SendChannel): Pr
     });
     if (again !== null) released.push(again);
   }
-  if (released.length > 0)
-    notifyMessages(
-      ctx,
-      released.map((m) => m.id),
-      [...new Set(released.map((m) => m.leadId))],
-    );
   return released.length;
 }

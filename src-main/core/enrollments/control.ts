@@ -13,7 +13,6 @@ import {
   patchEnrollment,
   stopEnrollment,
 } from './materialise';
-import { notifyEnrollments, notifyMessages } from './notify';
 
 async function running(ctx: CoreContext, selector: Record<string, unknown>): Promise<Enrollment[]> {
   const docs = await ctx.db.enrollments
@@ -44,7 +43,6 @@ export async function pauseEnrollment(
   );
   if (paused === null) return false;
   await cancelPendingMessage(ctx, enrollment, by === 'agent' ? 'paused by the agent' : 'sequence paused');
-  notifyEnrollments(ctx, [enrollment.leadId]);
   return true;
 }
 
@@ -56,7 +54,6 @@ export async function resumeEnrollment(ctx: CoreContext, enrollment: Enrollment)
       : null,
   );
   if (resumed === null) return false;
-  notifyEnrollments(ctx, [enrollment.leadId]);
   await materialiseNext(ctx, enrollment.id);
   return true;
 }
@@ -110,7 +107,6 @@ export async function cancelFirstTouches(ctx: CoreContext, leadId: string): Prom
     );
     if (message === null) continue;
     cancelled++;
-    notifyMessages(ctx, [message.id], [leadId]);
     // Jump past the remaining first-touch steps, then continue as usual.
     await patchEnrollment(ctx, enrollment.id, () => ({ nextStepIndex: skipTo - 1 }));
     await advanceEnrollment(ctx, { ...message, stepIndex: skipTo - 1 }, ctx.clock.now());
@@ -138,7 +134,6 @@ export async function migrateEnrollments(
     }));
     if (moved === null) continue;
     migrated++;
-    notifyEnrollments(ctx, [enrollment.leadId]);
     await materialiseNext(ctx, enrollment.id);
   }
   return migrated;

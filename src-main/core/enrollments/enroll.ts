@@ -5,7 +5,6 @@
 import type { Channel, Enrollment, Lead, Sequence } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import { enrollmentIdOf } from '../engine/ids';
-import { notifyEnrollments } from './notify';
 
 export type EnrollOutcome = { enrolled: Enrollment } | { skipped: string };
 
@@ -69,6 +68,5 @@ export async function insertEnrollment(
   };
   const { error } = await db.enrollments.bulkInsert([enrollment]);
   if (error.length > 0) return { skipped: 'the lead is already in this sequence' };
-  notifyEnrollments(ctx, [lead.id]);
   return { enrolled: enrollment };
 }

@@ -12,7 +12,6 @@ import { versionOf } from '../sequences/versions';
 import { transitionMessage } from '../messages/outbox-state';
 import type { EnrollOutcome } from './enroll';
 import { insertEnrollment } from './enroll';
-import { notifyEnrollments, notifyMessages } from './notify';
 
 const DAY_MS = 86_400_000;
 
@@ -129,7 +128,6 @@ export async function materialiseNext(ctx: CoreContext, enrollmentId: string): P
   await patchEnrollment(ctx, enrollment.id, (e) =>
     e.pendingMessageId === undefined ? { pendingMessageId: id } : null,
   );
-  notifyMessages(ctx, [id], [lead.id]);
   return message;
 }
 
@@ -142,7 +140,6 @@ export async function advanceEnrollment(ctx: CoreContext, message: Message, at: 
       : null,
   );
   if (updated === null) return;
-  notifyEnrollments(ctx, [updated.leadId]);
   await materialiseNext(ctx, updated.id);
 }
 
@@ -156,7 +153,6 @@ async function completeEnrollment(
     e.status === 'active' ? { status: 'completed', stoppedAt: now, stopReason: 'all steps done' } : null,
   );
   if (done === null) return;
-  notifyEnrollments(ctx, [enrollment.leadId]);
   if (version.trigger.type !== 'inactive') return;
   // No answer to a reactivation (a reply would have stopped it): the next one in N days.
   const settings = await readEngineSettings(ctx.db);
@@ -172,17 +168,10 @@ export async function cancelPendingMessage(
   detail: string,
 ): Promise<void> {
   if (enrollment.pendingMessageId === undefined) return;
-  const cancelled = await transitionMessage(
-    ctx.db,
-    enrollment.pendingMessageId,
-    'cancelled',
-    ctx.clock.now(),
-    {
-      from: ['scheduled', 'claimed', 'waiting_for_channel'],
-      detail,
-    },
-  );
-  if (cancelled !== null) notifyMessages(ctx, [cancelled.id], [cancelled.leadId]);
+  await transitionMessage(ctx.db, enrollment.pendingMessageId, 'cancelled', ctx.clock.now(), {
+    from: ['scheduled', 'claimed', 'waiting_for_channel'],
+    detail,
+  });
 }
 
 export async function stopEnrollment(
@@ -198,6 +187,5 @@ export async function stopEnrollment(
   );
   if (stopped === null) return false;
   await cancelPendingMessage(ctx, enrollment, `stopped: ${reason}`);
-  notifyEnrollments(ctx, [enrollment.leadId]);
   return true;
 }

@@ -40,7 +40,6 @@ export async function refreshNextFollowUps(ctx: CoreContext, leadIds: readonly s
     });
     changed.push(doc.id);
   }
-  if (changed.length > 0) ctx.events.emit('leads-changed', { ids: changed });
   return changed;
 }
 

@@ -28,9 +28,11 @@ export function importHandlers(ctx: CoreContext) {
   const { db, clock, events, workspace } = ctx;
   const jobs = new Map<string, Job>();
 
+  // Running while its job lives (the job's last write lands before the job is gone); a batch
+  // left running with no job was interrupted.
   const view = (batch: ImportBatch): ImportView => ({
     ...batch,
-    state: batch.status === 'running' && !jobs.has(batch.id) ? 'interrupted' : batch.status,
+    state: jobs.has(batch.id) ? 'running' : batch.status === 'running' ? 'interrupted' : batch.status,
   });
 
   async function requireBatch(id: string): Promise<ImportBatch> {
@@ -63,6 +65,8 @@ export function importHandlers(ctx: CoreContext) {
     jobs.set(id, { controller, done });
     void done.then((batch) => {
       announce(batch, batch.fileSize, startedAt, startBytes);
+      // The job ended: the batch's view (running or interrupted) reads the jobs too, not only
+      // the document, so this one is announced by hand.
       events.emit('imports-changed', { ids: [id] });
     });
   }
@@ -71,7 +75,6 @@ export function importHandlers(ctx: CoreContext) {
     const doc = await db.imports.findOne(id).exec();
     if (doc === null) throw new PorchlightError('not_found', `Import ${id} was not found.`);
     const saved = await doc.incrementalPatch({ ...fields, updatedAt: clock.now() });
-    events.emit('imports-changed', { ids: [id] });
     return saved.toMutableJSON();
   }
 

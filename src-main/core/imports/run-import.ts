@@ -181,12 +181,10 @@ async function writeGroup(
   await insertIgnoringExisting(db.leads, [...creates.values()]);
   const changed = [...merges.values()].filter((m) => m.after !== m.before).map((m) => m.after);
   if (changed.length > 0) await db.leads.bulkUpsert(changed);
-  const ids = [...creates.keys(), ...changed.map((l) => l.id)];
   if (state.sequence !== undefined) {
     for (const lead of creates.values())
       await enrollLead(ctx, lead, state.sequence, { reason: 'chosen for the leads of an import' });
   }
-  if (ids.length > 0) ctx.events.emit('leads-changed', { ids });
 }
 
 async function insertIgnoringExisting<T extends { id: string }>(

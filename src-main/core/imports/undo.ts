@@ -31,7 +31,6 @@ export async function undoImport(
     if (toBin.length > 0) {
       const now = clock.now();
       await db.leads.bulkUpsert(toBin.map((d) => ({ ...d.toMutableJSON(), deletedAt: now, updatedAt: now })));
-      ctx.events.emit('leads-changed', { ids: toBin.map((d) => d.id) });
       removed += toBin.length;
     }
     await turn();
@@ -66,7 +65,6 @@ async function revertMerges(ctx: CoreContext, batch: ImportBatch): Promise<numbe
       changed.push(doc.id);
       reverted += 1;
     }
-    if (changed.length > 0) ctx.events.emit('leads-changed', { ids: changed });
     await turn();
   }
 }

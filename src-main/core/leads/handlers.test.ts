@@ -222,11 +222,13 @@ describe('the contract', () => {
     expect(error.message).toContain('limit');
   });
 
-  it('emits leads-changed for every write', async () => {
+  it('announces leads-changed for every write, from the store', async () => {
     const seen: string[][] = [];
     core.ctx.events.on('leads-changed', (payload) => seen.push(payload.ids));
     const { lead } = await core.invoke('leads-create', { lead: { firstName: 'Evt' } });
+    await core.documentEvents.flushed();
     await core.invoke('leads-delete', { ids: [lead.id] });
+    await core.documentEvents.flushed();
     expect(seen).toEqual([[lead.id], [lead.id]]);
   });
 });

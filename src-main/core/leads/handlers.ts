@@ -14,7 +14,7 @@ import { compact, nameKeyOf, plainFields, prepareContactFields, withTimeZone } f
 import { queryLeadPage } from './query';
 
 export function leadHandlers(ctx: CoreContext) {
-  const { db, clock, events, workspace } = ctx;
+  const { db, clock, workspace } = ctx;
 
   async function requireLead(id: string): Promise<Lead> {
     const doc = await db.leads.findOne(id).exec();
@@ -60,7 +60,6 @@ export function leadHandlers(ctx: CoreContext) {
     const lead = await withTimeZone(compact(base), input.timeZone);
     const scored = compact({ ...lead, ...scoreOnWrite(lead, now) });
     await db.leads.insert(scored);
-    events.emit('leads-changed', { ids: [scored.id] });
     return { lead: scored, warnings, duplicateIds: await findDuplicateIds(db, scored) };
   }
 
@@ -87,7 +86,6 @@ export function leadHandlers(ctx: CoreContext) {
     if (doc === null)
       throw new PorchlightError('not_found', `Lead ${args.id} was deleted while it was being edited.`);
     await doc.incrementalModify(() => next);
-    events.emit('leads-changed', { ids: [args.id] });
     return { lead: next, warnings, duplicateIds: await findDuplicateIds(db, next) };
   }
 
@@ -99,7 +97,6 @@ export function leadHandlers(ctx: CoreContext) {
       await doc.incrementalPatch({ deletedAt, updatedAt: clock.now() });
       changed.push(doc.id);
     }
-    if (changed.length > 0) events.emit('leads-changed', { ids: changed });
     return changed.length;
   }
 
@@ -142,11 +139,8 @@ export function leadHandlers(ctx: CoreContext) {
       const docs = await db.leads.findByIds(ids).exec();
       return [...docs.values()].map((doc) => doc.toMutableJSON());
     },
-    'leads-merge': async (args: ValidArgs<'leads-merge'>): Promise<Lead> => {
-      const merged = await mergeLeads(ctx, args.keepId, args.mergeIds);
-      events.emit('leads-changed', { ids: [args.keepId, ...args.mergeIds] });
-      return merged;
-    },
+    'leads-merge': (args: ValidArgs<'leads-merge'>): Promise<Lead> =>
+      mergeLeads(ctx, args.keepId, args.mergeIds),
     'leads-duplicate-groups': async (args: ValidArgs<'leads-duplicate-groups'>) =>
       findDuplicateGroups(db, args.limit),
   };

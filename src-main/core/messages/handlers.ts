@@ -5,7 +5,6 @@ import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { CoreContext } from '../context';
 import { advanceEnrollment } from '../enrollments/materialise';
-import { notifyMessages } from '../enrollments/notify';
 import { emitAttention } from '../engine/settle';
 import { transitionMessage } from './outbox-state';
 import { findLeadByAddress, recordMessage } from './record-message';
@@ -43,7 +42,6 @@ export function messageHandlers(ctx: CoreContext) {
     });
     if (moved === null)
       throw new PorchlightError('conflict', 'This message is no longer uncertain; reload the timeline.');
-    notifyMessages(ctx, [moved.id], [moved.leadId]);
     if (args.decision !== 'send_again') await advanceEnrollment(ctx, moved, now);
     const task = await db.tasks.findOne(`unc-${args.id.slice(4)}`).exec();
     if (task !== null && task.status === 'open')
@@ -99,7 +97,6 @@ export function messageHandlers(ctx: CoreContext) {
         classification: args.classification,
         updatedAt: clock.now(),
       });
-      notifyMessages(ctx, [args.id], [doc.leadId]);
       return next.toMutableJSON();
     },
     'messages-attention': async () => {

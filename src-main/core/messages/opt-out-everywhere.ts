@@ -30,5 +30,4 @@ export async function optOutEverywhere(
     consent: { sms: 'revoked', whatsapp: 'revoked', email: 'revoked' },
     updatedAt: now,
   }));
-  ctx.events.emit('leads-changed', { ids: [lead.id] });
 }

@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Lead, Message } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
-import { notifyMessages } from '../enrollments/notify';
 
 export type MessageFields = Omit<
   Message,
@@ -53,7 +52,5 @@ export async function recordMessage(
     ...(doc.direction === 'inbound' ? { lastInboundAt: Math.max(l.lastInboundAt ?? 0, at) } : {}),
     updatedAt: now,
   }));
-  ctx.events.emit('leads-changed', { ids: [lead.id] });
-  notifyMessages(ctx, [doc.id], [lead.id]);
   return doc;
 }

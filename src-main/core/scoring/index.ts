@@ -1,10 +1,14 @@
 // The scoring job a shell starts once: rescoring on every relevant change, debounced through
 // the Clock (so tests drive it), and a nightly retrain + full rescore (recency decays even when
-// nothing happens). Relevant changes: `leads-changed` from any feature except this job's own,
-// any message written (the messages collection's change stream, so replicated touches count),
-// and the scoring settings or model documents (a full rescore).
+// nothing happens). Relevant changes, all read from the store's change streams so replicated
+// writes count: any lead written, except by this job (a write of only the score fields with a
+// new scoredAt), any message written, and the scoring settings or model documents (a full
+// rescore).
 import schedule from 'node-schedule';
+import type { RxChangeEvent } from 'rxdb';
+import { deepEqual } from 'rxdb';
 import type { Subscription } from 'rxjs';
+import type { Lead } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import { rescoreLeads } from './rescore';
 import { SCORING_SETTING_ID } from './settings';
@@ -35,6 +39,28 @@ export const NIGHTLY_RULE = '15 3 * * *';
 export async function runNightly(ctx: CoreContext): Promise<void> {
   await trainScoringModel(ctx);
   await rescoreLeads(ctx, 'all');
+}
+
+/** What a rescore writes; a change to these alone, with a new scoredAt, is this job's own. */
+const SCORED_FIELDS: ReadonlySet<string> = new Set([
+  'score',
+  'temperature',
+  'scoreConfidence',
+  'scoreFactors',
+  'intent',
+  'scoredAt',
+  'updatedAt',
+  '_meta',
+  '_rev',
+]);
+
+function isScoringWrite(event: RxChangeEvent<Lead>): boolean {
+  if (event.operation !== 'UPDATE') return false;
+  const before: Record<string, unknown> = event.previousDocumentData;
+  const after: Record<string, unknown> = event.documentData;
+  if (before.scoredAt === after.scoredAt) return false;
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].every((key) => SCORED_FIELDS.has(key) || deepEqual(before[key], after[key]));
 }
 
 export function startScoring(ctx: CoreContext, options: ScoringJobOptions = {}): ScoringJob {
@@ -95,10 +121,10 @@ export function startScoring(ctx: CoreContext, options: ScoringJobOptions = {}):
   }
   state.request = (ids) => request(ids);
 
-  const unsubscribe = ctx.events.on('leads-changed', (payload) => {
-    if (!state.emitting) request(payload.ids);
-  });
   const subscriptions: Subscription[] = [
+    ctx.db.leads.$.subscribe((event) => {
+      if (!isScoringWrite(event)) request([event.documentId]);
+    }),
     ctx.db.messages.$.subscribe((event) => {
       const leadId = event.documentData?.leadId ?? event.previousDocumentData?.leadId;
       if (leadId !== undefined) request([leadId], event.documentData?.direction === 'inbound');
@@ -125,7 +151,6 @@ export function startScoring(ctx: CoreContext, options: ScoringJobOptions = {}):
       stopped = true;
       timer?.cancel();
       timer = null;
-      unsubscribe();
       for (const subscription of subscriptions) subscription.unsubscribe();
       nightly?.cancel();
       state.request = null;

@@ -172,14 +172,8 @@ async function rescoreChunk(
     if (from !== result.score) changes.push({ id: lead.id, from, to: result.score });
   }
   await Promise.all(writes);
-  const state = scoringState(ctx);
-  state.emitting = true;
-  try {
-    if (changedIds.length > 0) ctx.events.emit('leads-changed', { ids: changedIds });
-    if (changes.length > 0) ctx.events.emit('scores-changed', { changes });
-  } finally {
-    state.emitting = false;
-  }
+  // The leads' own leads-changed comes from the store; this reports the job's from -> to.
+  if (changes.length > 0) ctx.events.emit('scores-changed', { changes });
   return { rescored: live.length, changed: changedIds.length };
 }
 

@@ -29,6 +29,7 @@ const MINUTE = 60_000;
 async function settle(): Promise<void> {
   await core.clock.advance(1_000);
   await job.idle();
+  await core.documentEvents.flushed();
 }
 
 function message(leadId: string, fields: Partial<Message> & Pick<Message, 'direction' | 'body'>): Message {

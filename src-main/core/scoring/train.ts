@@ -99,7 +99,6 @@ export async function trainScoringModel(ctx: CoreContext): Promise<TrainReport> 
       const stale = await ctx.db.scoring_models.findOne(old.id).exec();
       await stale?.incrementalPatch({ active: false, updatedAt: now });
     }
-    ctx.events.emit('scoring-model-changed', { using: 'logistic', version });
   }
   const auc = doc.metrics.auc?.toFixed(3) ?? 'n/a';
   const defaultAuc = doc.metrics.defaultAuc?.toFixed(3) ?? 'n/a';

@@ -14,11 +14,7 @@ import { dryRunSequence } from './dry-run';
 import { createSequence, updateSequence } from './sequence-store';
 
 export function sequenceHandlers(ctx: CoreContext) {
-  const { db, events } = ctx;
-  const changed = (s: Sequence): Sequence => {
-    events.emit('sequences-changed', { ids: [s.id] });
-    return s;
-  };
+  const { db } = ctx;
 
   async function setStatus(args: ValidArgs<'sequences-set-status'>): Promise<Sequence> {
     const doc = await db.sequences.findOne(args.id).exec();
@@ -33,7 +29,7 @@ export function sequenceHandlers(ctx: CoreContext) {
         .exec();
       for (const e of running) await stopEnrollment(ctx, e.toMutableJSON(), 'the sequence was archived');
     }
-    return changed(next.toMutableJSON());
+    return next.toMutableJSON();
   }
 
   return {
@@ -45,10 +41,9 @@ export function sequenceHandlers(ctx: CoreContext) {
     },
     'sequences-get': async (args: ValidArgs<'sequences-get'>): Promise<Sequence | null> =>
       (await db.sequences.findOne(args.id).exec())?.toMutableJSON() ?? null,
-    'sequences-create': async (args: ValidArgs<'sequences-create'>) =>
-      changed(await createSequence(ctx, args.sequence, args.status)),
-    'sequences-update': async (args: ValidArgs<'sequences-update'>) =>
-      changed(await updateSequence(ctx, args.id, args.patch)),
+    'sequences-create': (args: ValidArgs<'sequences-create'>) =>
+      createSequence(ctx, args.sequence, args.status),
+    'sequences-update': (args: ValidArgs<'sequences-update'>) => updateSequence(ctx, args.id, args.patch),
     'sequences-set-status': setStatus,
     'sequences-stats': async (): Promise<Record<string, SequenceStats>> => {
       const stats: Record<string, SequenceStats> = {};

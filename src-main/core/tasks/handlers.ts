@@ -8,7 +8,7 @@ import type { CoreContext } from '../context';
 import { readEngineSettings } from '../engine/settings';
 
 export function taskHandlers(ctx: CoreContext) {
-  const { db, clock, events } = ctx;
+  const { db, clock } = ctx;
 
   async function open(selector: Record<string, unknown>): Promise<Task[]> {
     const docs = await db.tasks
@@ -20,11 +20,7 @@ export function taskHandlers(ctx: CoreContext) {
   async function patch(id: string, change: (t: Task) => Task): Promise<Task> {
     const doc = await db.tasks.findOne(id).exec();
     if (doc === null) throw new PorchlightError('not_found', `Task ${id} was not found.`);
-    const next = (
-      await doc.incrementalModify((t) => ({ ...change(t), updatedAt: clock.now() }))
-    ).toMutableJSON();
-    events.emit('tasks-changed', { ids: [id] });
-    return next;
+    return (await doc.incrementalModify((t) => ({ ...change(t), updatedAt: clock.now() }))).toMutableJSON();
   }
 
   return {
@@ -43,7 +39,6 @@ export function taskHandlers(ctx: CoreContext) {
       if (args.task.leadId !== undefined) task.leadId = args.task.leadId;
       if (args.task.notes !== undefined) task.notes = args.task.notes;
       await db.tasks.insert(task);
-      events.emit('tasks-changed', { ids: [task.id] });
       return task;
     },
     'tasks-update': (args: ValidArgs<'tasks-update'>) =>

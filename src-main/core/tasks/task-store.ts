@@ -15,7 +15,5 @@ export async function ensureTask(
     ...task,
   };
   const { success } = await ctx.db.tasks.bulkInsert([doc]);
-  if (success.length === 0) return null;
-  ctx.events.emit('tasks-changed', { ids: [doc.id] });
-  return doc;
+  return success.length === 0 ? null : doc;
 }

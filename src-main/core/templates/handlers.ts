@@ -43,11 +43,7 @@ function htmlPartOf(channel: Template['channel'], html: string | undefined): str
 }
 
 export function templateHandlers(ctx: CoreContext) {
-  const { db, clock, events } = ctx;
-  const changed = (t: Template): Template => {
-    events.emit('templates-changed', { ids: [t.id] });
-    return t;
-  };
+  const { db, clock } = ctx;
 
   async function preview(args: ValidArgs<'templates-preview'>): Promise<TemplatePreview> {
     const settings = await readEngineSettings(db);
@@ -150,7 +146,7 @@ export function templateHandlers(ctx: CoreContext) {
       const html = htmlPartOf(args.template.channel, args.template.html);
       if (html !== undefined) template.html = html;
       await db.templates.insert(template);
-      return changed(template);
+      return template;
     },
     'templates-update': async (args: ValidArgs<'templates-update'>): Promise<Template> => {
       checkPlaceholders(args.patch);
@@ -165,7 +161,7 @@ export function templateHandlers(ctx: CoreContext) {
         const html = htmlPartOf(rest.channel, args.patch.html ?? t.html);
         return html === undefined ? rest : { ...rest, html };
       });
-      return changed(next.toMutableJSON());
+      return next.toMutableJSON();
     },
     'templates-delete': async (args: ValidArgs<'templates-delete'>) => {
       const users = (await usage(args.id)).filter((u) => u.status !== 'archived');
@@ -178,7 +174,6 @@ export function templateHandlers(ctx: CoreContext) {
       const doc = await db.templates.findOne(args.id).exec();
       if (doc === null) return { deleted: false };
       await doc.remove();
-      events.emit('templates-changed', { ids: [args.id] });
       return { deleted: true };
     },
     'templates-preview': preview,

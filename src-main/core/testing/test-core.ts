@@ -6,6 +6,7 @@ import type { HandlerArgs, HandlerName, HandlerResult } from '../../../src-share
 import type { CoreApp } from '../app';
 import { createCoreApp } from '../app';
 import type { CoreContext } from '../context';
+import { DocumentEvents } from '../document-events';
 import { CoreEvents } from '../events';
 import { openPorchlightDatabase } from '../store/database';
 import { FakeClock } from './fake-clock';
@@ -15,6 +16,8 @@ export interface TestCore {
   app: CoreApp;
   ctx: CoreContext;
   clock: FakeClock;
+  /** The store's document events; `flushed()` waits until every write so far was announced. */
+  documentEvents: DocumentEvents;
   invoke<K extends HandlerName>(name: K, args: HandlerArgs<K>): Promise<HandlerResult<K>>;
   close(): Promise<void>;
 }
@@ -33,12 +36,18 @@ export async function createTestCore(
     dataDir: options.dataDir ?? '(memory)',
     secrets: new MemorySecretStore(),
   };
+  const documentEvents = new DocumentEvents(db, ctx.events, clock);
+  documentEvents.start();
   const app = createCoreApp(ctx);
   return {
     app,
     ctx,
     clock,
+    documentEvents,
     invoke: (name, args) => app.invoke(name, args) as Promise<HandlerResult<typeof name>>,
-    close: () => db.close().then(() => undefined),
+    close: () => {
+      documentEvents.stop();
+      return db.close().then(() => undefined);
+    },
   };
 }

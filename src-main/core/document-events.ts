@@ -14,9 +14,9 @@
 //   scoring_models  -> scoring-model-changed   { using: 'logistic', version } when one activates
 // Debounced to one turn of the event loop: everything written in a turn (a bulk, an enrollment
 // with its message) leaves as one event per name with the ids merged. Events that are not a
-// document's change stay with whoever knows of them: statuses and counts (ai, channels, sync,
-// outbox attention, overdue tasks), the scoring job's from -> to (scores-changed), import
-// progress, demo-changed.
+// document's change stay with whoever knows of them: statuses, views and counts (ai, channels,
+// sync, first run, outbox attention, overdue tasks), the scoring job's from -> to
+// (scores-changed), secrets saved (channels-changed), import progress, demo-changed.
 import type { RxChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { TWILIO_SETTINGS_ID } from '../../src-shared/ipc/channels';

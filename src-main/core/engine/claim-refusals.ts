@@ -6,7 +6,6 @@
 import type { Message } from '../../../src-shared/domain';
 import type { ClaimAnswer } from '../../../src-shared/sync/claims';
 import type { CoreContext } from '../context';
-import { notifyMessages } from '../enrollments/notify';
 import { transitionMessage } from '../messages/outbox-state';
 import { emitAttention, ensureUncertainTask } from './settle';
 
@@ -53,6 +52,5 @@ export async function recordSettledElsewhere(
       break;
   }
   if (moved === null) return;
-  notifyMessages(ctx, [moved.id], [moved.leadId]);
   if (moved.status === 'uncertain' || moved.status === 'failed') emitAttention(ctx);
 }

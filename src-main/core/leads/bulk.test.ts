@@ -27,12 +27,14 @@ describe('bulk changes from the grid', () => {
     expect(selected.total).toBe(5);
     expect(new Set(selected.ids)).toEqual(new Set(ids));
 
+    await core.documentEvents.flushed();
     const events: string[][] = [];
     core.ctx.events.on('leads-changed', (p) => events.push(p.ids));
     const result = await core.invoke('leads-bulk-update', {
       ids: selected.ids,
       change: { kind: 'add-tag', tag: 'open-house' },
     });
+    await core.documentEvents.flushed();
     expect(result.changed).toBe(5);
     expect(events).toHaveLength(1);
     expect((await core.invoke('leads-get', { id: ids[0] ?? '' }))?.tags).toEqual(['a', 'open-house']);

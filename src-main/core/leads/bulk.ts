@@ -1,5 +1,5 @@
-// Bulk changes from the grid: one tag, stage or owner applied to many leads with one
-// `leads-changed` event, and the undo that puts back what each lead had before. A bulk change
+// Bulk changes from the grid: one tag, stage or owner applied to many leads (the store
+// announces them in one `leads-changed` event), and the undo that puts back what each lead had before. A bulk change
 // touches only its own field and rescores the lead, as a single edit would; the undo writes
 // the recorded values back the same way (a stage change's effects on sequences, such as an
 // enrollment that ended, are not reversed by it).
@@ -38,9 +38,9 @@ export function planBulkChange(lead: Lead, change: LeadBulkChange): Outcome {
 }
 
 export function leadBulkHandlers(ctx: CoreContext) {
-  const { db, clock, events } = ctx;
+  const { db, clock } = ctx;
 
-  /** Writes each lead's patch (rescored) and emits one event for all of them. */
+  /** Writes each lead's patch (rescored). */
   async function writePatches(patches: Map<string, Partial<Lead>>): Promise<number> {
     const docs = await db.leads.findByIds([...patches.keys()]).exec();
     const now = clock.now();
@@ -54,7 +54,6 @@ export function leadBulkHandlers(ctx: CoreContext) {
       });
       changed.push(id);
     }
-    if (changed.length > 0) events.emit('leads-changed', { ids: changed });
     return changed.length;
   }
 

@@ -12,12 +12,13 @@ import {
   completeBatchRequestSchema,
   releaseBatchRequestSchema,
   type ClaimAnswer,
+  type ClaimStateAnswer,
   type SettleResult,
 } from '../../src-shared/sync';
 import type { SyncDeps, SyncEnv } from '../context';
 import { limitBody } from '../middleware/body-limit';
 import { parseBody, parseValue } from '../routes/parse';
-import { normalizeAddress } from '../storage/engine-store';
+import { normalizeAddress, type ClaimRecord } from '../storage/engine-store';
 import { decideClaim, decideComplete, decideRelease, StaleClaimError } from './decide';
 import { recipientSuppression } from './suppressions';
 
@@ -75,43 +76,50 @@ export function claimRoutes(deps: SyncDeps): Hono<SyncEnv> {
     return c.json({ answers });
   });
 
-  routes.post('/complete', async (c) => {
-    const { reports } = await parseBody(c, completeBatchRequestSchema);
-    const agent = c.var.agent;
+  /** CL5/CL6: each report decided in its own transaction; a stale one is answered, not thrown. */
+  async function settleEach<R extends { messageId: string }>(
+    teamId: string,
+    reports: readonly R[],
+    decide: (
+      current: ClaimRecord | null,
+      report: R,
+    ) => { next: ClaimRecord | null; result: ClaimStateAnswer },
+  ): Promise<SettleResult[]> {
     const results: SettleResult[] = [];
     for (const report of reports) {
       results.push(
         await settled(report.messageId, async () => {
-          const state = await storage.claims.updateClaim(agent.teamId, report.messageId, (current) =>
-            decideComplete(current, { ...report, holderId: agent.id, now: clock.now() }),
+          const state = await storage.claims.updateClaim(teamId, report.messageId, (current) =>
+            decide(current, report),
           );
           return { ok: true, messageId: report.messageId, state: state.state };
         }),
       );
     }
+    return results;
+  }
+
+  routes.post('/complete', async (c) => {
+    const { reports } = await parseBody(c, completeBatchRequestSchema);
+    const agent = c.var.agent;
+    const results = await settleEach(agent.teamId, reports, (current, report) =>
+      decideComplete(current, { ...report, holderId: agent.id, now: clock.now() }),
+    );
     return c.json({ results });
   });
 
   routes.post('/release', async (c) => {
     const { reports } = await parseBody(c, releaseBatchRequestSchema);
     const agent = c.var.agent;
-    const results: SettleResult[] = [];
-    for (const report of reports) {
-      results.push(
-        await settled(report.messageId, async () => {
-          const state = await storage.claims.updateClaim(agent.teamId, report.messageId, (current) =>
-            decideRelease(current, {
-              holderId: agent.id,
-              fencing: report.fencing,
-              outcome: report.outcome,
-              detail: report.detail ?? null,
-              now: clock.now(),
-            }),
-          );
-          return { ok: true, messageId: report.messageId, state: state.state };
-        }),
-      );
-    }
+    const results = await settleEach(agent.teamId, reports, (current, report) =>
+      decideRelease(current, {
+        holderId: agent.id,
+        fencing: report.fencing,
+        outcome: report.outcome,
+        detail: report.detail ?? null,
+        now: clock.now(),
+      }),
+    );
     return c.json({ results });
   });
 

@@ -22,6 +22,7 @@ import { importHandlers } from './imports/handlers';
 import { leadBulkHandlers } from './leads/bulk';
 import { leadHandlers } from './leads/handlers';
 import { messageHandlers } from './messages/handlers';
+import { profileHandlers } from './profile/handlers';
 import { scoringHandlers } from './scoring/handlers';
 import { sequenceHandlers } from './sequences/handlers';
 import { syncHandlers } from './sync/handlers';
@@ -60,6 +61,7 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     replyHandlers(ctx),
     desktopHandlers(ctx),
     followUpBossHandlers(ctx),
+    profileHandlers(ctx),
   ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {

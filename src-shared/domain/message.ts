@@ -23,6 +23,8 @@ export const messageStatuses = [
   'cancelled',
   /** The step's channel is not connected yet: it goes out once it is (or is skipped when stale). */
   'waiting_for_channel',
+  /** The template needs a field of the agent's profile that is empty: it goes out once it is filled. */
+  'waiting_for_profile',
   /** A call step: it became a task for the agent; nothing reached the lead. */
   'rerouted',
   /** The step could not reach the lead (no phone, suppressed, bad number, stale): the reason is kept. */

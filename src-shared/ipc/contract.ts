@@ -18,6 +18,7 @@ import { agentArgs, type AgentResults } from './agents';
 import { leadBulkArgs, type LeadBulkResults } from './lead-bulk';
 import { leadArgs, type LeadEvents, type LeadResults } from './leads';
 import { messageArgs, type MessageEvents, type MessageResults } from './messages';
+import { profileArgs, type ProfileEvents, type ProfileResults } from './profile';
 import { scoringArgs, type ScoringEvents, type ScoringResults } from './scoring';
 import { sequenceArgs, type SequenceEvents, type SequenceResults } from './sequences';
 import { syncArgs, type SyncEvents, type SyncResults } from './sync';
@@ -46,6 +47,7 @@ export const handlerArgs = combine(
   replyArgs,
   desktopArgs,
   followUpBossArgs,
+  profileArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -68,7 +70,8 @@ export type HandlerResults = LeadResults &
   SyncResults &
   ReplyResults &
   DesktopResults &
-  FollowUpBossResults;
+  FollowUpBossResults &
+  ProfileResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */
@@ -89,7 +92,8 @@ export type EventPayloads = LeadEvents &
   ImportEvents &
   SyncEvents &
   DesktopEvents &
-  FollowUpBossEvents;
+  FollowUpBossEvents &
+  ProfileEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

@@ -1,2 +1,3 @@
 export * from './render';
 export * from './html';
+export * from './profile-placeholders';

@@ -3,6 +3,10 @@
 // "[object Object]", "Invalid Date", leftover braces) and never comes out empty: such a template
 // is refused with a TemplateError naming the placeholder and what to do, and is never sent.
 import { settingsPlace } from '../settings-sections';
+// A placeholder that reads the agent's profile (profile-placeholders.ts) is refused with
+// `missing_profile`, naming the field and Settings → Profile.
+import type { ProfilePlaceholder } from './profile-placeholders';
+import { PROFILE_PLACEHOLDERS, isProfilePlaceholder, missingProfileMessage } from './profile-placeholders';
 
 export const PLACEHOLDERS = [
   'first_name',
@@ -18,6 +22,7 @@ export const PLACEHOLDERS = [
   'days_inactive',
   'promised_date',
   'meeting_date',
+  ...PROFILE_PLACEHOLDERS,
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Partial<Record<Placeholder, string | undefined>>;
@@ -28,7 +33,8 @@ export type TemplateErrorCode =
   | 'missing_value'
   | 'broken_value'
   | 'empty_message'
-  | 'missing_footer_info';
+  | 'missing_footer_info'
+  | 'missing_profile';
 
 export class TemplateError extends Error {
   override readonly name = 'TemplateError';
@@ -41,7 +47,7 @@ export class TemplateError extends Error {
   }
 }
 
-const TOKEN = /\{\{\s*([a-z_]+)\s*(?:\|([^{}]*))?\}\}/g;
+const TOKEN = /\{\{\s*([a-z_]+(?:\.[a-z_]+)?)\s*(?:\|([^{}]*))?\}\}/g;
 const BROKEN_VALUE = /^(undefined|null|nan|\[object \w+\]|invalid date)$/i;
 const BROKEN_INSIDE = /\b(undefined|NaN)\b|\[object \w+\]|\{\{|\}\}/;
 
@@ -96,6 +102,9 @@ export function renderTemplate(text: string, values: TemplateValues): string {
     }
     return value;
   });
+  const fromProfile = [...new Set(missing.filter(isProfilePlaceholder))] as ProfilePlaceholder[];
+  if (fromProfile.length > 0)
+    throw new TemplateError('missing_profile', missingProfileMessage(fromProfile), fromProfile);
   if (missing.length > 0) {
     const names = [...new Set(missing)];
     throw new TemplateError(
@@ -129,7 +138,7 @@ export interface EmailFooter {
 }
 
 /** The subject of an email whose template has none. */
-export const DEFAULT_EMAIL_SUBJECT = 'A note from {{agent_name|your agent}}';
+export const DEFAULT_EMAIL_SUBJECT = 'A note from {{agent.name}}';
 
 export const REPLY_TO_UNSUBSCRIBE = 'To stop these emails, reply with the word "unsubscribe".';
 
@@ -143,7 +152,7 @@ export function emailFooterLines(footer: EmailFooter): {
   if (footer.physicalAddress.trim() === '') {
     throw new TemplateError(
       'missing_footer_info',
-      `Email needs the office postal address in its footer (CAN-SPAM); add it in ${settingsPlace('email')}.`,
+      `Email needs your office postal address in its footer (CAN-SPAM); add it in ${settingsPlace('profile')}.`,
     );
   }
   return {

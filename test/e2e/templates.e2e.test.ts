@@ -49,26 +49,31 @@ describe('templates in Chromium against the headless shell', () => {
     const lead = (await app.invoke('leads-query', { limit: 1, sort: { field: 'name', direction: 'asc' } }))
       .rows[0];
     if (lead === undefined) throw new Error('the demo workspace has no leads');
-    // Without the office address an email would be refused: the preview says so and where to fix it.
+    // Without the agent's profile an email would be held: the preview says so and where to fill it.
     await expect
       .poll(async () => (await editor.getByRole('alert').allTextContents()).join(' '))
-      .toContain('Settings → Email');
+      .toContain('Settings → Profile');
     // The section it names is a link to it.
     expect(
       await editor
         .getByRole('alert')
-        .getByRole('link', { name: 'Settings → Email' })
+        .getByRole('link', { name: 'Settings → Profile' })
         .first()
         .getAttribute('href'),
-    ).toBe('#/settings/email');
-    await app.invoke('engine-settings-update', {
-      patch: { sender: { agentName: 'Dana Reyes', physicalAddress: '100 Congress Ave, Austin, TX 78701' } },
+    ).toBe('#/settings/profile');
+    await app.invoke('profile-set', {
+      firstName: 'Dana',
+      lastName: 'Reyes',
+      phone: '(512) 555-0100',
+      email: 'dana@example.com',
+      brokerage: 'Porchlight Realty',
+      officeAddress: '100 Congress Ave, Austin, TX 78701',
     });
     await editor.getByLabel('Preview on: lead').selectOption(lead.id);
     const preview = editor.getByTestId('preview-text');
     await expect.poll(() => preview.textContent()).toContain(`Hi ${lead.firstName}`);
     expect(await preview.textContent()).toMatch(
-      /--\nDana Reyes\n100 Congress Ave, Austin, TX 78701\nTo stop these emails, reply with the word "unsubscribe"\.$/,
+      /\n\nDana Reyes\nPorchlight Realty\n\(512\) 555-0100\ndana@example\.com\n\n--\nPorchlight Realty\n100 Congress Ave, Austin, TX 78701\nTo stop these emails, reply with the word "unsubscribe"\.$/,
     );
     expect(await editor.locator('.preview-subject').textContent()).toContain('Your home search');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -59,12 +59,15 @@ describe('a new lead through the headless shell and a real SMTP server', () => {
     });
     await invoke('engine-settings-update', {
       patch: {
-        sender: {
-          agentName: 'Dana',
-          agentEmail: 'dana@example.org',
-          physicalAddress: '1 Main St, Springfield, IL 62701',
-        },
+        sender: { physicalAddress: '1 Main St, Springfield, IL 62701' },
       },
+    });
+    await invoke('profile-set', {
+      firstName: 'Dana',
+      lastName: 'Reyes',
+      phone: '(217) 555-0100',
+      email: 'dana@example.org',
+      brokerage: 'Springfield Homes',
     });
     expect(await shell.stop()).toBe(0);
     shell = await startHeadless(['--data', dataDir, '--port', '0', '--no-demo']);

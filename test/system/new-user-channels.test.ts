@@ -57,6 +57,14 @@ describe('a new user with only email, then Twilio connected live', () => {
         replyAddress: 'replies@example.org',
         physicalAddress: '1 Main St, Springfield, IL 62701',
       });
+      // The profile the messages speak with (without it they would wait, naming Settings → Profile).
+      await invoke('profile-set', {
+        firstName: 'Dana',
+        lastName: 'Reyes',
+        phone: '(217) 555-0100',
+        email: 'dana@example.org',
+        brokerage: 'Springfield Homes',
+      });
       await expect
         .poll(async () => (await invoke('channels-status', {})).email.state, { timeout: 20_000 })
         .toBe('connected');

@@ -22,8 +22,8 @@ import { leadInsights } from '../../../src-shared/scoring';
 import { countSegments } from '../../../src-shared/sms/segments';
 import { renderTemplate } from '../../../src-shared/templates';
 import type { CoreContext } from '../context';
-import { readEngineSettings } from '../engine/settings';
 import { templateValuesFor } from '../engine/template-values';
+import { voiceFor } from '../profile/voice';
 import type { AiAnswer, AiPort } from '../ports/ai';
 import { AiError } from '../ports/ai';
 import { messagesByLead } from '../scoring/rescore';
@@ -58,9 +58,7 @@ async function contextFor(
   const settings = await loadScoringSettings(ctx);
   const { model } = await loadScoringModel(ctx, settings);
   const insights = leadInsights(lead, messages, now, settings, model, null);
-  const engine = await readEngineSettings(ctx.db);
-  const agent = (await ctx.db.agents.findOne(lead.ownerId).exec())?.toMutableJSON() ?? null;
-  const templateValues = templateValuesFor(lead, agent, engine, now);
+  const templateValues = templateValuesFor(lead, await voiceFor(ctx, lead), now);
   const facts: string[] = [];
   if (insights.budget !== null) {
     const { min, max } = insights.budget.value;

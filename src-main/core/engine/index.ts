@@ -1,12 +1,13 @@
 // The follow-up engine, started by a shell once the database is open:
 //   const engine = await startEngine(ctx, { sms, mailer, notifier, ... });  …  await engine.stop();
-// Start-up order: built-in playbooks installed (idempotent) -> outbox recovered (claimed
+// Start-up order: built-in playbooks installed (idempotent) and untouched ones upgraded -> outbox recovered (claimed
 // released, sending made uncertain and reconciled) -> reactions to store changes -> the
 // dispatcher's one timer -> daily jobs (aged-lead scan, nightly reconciliation) -> the tray's
 // overdue-task count. Everything runs on ctx.clock, so tests drive it with a FakeClock.
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
 import { ENGINE_SETTINGS_ID, parseEngineSettings } from '../../../src-shared/playbooks/engine-settings';
 import type { CoreContext } from '../context';
+import { upgradeBuiltIns } from '../sequences/builtin-upgrade';
 import { installBuiltIns } from '../sequences/sequence-store';
 import { OverdueWatcher } from '../tasks/overdue-watch';
 import { scanAgedLeads } from './aged-leads';
@@ -15,7 +16,8 @@ import { OutboxDispatcher } from './dispatcher';
 import type { ChannelSender, SendChannel } from '../ports/channels';
 import type { EnginePorts } from './ports';
 import { senderFor } from './send-pipeline';
-import { releaseWaiting } from './waiting';
+import { releaseWaiting, releaseWaitingForProfile } from './waiting';
+import { PROFILE_SETTING_ID } from '../../../src-shared/ipc/profile';
 import { startReactions } from './reactions';
 import type { RecoveryReport } from './recovery';
 import { recoverOutbox } from './recovery';
@@ -58,12 +60,14 @@ function parseTime(hhmm: string): { hour: number; minute: number } {
 
 export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Promise<Engine> {
   await installBuiltIns(ctx);
+  await upgradeBuiltIns(ctx);
   let settings: EngineSettings = await readEngineSettings(ctx.db);
   // One mutable set of ports, read at every dispatch: a channel can connect while running.
   const ports: EnginePorts = { ...given };
   const recovery = await recoverOutbox(ctx, ports);
   for (const channel of SEND_CHANNELS)
     if (senderFor(ports, channel) !== undefined) await releaseWaiting(ctx, channel);
+  await releaseWaitingForProfile(ctx);
   const queue = new KeyedWorkQueue((error) => console.error('Porchlight engine:', error));
   const stopReactions = startReactions(ctx, queue);
   const claims = ports.claims ?? new ClaimRouter(ctx);
@@ -71,6 +75,11 @@ export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Pr
   const dispatcher = new OutboxDispatcher(ctx, ports, claims, settings);
   dispatcher.start();
   const settingsSubscription = ctx.db.settings.$.subscribe((event) => {
+    // A saved profile may hold what waiting messages need: they are dispatched again.
+    if (event.documentId === PROFILE_SETTING_ID)
+      return void queue.run('profile-saved', async () => {
+        if ((await releaseWaitingForProfile(ctx)) > 0) dispatcher.wake();
+      });
     if (event.documentId !== ENGINE_SETTINGS_ID) return;
     settings = parseEngineSettings(event.documentData.value);
     dispatcher.updateSettings(settings);

@@ -5,8 +5,9 @@
 // after the claim, right before the send; a demo lead never reaches a port that reaches leads.
 import type { Channel, Enrollment, Message, SequenceStep } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
+import { PROFILE_SETTINGS_SECTION } from '../../../src-shared/ipc/profile';
 import type { CoreContext } from '../context';
-import { TemplateError } from '../../../src-shared/templates';
+import { PROFILE_NEEDS, TemplateError, isProfilePlaceholder } from '../../../src-shared/templates';
 import { isAllowedAt, nextAllowedSendTime, sendPolicyFor } from '../../../src-shared/timing';
 import { isWhatsAppWindowOpen } from '../messages/whatsapp-window';
 import { suppressedChannels } from '../enrollments/enroll';
@@ -30,6 +31,7 @@ import {
   settleStopped,
   settleUncertain,
   settleWaiting,
+  settleWaitingForProfile,
 } from './settle';
 import type { DispatchDeps } from './dispatch-deps';
 
@@ -130,7 +132,8 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   const slot = deps.limiter.take(channel, now);
   if (slot !== true) return settleRescheduled(ctx, message, slot, `${channel} rate limit`);
 
-  // 8: render; a template that would send an empty or broken value is refused, never sent.
+  // 8: render; a template that would send an empty or broken value is refused, never sent; one
+  // that needs an empty field of the agent's profile waits until it is filled.
   let body: string;
   let subject: string | undefined;
   let html: string | undefined;
@@ -147,6 +150,8 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     deps.limiter.refund(channel);
+    if (error.code === 'missing_profile' || error.code === 'missing_footer_info')
+      return settleWaitingForProfile(ctx, message, channel, profileWaitReason(error));
     return settleFailed(ctx, message, { code: `template_${error.code}`, message: error.message }, 'claimed', {
       task: true,
     });
@@ -208,6 +213,15 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   if (unsubscribeUrl !== undefined) outbound.unsubscribeUrl = unsubscribeUrl;
   // The provider call runs on its own: a slow provider never holds up the other sends.
   deps.inFlight.track(handOver(deps, sending, sender, outbound));
+}
+
+/** The visible reason of a message held for the profile: what is missing and where to fill it. */
+function profileWaitReason(error: TemplateError): string {
+  const needs =
+    error.code === 'missing_footer_info'
+      ? ['your office address']
+      : error.placeholders.filter(isProfilePlaceholder).map((name) => PROFILE_NEEDS[name]);
+  return `Waiting for your profile: add ${needs.join(', ')} in ${PROFILE_SETTINGS_SECTION} and it goes out.`;
 }
 
 /** What a call step is for, from its template's name ("Call: welcome call" -> "welcome call"). */

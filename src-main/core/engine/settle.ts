@@ -68,6 +68,23 @@ export async function settleWaiting(
   });
 }
 
+/**
+ * The template needs a field of the agent's profile that is empty: the message waits, visibly,
+ * with the field and where to fill it; `releaseWaitingForProfile` schedules it again on a save.
+ */
+export async function settleWaitingForProfile(
+  ctx: CoreContext,
+  message: Message,
+  channel: Message['channel'],
+  reason: string,
+): Promise<void> {
+  await transitionMessage(ctx.db, message.id, 'waiting_for_profile', ctx.clock.now(), {
+    from: ['claimed'],
+    detail: reason,
+    patch: { channel, statusReason: reason.slice(0, 200) },
+  });
+}
+
 /** A call step became a task: the message says so (never "sent"), and the sequence moves on. */
 export async function settleRerouted(
   ctx: CoreContext,

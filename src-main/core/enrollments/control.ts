@@ -101,7 +101,7 @@ export async function cancelFirstTouches(ctx: CoreContext, leadId: string): Prom
       'cancelled',
       ctx.clock.now(),
       {
-        from: ['scheduled', 'waiting_for_channel'],
+        from: ['scheduled', 'waiting_for_channel', 'waiting_for_profile'],
         detail: 'the agent reached the lead first',
       },
     );

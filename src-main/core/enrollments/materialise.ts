@@ -169,7 +169,7 @@ export async function cancelPendingMessage(
 ): Promise<void> {
   if (enrollment.pendingMessageId === undefined) return;
   await transitionMessage(ctx.db, enrollment.pendingMessageId, 'cancelled', ctx.clock.now(), {
-    from: ['scheduled', 'claimed', 'waiting_for_channel'],
+    from: ['scheduled', 'claimed', 'waiting_for_channel', 'waiting_for_profile'],
     detail,
   });
 }

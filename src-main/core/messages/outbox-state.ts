@@ -13,14 +13,26 @@
 //              task) | skipped (the lead cannot be reached on the channel, or it went stale)
 //   scheduled -> sent | uncertain | failed: team mode only, when the team server refuses the
 //              claim because another replica settled the message (engine/team-claims.ts)
+//   claimed -> waiting_for_profile (the template needs an empty profile field) -> scheduled (the
+//              profile was saved) | cancelled (a stop rule)
 import type { Message, MessageStatus } from '../../../src-shared/domain';
 import type { PorchlightDatabase } from '../store/collections';
 
 const allowed: Partial<Record<MessageStatus, readonly MessageStatus[]>> = {
   draft: ['scheduled', 'cancelled'],
   scheduled: ['claimed', 'cancelled', 'scheduled', 'sent', 'uncertain', 'failed'],
-  claimed: ['sending', 'scheduled', 'cancelled', 'failed', 'waiting_for_channel', 'rerouted', 'skipped'],
+  claimed: [
+    'sending',
+    'scheduled',
+    'cancelled',
+    'failed',
+    'waiting_for_channel',
+    'waiting_for_profile',
+    'rerouted',
+    'skipped',
+  ],
   waiting_for_channel: ['scheduled', 'cancelled'],
+  waiting_for_profile: ['scheduled', 'cancelled'],
   sending: ['sent', 'delivered', 'failed', 'uncertain', 'scheduled'],
   sent: ['delivered', 'undelivered', 'failed'],
   uncertain: ['sent', 'delivered', 'undelivered', 'failed', 'scheduled', 'cancelled'],

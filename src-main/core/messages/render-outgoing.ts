@@ -1,6 +1,6 @@
 // What an outbound message says when it goes out: its template's current text (or its own
 // body), placeholders filled for the lead and its owner at that moment, and for email the
-// subject and the footer. The send pipeline sends this; the timeline previews it for messages
+// subject and the footer, in the voice of the agent's profile. The send pipeline sends this; the timeline previews it for messages
 // still waiting, so what the agent reads is what the lead will get. Throws TemplateError when
 // the text would be refused at send time.
 import type { Channel, Lead, Message } from '../../../src-shared/domain';
@@ -13,7 +13,8 @@ import {
   withHtmlEmailFooter,
 } from '../../../src-shared/templates';
 import type { CoreContext } from '../context';
-import { templateValuesFor } from '../engine/template-values';
+import { footerOf, templateValuesFor } from '../engine/template-values';
+import { voiceFor } from '../profile/voice';
 
 export interface OutgoingContent {
   body: string;
@@ -34,17 +35,13 @@ export async function renderOutgoing(
 ): Promise<OutgoingContent> {
   const template =
     message.templateId === undefined ? null : await ctx.db.templates.findOne(message.templateId).exec();
-  const agent = await ctx.db.agents.findOne(lead.ownerId).exec();
-  const values = templateValuesFor(lead, agent?.toMutableJSON() ?? null, settings, now);
+  const voice = await voiceFor(ctx, lead, settings);
+  const values = templateValuesFor(lead, voice, now);
   const body = renderTemplate(template?.body ?? message.body, values);
   if (channel !== 'email') return { body };
   const unsubscribeUrl =
     settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}${message.id}`;
-  const footer = {
-    senderName: values.agent_name ?? settings.sender.teamName,
-    physicalAddress: settings.sender.physicalAddress,
-    unsubscribeUrl,
-  };
+  const footer = footerOf(voice, unsubscribeUrl);
   return {
     ...(unsubscribeUrl === '' ? {} : { unsubscribeUrl }),
     ...(template?.channel === 'email' && template.html !== undefined

@@ -35,6 +35,13 @@ describe('sequence dry run', () => {
     core = await createTestCore({ start: START });
     await installBuiltIns(core.ctx);
     core.ctx.connections = boardWith(core, ['sms', 'email']);
+    await core.invoke('profile-set', {
+      firstName: 'Dana',
+      lastName: 'Reyes',
+      phone: '(512) 555-0100',
+      email: 'dana@example.com',
+      brokerage: 'Porchlight Realty',
+    });
     const { lead } = await core.invoke('leads-create', {
       lead: { firstName: 'Lena', email: 'lena@example.com', timeZone: 'America/Los_Angeles' },
     });

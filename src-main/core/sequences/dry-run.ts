@@ -15,6 +15,7 @@ import type { CoreContext } from '../context';
 import { planChannel } from '../engine/channel-choice';
 import { readEngineSettings, sendRulesOf } from '../engine/settings';
 import { templateValuesFor } from '../engine/template-values';
+import { voiceFor } from '../profile/voice';
 import { suppressedChannels } from '../enrollments/enroll';
 import { sendTimeFor } from '../enrollments/materialise';
 import { isWhatsAppWindowOpen } from '../messages/whatsapp-window';
@@ -81,7 +82,7 @@ export async function dryRunSequence(
     connected: connectedChannels(ctx),
   };
   const templates = await db.templates.findByIds(steps.map((s) => s.templateId)).exec();
-  const agent = (await db.agents.findOne(lead.ownerId).exec())?.toMutableJSON() ?? null;
+  const voice = await voiceFor(ctx, lead, settings);
 
   const out: DryRunStep[] = [];
   let anchor = now;
@@ -97,7 +98,7 @@ export async function dryRunSequence(
     }
     const moved = sendAt > due;
     const template = templates.get(step.templateId)?.toMutableJSON();
-    const values = templateValuesFor(lead, agent, settings, sendAt);
+    const values = templateValuesFor(lead, voice, sendAt);
     let render: DryRunStep['render'];
     if (template === undefined) render = { ok: false, text: `Template "${step.templateId}" does not exist.` };
     else {

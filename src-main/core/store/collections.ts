@@ -81,11 +81,12 @@ export const collectionDefinitions: Definitions = {
   },
   messages: {
     schema: toRxJsonSchema(messageSchema, {
-      version: 1,
+      version: 2,
       indexes: [['leadId', 'createdAt'], ['status', 'sendAt'], 'enrollmentId', 'updatedAt'],
     }),
     // 1: statuses waiting_for_channel, rerouted, skipped and `statusReason` (all additive).
-    migrationStrategies: { 1: (doc: Message) => doc },
+    // 2: status waiting_for_profile (additive).
+    migrationStrategies: { 1: (doc: Message) => doc, 2: (doc: Message) => doc },
   },
   sequences: {
     schema: toRxJsonSchema(sequenceSchema, { version: 1, indexes: ['status', 'updatedAt'] }),

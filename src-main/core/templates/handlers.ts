@@ -18,7 +18,9 @@ import {
 } from '../../../src-shared/templates';
 import type { CoreContext } from '../context';
 import { readEngineSettings } from '../engine/settings';
-import { templateValuesFor } from '../engine/template-values';
+import type { TemplateLead } from '../engine/template-values';
+import { footerOf, templateValuesFor } from '../engine/template-values';
+import { voiceFor } from '../profile/voice';
 
 function checkPlaceholders(fields: {
   body?: string | undefined;
@@ -42,6 +44,12 @@ function htmlPartOf(channel: Template['channel'], html: string | undefined): str
   return channel === 'email' && html !== undefined && html.trim() !== '' ? html : undefined;
 }
 
+/** The lead a preview shows when none is chosen: 45 days since the last touch. */
+function sampleLead(now: number): TemplateLead {
+  const touched = now - 45 * 86_400_000;
+  return { firstName: 'Alex', lastName: 'Sample', createdAt: touched, lastContactAt: touched };
+}
+
 export function templateHandlers(ctx: CoreContext) {
   const { db, clock } = ctx;
 
@@ -51,21 +59,10 @@ export function templateHandlers(ctx: CoreContext) {
       args.leadId === undefined
         ? null
         : ((await db.leads.findOne(args.leadId).exec())?.toMutableJSON() ?? null);
-    const values =
-      lead === null
-        ? {
-            first_name: 'Alex',
-            last_name: 'Sample',
-            full_name: 'Alex Sample',
-            agent_name: settings.sender.agentName || 'Your Agent',
-            days_inactive: '45',
-          }
-        : templateValuesFor(
-            lead,
-            (await db.agents.findOne(lead.ownerId).exec())?.toMutableJSON() ?? null,
-            settings,
-            clock.now(),
-          );
+    const voice = await voiceFor(ctx, lead, settings);
+    // Without a lead, a sample one; the agent's side is always the real profile, so the preview
+    // refuses what a send would refuse.
+    const values = templateValuesFor(lead ?? sampleLead(clock.now()), voice, clock.now());
     try {
       let text = renderTemplate(args.body, values);
       // An email without a subject is sent with the pipeline's default one; show that.
@@ -79,12 +76,9 @@ export function templateHandlers(ctx: CoreContext) {
         if (warning !== null) warnings.push(warning);
       }
       if (args.channel === 'email') {
-        const footer = {
-          senderName: values.agent_name ?? settings.sender.teamName,
-          physicalAddress: settings.sender.physicalAddress,
-          unsubscribeUrl:
-            settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}preview`,
-        };
+        const unsubscribeUrl =
+          settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}preview`;
+        const footer = footerOf(voice, unsubscribeUrl);
         text = withEmailFooter(text, footer);
         result.text = text;
         // The HTML part as the mailer sends it (without a tracking server's pixel and links).

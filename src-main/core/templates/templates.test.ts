@@ -83,7 +83,7 @@ describe('templates', () => {
     const email = await core.invoke('templates-preview', { channel: 'email', body: 'Hello {{first_name}}' });
     expect(email.subject).toBe('A note from Dana Reyes');
     expect(email.text).toBe(
-      'Hello Alex\n\n--\nDana Reyes\n100 Congress Ave, Austin, TX 78701\nUnsubscribe: https://sync.example.com/u/preview',
+      'Hello Alex\n\n--\nPorchlight Realty\n100 Congress Ave, Austin, TX 78701\nUnsubscribe: https://sync.example.com/u/preview',
     );
   });
 

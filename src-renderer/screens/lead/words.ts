@@ -16,6 +16,7 @@ const statusWords: Record<string, { label: string; tone: 'ok' | 'wait' | 'bad' |
   received: { label: 'Received', tone: 'ok' },
   logged: { label: 'Logged', tone: 'plain' },
   waiting_for_channel: { label: 'Waiting for its channel', tone: 'wait' },
+  waiting_for_profile: { label: 'Waiting for your profile', tone: 'wait' },
   rerouted: { label: 'Rerouted', tone: 'plain' },
   skipped: { label: 'Skipped', tone: 'plain' },
   opened: { label: 'Opened', tone: 'ok' },

@@ -1,7 +1,30 @@
 // Reads what a lead wrote: the specific asks that mark a serious lead (urgency, price,
 // showing, availability, pre-approval, timeline) and the phrases that mark a browser.
 // Rules only: the same words always give the same reading. Each hit keeps the phrase it
-// matched, so a score or an insight can quote its evidence.
+// matched, so a score or an insight can quote its evidence. What is read (`leadTexts`): every
+// inbound message (the inquiry is the first), the lead's notes and the notes logged on it.
+import type { Lead, Message } from '../domain';
+
+/**
+ * The lead's own words and what was noted about them, in the order a phrase is quoted from:
+ * inbound messages oldest first (the inquiry, then replies), the lead's notes, logged notes.
+ */
+export function leadTexts(
+  lead: Pick<Lead, 'notes'>,
+  messages: readonly Pick<Message, 'id' | 'direction' | 'channel' | 'createdAt' | 'subject' | 'body'>[],
+  now = Number.POSITIVE_INFINITY,
+): string[] {
+  const ordered = messages
+    .filter((m) => m.createdAt <= now)
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const text = (m: { subject?: string | undefined; body: string }): string =>
+    m.subject === undefined ? m.body : `${m.subject}\n${m.body}`;
+  return [
+    ...ordered.filter((m) => m.direction === 'inbound' && m.channel !== 'note').map(text),
+    ...(lead.notes === undefined || lead.notes.trim() === '' ? [] : [lead.notes]),
+    ...ordered.filter((m) => m.channel === 'note').map(text),
+  ];
+}
 
 export const contentAsks = [
   'urgency',
@@ -19,7 +42,8 @@ const askPatterns: Record<ContentAsk, RegExp> = {
   urgency:
     /\b(asap|urgent(ly)?|as soon as possible|right away|immediately|this week(end)?|today|tonight|tomorrow|need to move|relocating|must move|lease (ends|is up)|quickly)\b/i,
   price:
-    /\b(price|how much|asking|hoa( fees)?|property tax(es)?|taxes|make an offer|offer on|afford|budget|\$\s?\d[\d,.]*\s?k?)\b/i,
+    // A dollar amount has no word boundary before its "$".
+    /\b(price|how much|asking|hoa( fees)?|property tax(es)?|taxes|make an offer|offer on|afford|budget)\b|\$\s?\d[\d,.]*\s?k?\b/i,
   showing:
     /\b(showing|schedule a (tour|visit|viewing)|tour (it|the|this)|see (it|the house|the home|the place|this)|come (by|see)|walk ?through|view(ing)? (it|the)|open house)\b/i,
   availability:

@@ -32,11 +32,11 @@ function clip(text: string): string {
 }
 
 function contentReason(s: LeadSignals): string {
-  if (s.counts.inbound === 0) return 'No message from the lead yet';
   const said = contentAsks
     .filter((ask) => s.content[ask] !== null)
     .map((ask) => `${askWords(ask)} ("${s.content[ask] ?? ''}")`);
-  return said.length === 0 ? 'Their messages ask nothing specific yet' : capitalise(said.join('; '));
+  if (said.length > 0) return capitalise(said.join('; '));
+  return s.counts.inbound === 0 ? 'No message from the lead yet' : 'Their messages ask nothing specific yet';
 }
 
 function engagementReason(s: LeadSignals): string {

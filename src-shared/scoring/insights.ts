@@ -32,7 +32,7 @@ export interface TouchSummary {
 const money = String.raw`\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|m|million|thousand)?`;
 const rangePattern = new RegExp(String.raw`(?:between\s+)?${money}\s*(?:-|to|and)\s*${money}`, 'i');
 const capPattern = new RegExp(
-  String.raw`\b(up to|under|below|max(?:imum)?|no more than|around|about|budget(?: is| of)?|approved (?:up to|for))\s+${money}`,
+  String.raw`\b(up to|under|below|max(?:imum)?|no more than|around|about|budget(?: is| of)?|approved (?:up to|for)|pre-?approved(?: for| up to| at)?)\s+${money}`,
   'i',
 );
 

@@ -6,6 +6,7 @@ import type { AiReading } from './ai-reading';
 import type { ScoringSettings } from './config';
 import type { IntentReading } from './intent';
 import { detectIntent } from './intent';
+import { leadTexts } from './content';
 import type { Budget, Insight, PreApproval, ReplyPattern, TouchSummary, Urgency } from './insights';
 import {
   readAreas,
@@ -58,10 +59,10 @@ export interface LeadInsights {
 }
 
 function inboundTexts(messages: readonly Message[]): string[] {
-  return messages
-    .filter((m) => m.direction === 'inbound' && m.channel !== 'note')
-    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
-    .map((m) => (m.subject === undefined ? m.body : `${m.subject}\n${m.body}`));
+  return leadTexts(
+    {},
+    messages.filter((m) => m.direction === 'inbound' && m.channel !== 'note'),
+  );
 }
 
 /** The lead's intent from their words; a person's choice on the lead wins over an empty reading. */
@@ -94,7 +95,8 @@ export function leadInsights(
 ): LeadInsights {
   const scored = scoreLead(lead, messages, now, settings, model, ai);
   const { signals, ...score } = scored;
-  const texts = inboundTexts(messages);
+  // Budget, timeline, areas and the rest are read from the notes too (leadTexts).
+  const texts = leadTexts(lead, messages, now);
   const intent = readIntent(lead, messages, ai);
   const profileBudget: Insight<Budget> | null =
     lead.priceMin !== undefined || lead.priceMax !== undefined

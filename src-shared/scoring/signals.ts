@@ -6,7 +6,7 @@
 import type { Lead, LeadSource, Message } from '../domain';
 import type { ScoringSettings } from './config';
 import type { ContentReading } from './content';
-import { EMPTY_READING, readContent } from './content';
+import { EMPTY_READING, leadTexts, readContent } from './content';
 
 export interface EngagementCounts {
   inbound: number;
@@ -55,7 +55,7 @@ type SignalLead = Pick<
   | 'createdAt'
   | 'lastInboundAt'
 > &
-  Partial<Pick<Lead, 'propertyViews'>>;
+  Partial<Pick<Lead, 'propertyViews' | 'notes'>>;
 
 type SignalMessage = Pick<
   Message,
@@ -114,7 +114,6 @@ export function extractSignals(
   };
   const engagement = { replies: 0, opens: 0, clicks: 0, propertyViews: counts.propertyViews, inquiries: 0 };
   const replyMinutes: number[] = [];
-  const texts: string[] = [];
   let lastOutboundAt: number | null = null;
   let lastInquiryAt = lead.createdAt;
   let lastActivityAt = Math.max(lead.createdAt, lead.lastInboundAt ?? 0);
@@ -136,7 +135,6 @@ export function extractSignals(
       continue;
     }
     counts.inbound++;
-    texts.push(m.subject === undefined ? m.body : `${m.subject}\n${m.body}`);
     lastActivityAt = Math.max(lastActivityAt, m.createdAt);
     const weight = decay(m.createdAt, now, halfLife);
     if (lastOutboundAt === null) {
@@ -151,6 +149,7 @@ export function extractSignals(
     // The next inbound is a reply only if we write again first.
     lastOutboundAt = null;
   }
+  const texts = leadTexts(lead, messages, now);
   return {
     source: lead.source,
     content: texts.length === 0 ? { ...EMPTY_READING } : readContent(texts),

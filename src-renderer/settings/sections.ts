@@ -6,6 +6,7 @@ import { DemoSection } from './DemoSection';
 import { DesktopSection } from './DesktopSection';
 import { EmailSection } from './EmailSection';
 import { FollowUpBossSection } from './FollowUpBossSection';
+import { ProfileSection } from './ProfileSection';
 import { ScoringSection } from './ScoringSection';
 import type { SettingsSection } from './section';
 import { SendingRulesSection } from './SendingRulesSection';
@@ -13,6 +14,7 @@ import { SmsSection } from './SmsSection';
 import { TeamSection } from './TeamSection';
 
 export const settingsSections: readonly SettingsSection[] = [
+  { id: 'profile', component: ProfileSection },
   { id: 'email', component: EmailSection },
   { id: 'texts', component: SmsSection },
   { id: 'ai', component: AiSection },

@@ -56,6 +56,8 @@ export const profileArgs = {
 
 export interface AgentProfileView {
   profile: AgentProfile;
+  /** The phone as leads read it (national format at home). */
+  phoneDisplay: string;
   /** The signature as emails carry it (the written one, or the one built from the fields). */
   signature: string;
   /** The office address emails carry (the profile's, or the one from Settings → Email). */

@@ -22,9 +22,11 @@ export function profileHandlers(ctx: CoreContext) {
     const officeAddress = officeAddressOf({ profile, settings });
     const missing = NEEDED.filter((field) => profile[field] === '').map((f) => PROFILE_FIELD_LABELS[f]);
     if (officeAddress === '') missing.push(PROFILE_FIELD_LABELS.officeAddress);
+    const phoneDisplay = phoneForDisplay(profile.phone, ctx.workspace.defaultCountry);
     return {
       profile,
-      signature: signatureOf(profile, phoneForDisplay(profile.phone, ctx.workspace.defaultCountry)),
+      phoneDisplay,
+      signature: signatureOf(profile, phoneDisplay),
       officeAddress,
       missing,
       waiting,

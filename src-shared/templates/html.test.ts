@@ -52,7 +52,7 @@ describe('email HTML part', () => {
 
   it('HTML5: no postal address, no email (CAN-SPAM), with where to add it', () => {
     expect(() => withHtmlEmailFooter('<p>Hi</p>', { ...footer, physicalAddress: ' ' })).toThrow(
-      /postal address.*Settings → Email/,
+      /postal address.*Settings → Profile/,
     );
   });
 

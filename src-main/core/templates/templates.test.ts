@@ -120,7 +120,7 @@ describe('templates', () => {
     await core.runFor(60_000);
     const sent = core.channels.mailer.sent.find((m) => m.leadId === lead.id);
     expect(sent?.html).toContain('<p>Hi Bo &amp; &lt;Co&gt;</p>');
-    expect(sent?.html).toContain('Dana Reyes');
+    expect(sent?.html).toContain('Porchlight Realty<br>');
     expect(sent?.body).toContain('Bo & <Co>');
 
     // Emptied, the HTML part is gone: the mailer makes one from the text again.

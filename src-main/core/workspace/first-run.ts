@@ -7,7 +7,8 @@ import type { FirstRun, FirstRunStep, FirstRunStepId } from '../../../src-shared
 import { firstRunSteps } from '../../../src-shared/ipc/app';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import type { CoreContext } from '../context';
-import { readEngineSettings } from '../engine/settings';
+import { agentFullName } from '../../../src-shared/templates';
+import { readProfile } from '../profile/profile-store';
 
 const FIRST_RUN_ID = 'first-run';
 const stateSchema = z.object({
@@ -24,12 +25,12 @@ async function readState(ctx: CoreContext): Promise<State> {
 
 /** What the workspace itself says about each step: a detail when done, null when not. */
 async function seen(ctx: CoreContext): Promise<Record<FirstRunStepId, string | null>> {
-  const [settings, agent, ownLeads] = await Promise.all([
-    readEngineSettings(ctx.db),
-    ctx.db.agents.findOne(ctx.workspace.agentId).exec(),
+  const [profile, ownLeads] = await Promise.all([
+    readProfile(ctx),
     ctx.db.leads.count({ selector: { demo: false, deletedAt: 0 } }).exec(),
   ]);
-  const name = agent?.name ?? settings.sender.agentName;
+  // The profile the messages sign with (it reads the older sender settings until first saved).
+  const name = agentFullName(profile);
   const board = ctx.connections?.view();
   const connected = (['email', 'sms', 'whatsapp'] as const).filter((c) => board?.[c].state === 'connected');
   return {

@@ -117,6 +117,8 @@ export interface EmailRepliesStatus {
   /** Since the app started. */
   replies: number;
   bounces: number;
+  /** Bounces that referred to no message we sent: recorded, nothing suppressed. */
+  ignoredBounces: number;
   unmatched: number;
 }
 

@@ -1,6 +1,10 @@
 // What an email that arrived in the reply mailbox means, and recording it. A bounce (RFC 3464
-// delivery status, Action: failed) suppresses the address (reason 'bounce') and marks the
-// message it answers 'undelivered'. Anything else is a reply, matched to a lead in this order:
+// delivery status, Action: failed) suppresses an address only when it refers to a message we
+// sent: B1 its original Message-ID, or our Message-ID in its In-Reply-To/References (the nonce
+// must match providerId): the address we sent to is suppressed and the message 'undelivered';
+// B2 our plus address it came back to (the reply token names the lead) and a failed recipient
+// that is that lead's address. Any other bounce, a forged one naming a real lead included, is
+// counted and ignored. Anything else is a reply, matched to a lead in this order:
 //  M1 In-Reply-To / References naming a Message-ID we sent (the nonce must match providerId);
 //  M2 the plus address it was sent to (the lead's reply token);
 //  M3 the sender's address.
@@ -51,6 +55,8 @@ export type InboundOutcome =
   | { kind: 'reply'; leadId: string; messageId: string; matchedBy: 'thread' | 'plus_address' | 'sender' }
   | { kind: 'duplicate'; messageId: string }
   | { kind: 'bounce'; address: string; messageId?: string }
+  /** A bounce that refers to nothing we sent: nothing suppressed. */
+  | { kind: 'bounce_ignored'; address: string; why: string }
   | { kind: 'ignored'; why: string }
   | { kind: 'unmatched'; from?: string };
 
@@ -71,6 +77,21 @@ async function leadExists(ctx: CoreContext, leadId: string): Promise<boolean> {
   return doc !== null && doc.deletedAt === 0;
 }
 
+/** The live lead whose reply token is in one of `recipients` (our plus address), or null. */
+async function leadOfPlusAddress(
+  ctx: CoreContext,
+  recipients: readonly string[],
+  replyAddress: string,
+  key: string,
+): Promise<string | null> {
+  for (const address of recipients) {
+    const token = tokenInAddress(address, replyAddress);
+    const leadId = token === null ? null : leadIdFromToken(token, key);
+    if (leadId !== null && (await leadExists(ctx, leadId))) return leadId;
+  }
+  return null;
+}
+
 async function matchLead(
   ctx: CoreContext,
   email: InboundEmail,
@@ -82,11 +103,8 @@ async function matchLead(
   if (answered !== null && (await leadExists(ctx, answered.leadId)))
     return { leadId: answered.leadId, matchedBy: 'thread' };
   // M2
-  for (const address of email.recipients) {
-    const token = tokenInAddress(address, replyAddress);
-    const leadId = token === null ? null : leadIdFromToken(token, key);
-    if (leadId !== null && (await leadExists(ctx, leadId))) return { leadId, matchedBy: 'plus_address' };
-  }
+  const byToken = await leadOfPlusAddress(ctx, email.recipients, replyAddress, key);
+  if (byToken !== null) return { leadId: byToken, matchedBy: 'plus_address' };
   // M3
   if (email.from !== undefined) {
     const doc = await ctx.db.leads.findOne({ selector: { email: email.from, deletedAt: 0 } }).exec();
@@ -104,6 +122,7 @@ async function recordBounce(
   ctx: CoreContext,
   email: InboundEmail,
   report: NonNullable<InboundEmail['deliveryReport']>,
+  mailbox: { replyAddress: string; replyTokenKey: string },
 ): Promise<InboundOutcome> {
   const failed = report.statuses.find((s) => s.action.toLowerCase() === 'failed');
   if (failed === undefined)
@@ -114,12 +133,32 @@ async function recordBounce(
     ...email.inReplyTo,
     ...email.references,
   ]);
-  const address = failed.recipient || original?.to || '';
+  // B1: the address we sent that message to (a Final-Recipient may be an alias it expanded to).
+  let address = original?.to ?? failed.recipient;
+  let leadId = original?.leadId;
+  if (original === null) {
+    // B2: it came back to the plus address we gave one lead, and names that lead's address.
+    const tokenLead = await leadOfPlusAddress(
+      ctx,
+      email.recipients,
+      mailbox.replyAddress,
+      mailbox.replyTokenKey,
+    );
+    const named = tokenLead === null ? null : await ctx.db.leads.findOne(tokenLead).exec();
+    if (named === null || named.email === undefined || named.email !== failed.recipient)
+      return {
+        kind: 'bounce_ignored',
+        address: failed.recipient,
+        why:
+          named === null
+            ? 'it names no message we sent and did not come back to a lead’s reply address'
+            : 'it came back to one lead’s reply address but names another address',
+      };
+    address = named.email;
+    leadId = named.id;
+  }
   if (address === '') return { kind: 'ignored', why: 'a bounce that names no recipient' };
-  const lead =
-    original === null
-      ? await ctx.db.leads.findOne({ selector: { email: address, deletedAt: 0 } }).exec()
-      : await ctx.db.leads.findOne(original.leadId).exec();
+  const lead = leadId === undefined ? null : await ctx.db.leads.findOne(leadId).exec();
   const detail =
     `bounced ${failed.status}${failed.diagnostic === undefined ? '' : `: ${failed.diagnostic}`}`.slice(
       0,
@@ -142,7 +181,7 @@ export async function recordInboundEmail(
   email: InboundEmail,
   mailbox: { replyAddress: string; replyTokenKey: string },
 ): Promise<InboundOutcome> {
-  if (email.deliveryReport !== undefined) return recordBounce(ctx, email, email.deliveryReport);
+  if (email.deliveryReport !== undefined) return recordBounce(ctx, email, email.deliveryReport, mailbox);
   const match = await matchLead(ctx, email, mailbox.replyAddress, mailbox.replyTokenKey);
   if (match === null) return { kind: 'unmatched', ...(email.from === undefined ? {} : { from: email.from }) };
   const id = inboundEmailId(email.messageId);

@@ -11,7 +11,7 @@ const statuses = new WeakMap<CoreContext, LiveStatus>();
 function current(ctx: CoreContext): LiveStatus {
   let status = statuses.get(ctx);
   if (status === undefined) {
-    status = { running: false, replies: 0, bounces: 0, unmatched: 0 };
+    status = { running: false, replies: 0, bounces: 0, ignoredBounces: 0, unmatched: 0 };
     statuses.set(ctx, status);
   }
   return status;
@@ -33,6 +33,7 @@ export function reportPoll(ctx: CoreContext, at: number, outcomes: InboundOutcom
   for (const outcome of outcomes) {
     if (outcome.kind === 'reply') status.replies++;
     if (outcome.kind === 'bounce') status.bounces++;
+    if (outcome.kind === 'bounce_ignored') status.ignoredBounces++;
     if (outcome.kind === 'unmatched') status.unmatched++;
   }
 }

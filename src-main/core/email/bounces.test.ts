@@ -122,10 +122,8 @@ describe('bounces', () => {
     const crossed = await record(
       bounce('lee@example.com', { recipients: [plusAddressFor(REPLY, ana, key)] }),
     );
-    expect(crossed).toMatchObject({
-      kind: 'bounce_ignored',
-      why: expect.stringContaining('names another address'),
-    });
+    expect(crossed.kind).toBe('bounce_ignored');
+    expect(crossed.kind === 'bounce_ignored' ? crossed.why : '').toContain('names another address');
     expect(await suppressed('lee@example.com')).toBeNull();
     expect(await suppressed('ana@example.com')).toBeNull();
   });

@@ -71,7 +71,6 @@ export async function upgradeBuiltIns(ctx: CoreContext): Promise<{ templates: nu
     });
     templates++;
   }
-  if (templates > 0) ctx.events.emit('templates-changed', { ids: BUILTIN_TEMPLATES.map((t) => t.id) });
 
   let sequences = 0;
   for (const shipped of BUILTIN_SEQUENCES) {
@@ -83,6 +82,5 @@ export async function upgradeBuiltIns(ctx: CoreContext): Promise<{ templates: nu
     await updateSequence(ctx, shipped.id, { steps: shipped.steps });
     sequences++;
   }
-  if (sequences > 0) ctx.events.emit('sequences-changed', { ids: BUILTIN_SEQUENCES.map((s) => s.id) });
   return { templates, sequences };
 }

@@ -50,13 +50,13 @@ async function timeUntil(page: Page, action: string, condition: string): Promise
   })()`);
 }
 
-// Cells: name, temperature, score, stage, source, last contact, next follow-up.
+// Cells: selection box, name, temperature, score, stage, tags, source, last contact, next follow-up.
 const clickScoreHeader = `[...document.querySelectorAll('button.sort')].find((b) => b.textContent.startsWith('Score')).click();`;
-const scoreIs = (score: number): string => `(rows) => rows[0][2] === '${score}'`;
+const scoreIs = (score: number): string => `(rows) => rows[0][3] === '${score}'`;
 const selectStage = (value: string): string =>
   `const s = document.querySelector('select[aria-label=Stage]'); const set = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set; set.call(s, '${value}'); s.dispatchEvent(new Event('change', { bubbles: true }));`;
-const allInStage = (label: string): string => `(rows) => rows.every((cells) => cells[3] === '${label}')`;
-const mixedStages = `(rows) => new Set(rows.map((cells) => cells[3])).size > 1`;
+const allInStage = (label: string): string => `(rows) => rows.every((cells) => cells[4] === '${label}')`;
+const mixedStages = `(rows) => new Set(rows.map((cells) => cells[4])).size > 1`;
 
 export async function runGridBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-grid-bench-'));

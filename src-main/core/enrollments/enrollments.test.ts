@@ -141,7 +141,9 @@ describe('enrollments', () => {
       [0, 'completed'],
       [1, 'active'],
     ]);
-    const texts = core.channels.sms.sent.filter((s) => s.body.includes('still looking'));
+    const texts = core.channels.sms.sent.filter((s) =>
+      s.body.includes('Still thinking about buying or selling'),
+    );
     expect(texts).toHaveLength(1);
     const next = reactivations.find((e) => e.cycle === 1);
     const done = reactivations.find((e) => e.cycle === 0);

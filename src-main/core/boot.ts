@@ -106,7 +106,14 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     const followUpBoss =
       options.followUpBoss === undefined
         ? undefined
-        : new FollowUpBoss({ db, clock, events, workspace, secrets: options.secrets, api: options.followUpBoss });
+        : new FollowUpBoss({
+            db,
+            clock,
+            events,
+            workspace,
+            secrets: options.secrets,
+            api: options.followUpBoss,
+          });
     const ctx: CoreContext = {
       db,
       clock,

@@ -129,7 +129,10 @@ export const leadSchema = z.object({
   /** The import batch that created the lead: it is not a new inquiry (no new-lead trigger). */
   importId: idSchema.optional(),
   /** The Follow Up Boss person this lead is linked to (the connected account's person id). */
-  fubId: z.string().regex(/^\d{1,15}$/).optional(),
+  fubId: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional(),
   /** The person's stage in Follow Up Boss as last read or written (its own word for it). */
   fubStage: z.string().max(60).optional(),
   demo: z.boolean(),

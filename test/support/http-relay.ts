@@ -6,14 +6,17 @@ import type { AddressInfo } from 'node:net';
 
 export interface HttpRelay {
   url: string;
-  /** Holds requests `match` accepts; resolves `held` with each as it arrives. */
-  hold(match: (method: string, path: string) => boolean): { held: Promise<void>; release(): void };
+  /** Holds requests `match` accepts (by method, path and body size); resolves `held` as one arrives. */
+  hold(match: (method: string, path: string, bodyBytes: number) => boolean): {
+    held: Promise<void>;
+    release(): void;
+  };
   close(): Promise<void>;
 }
 
 export async function startHttpRelay(targetPort: number): Promise<HttpRelay> {
   const holds = new Set<{
-    match: (method: string, path: string) => boolean;
+    match: (method: string, path: string, bodyBytes: number) => boolean;
     arrived(): void;
     gate: Promise<void>;
   }>();
@@ -30,7 +33,8 @@ export async function startHttpRelay(targetPort: number): Promise<HttpRelay> {
     req.pipe(upstream);
   };
   const server = createServer((req, res) => {
-    const hold = [...holds].find((h) => h.match(req.method ?? 'GET', req.url ?? '/'));
+    const bytes = Number(req.headers['content-length'] ?? 0);
+    const hold = [...holds].find((h) => h.match(req.method ?? 'GET', req.url ?? '/', bytes));
     if (hold === undefined) return forward(req, res);
     hold.arrived();
     void hold.gate.then(() => forward(req, res));

@@ -88,6 +88,10 @@ class RowReader {
   }
 }
 
+function trimEnd(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(/ +$/, '') : value;
+}
+
 export class QueryRunner {
   constructor(
     private readonly statements: TableStatements,
@@ -252,7 +256,10 @@ export class QueryRunner {
       if (!ordered || !required.has(part[0])) {
         break;
       }
-      getters.push(objectPathMonad(part[0]));
+      const get = objectPathMonad<Doc, unknown>(part[0]);
+      // RxDB pads string parts with spaces, so "Ann" and "Ann " share one index key and may come
+      // interleaved: they are one tie group, which the comparator then orders.
+      getters.push(type === 'string' ? (doc) => trimEnd(get(doc)) : get);
     }
     if (getters.length === 0) {
       return undefined;

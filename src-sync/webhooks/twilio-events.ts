@@ -32,7 +32,7 @@ export async function recordInboundOnServer(
   teamId: string,
   inbound: InboundText,
   now: number,
-): Promise<{ keyword: KeywordKind; messageId: string | null }> {
+): Promise<{ keyword: KeywordKind; messageId: string | null; lead: Lead | undefined }> {
   const keyword = keywordOf(inbound.body);
   if (keyword === 'opt_out') {
     await optOutOnServer(storage, {
@@ -47,7 +47,7 @@ export async function recordInboundOnServer(
     await optBackInOnServer(storage, teamId, inbound.from, inbound.channel, now);
   }
   const lead: Lead | undefined = (await leadsByAddress(storage, teamId, inbound.from))[0];
-  if (lead === undefined) return { keyword, messageId: null };
+  if (lead === undefined) return { keyword, messageId: null, lead };
   const message: Message = {
     id: `in-${inbound.sid}`.slice(0, 64),
     teamId,
@@ -75,7 +75,7 @@ export async function recordInboundOnServer(
       updatedAt: Math.max(current.updatedAt + 1, now),
     }));
   }
-  return { keyword, messageId: message.id };
+  return { keyword, messageId: message.id, lead };
 }
 
 export interface StatusReport {

@@ -2,7 +2,8 @@
 // desktop's Twilio sender names). X-Twilio-Signature is checked with the official SDK's
 // validateRequest, against the configured public URL + path + query and every form parameter
 // (a repeated key kept as an array). Unsigned, forged, signed with an empty token, or the team
-// has no Twilio auth token set: 403 and nothing stored.
+// has no Twilio auth token set: 403 and nothing stored. HELP/INFO is answered in the TwiML
+// (help-reply.ts).
 import { Hono, type Context } from 'hono';
 import twilio from 'twilio';
 import { formParams } from '../../src-shared/sms/twilio-status';
@@ -10,6 +11,7 @@ import type { SyncDeps } from '../context';
 import { limitBody } from '../middleware/body-limit';
 import { SyncError } from '../middleware/errors';
 import type { TeamSecrets } from '../team/secrets';
+import { answerHelp, twimlReply } from './help-reply';
 import { recordInboundOnServer, recordStatusOnServer } from './twilio-events';
 import { forged, webhookRequest } from './verify';
 
@@ -49,22 +51,20 @@ export function twilioWebhookRoutes(deps: SyncDeps, secrets: TeamSecrets): Hono 
     const { teamId, form } = await verified(c, TWILIO_INBOUND_PATH);
     const sid = required(field(form, 'MessageSid', 'SmsSid'), 'MessageSid');
     const from = required(field(form, 'From'), 'From');
-    const whatsapp = from.startsWith('whatsapp:');
-    await recordInboundOnServer(
-      deps.storage,
-      teamId,
-      {
-        sid,
-        channel: whatsapp ? 'whatsapp' : 'sms',
-        from: from.replace(/^whatsapp:/, ''),
-        body: form.get('Body') ?? '',
-      },
-      deps.clock.now(),
-    );
-    // Empty TwiML: nothing is texted back from here (HELP is answered by Twilio's Advanced Opt-Out).
-    return c.body('<?xml version="1.0" encoding="UTF-8"?><Response></Response>', 200, {
-      'content-type': 'text/xml',
-    });
+    const inbound = {
+      sid,
+      channel: from.startsWith('whatsapp:') ? ('whatsapp' as const) : ('sms' as const),
+      from: from.replace(/^whatsapp:/, ''),
+      body: form.get('Body') ?? '',
+    };
+    const now = deps.clock.now();
+    const recorded = await recordInboundOnServer(deps.storage, teamId, inbound, now);
+    // HELP/INFO is answered here (carriers require it); anything else gets empty TwiML.
+    const twiml =
+      recorded.keyword === 'help'
+        ? twimlReply(await answerHelp(deps.storage, teamId, inbound, recorded.lead, now))
+        : '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+    return c.body(twiml, 200, { 'content-type': 'text/xml' });
   });
 
   routes.post('/status', async (c) => {

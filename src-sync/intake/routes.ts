@@ -2,7 +2,8 @@
 //   1. the team's API key (Authorization: Bearer plk_… or X-Api-Key), else 401;
 //   2. an Idempotency-Key seen before answers with the first answer again, nothing new stored;
 //   3. JSON or a form, checked with the domain's lead schema: 422 with every wrong field;
-//   4. a live lead with the same email or phone: 200 with its id, nothing new stored;
+//   4. a live lead with the same email or phone: 200 with its id, nothing new stored; two posts
+//      of one person at the same moment make one lead (address-claims.ts);
 //   5. the next agent in turn owns it; stored as a replicated document, so the owner's desktop
 //      (or the always-on engine) answers it with the new-lead playbook within seconds.
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import { errorJson, SyncError } from '../middleware/errors';
 import { rateLimit } from '../middleware/rate-limit';
 import { readPrivate, writePrivate } from '../team/private-docs';
 import { insertDocuments, leadsByAddress } from '../team/team-docs';
+import { CLAIM_STALE_MS, claimAddresses } from './address-claims';
 import { teamOfApiKey } from './api-keys';
 import { formToInput, leadFromInput, parseLeadInput, type FieldErrors } from './lead-input';
 import { nextOwner } from './route-owner';
@@ -66,13 +68,58 @@ function invalid(errors: FieldErrors): Answer {
   };
 }
 
-async function duplicateOf(deps: SyncDeps, teamId: string, lead: Lead): Promise<Lead | undefined> {
-  for (const address of [lead.email, lead.phone]) {
-    if (address === undefined) continue;
+/** A live lead of the team that already has one of these addresses (made anywhere). */
+async function liveLeadWith(
+  deps: SyncDeps,
+  teamId: string,
+  addresses: readonly string[],
+): Promise<Lead | undefined> {
+  for (const address of addresses) {
     const found = (await leadsByAddress(deps.storage, teamId, address))[0];
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+const duplicate = (lead: Pick<Lead, 'id' | 'ownerId'> | { id: string; ownerId?: undefined }): Answer => ({
+  status: 200,
+  body: {
+    id: lead.id,
+    ...(lead.ownerId === undefined ? {} : { ownerId: lead.ownerId }),
+    created: false,
+    duplicate: true,
+  },
+});
+
+/**
+ * The lead that already stands for these addresses, or null once this request holds them
+ * (address-claims.ts): a holder whose lead is live, or still being stored, wins.
+ */
+async function existingFor(deps: SyncDeps, teamId: string, lead: Lead): Promise<Answer | null> {
+  const addresses = [lead.email, lead.phone].filter((a): a is string => a !== undefined);
+  if (addresses.length === 0) return null;
+  const now = deps.clock.now();
+  let claim = await claimAddresses(deps.storage, teamId, addresses, lead.id, now);
+  // Each turn replaces a holder that is gone; a few turns settle any race.
+  for (let turn = 0; !claim.claimed; turn += 1) {
+    if (turn === 5)
+      throw new SyncError(503, 'busy', 'This lead is being saved by another request; send it again.');
+    const holder = (await deps.storage.readDocuments(teamId, 'leads', [claim.holder])).get(claim.holder);
+    const holderIsLive =
+      holder !== undefined &&
+      !holder.doc._deleted &&
+      holder.doc.deletedAt === 0 &&
+      holder.doc.mergedInto === undefined;
+    if (holderIsLive) return duplicate({ id: claim.holder, ownerId: String(holder.doc.ownerId) });
+    // Its request is still storing it: the same person, answered with the id it will have.
+    if (holder === undefined && now - claim.at < CLAIM_STALE_MS) return duplicate({ id: claim.holder });
+    claim = await claimAddresses(deps.storage, teamId, addresses, lead.id, now, claim.holder);
+  }
+  // A lead made on a desktop (or imported) holds no claim: found by its fields.
+  const existing = await liveLeadWith(deps, teamId, addresses);
+  if (existing === undefined) return null;
+  await claimAddresses(deps.storage, teamId, addresses, existing.id, now, lead.id);
+  return duplicate(existing);
 }
 
 async function receiveLead(
@@ -96,17 +143,15 @@ async function receiveLead(
     defaultCountry: DEFAULT_COUNTRY,
   });
   if ('errors' in made) return invalid(made.errors);
-  const existing = await duplicateOf(deps, teamId, made.lead);
-  if (existing !== undefined)
-    return {
-      status: 200,
-      body: { id: existing.id, ownerId: existing.ownerId, created: false, duplicate: true },
-    };
+  const existing = await existingFor(deps, teamId, made.lead);
+  if (existing !== null) return existing;
   const ownerId = await nextOwner(deps.storage, teamId);
   if (ownerId === null)
     throw new SyncError(409, 'no_agents', 'The team has no active agent to give the lead to.');
   const lead = { ...made.lead, ownerId };
-  await insertDocuments(deps.storage, teamId, 'leads', leadSchema, [lead]);
+  const inserted = await insertDocuments(deps.storage, teamId, 'leads', leadSchema, [lead]);
+  // The same Idempotency-Key posted twice at once: the other request stored it.
+  if (inserted.length === 0) return duplicate({ id: lead.id });
   return { status: 201, body: { id: lead.id, ownerId, created: true, duplicate: false } };
 }
 

@@ -7,7 +7,11 @@ import type { WireDocument } from '../../src-shared/sync';
 import type { ServerStorage } from '../storage/server-storage';
 
 export type PrivateCollection =
-  'server.secrets' | 'server.api_keys' | 'server.idempotency' | 'server.fub_events';
+  | 'server.secrets'
+  | 'server.api_keys'
+  | 'server.idempotency'
+  | 'server.fub_events'
+  | 'server.intake_addresses';
 
 export async function readPrivate(
   storage: ServerStorage,

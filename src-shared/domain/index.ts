@@ -3,3 +3,4 @@ export * from './lead';
 export * from './message';
 export * from './sequence';
 export * from './records';
+export * from './listing';

@@ -88,6 +88,30 @@ export const consentSchema = z.object({
 });
 export type Consent = z.infer<typeof consentSchema>;
 
+/**
+ * What the lead wants in a home, as the agent set it on the lead page. Only the agent's edits
+ * are stored; everything else is read afresh from the inquiry, notes, form and AI reading
+ * (src-shared/listings/preferences.ts), so a field the agent never touched follows the lead.
+ */
+export const homePreferencesSchema = z.object({
+  cities: z.array(z.string().max(100)).max(20).optional(),
+  zips: z.array(z.string().max(20)).max(20).optional(),
+  priceMin: z.number().min(0).max(1_000_000_000).optional(),
+  priceMax: z.number().min(0).max(1_000_000_000).optional(),
+  bedsMin: z.number().int().min(0).max(50).optional(),
+  bathsMin: z.number().int().min(0).max(50).optional(),
+  types: z.array(z.string().max(60)).max(10).optional(),
+});
+export type HomePreferences = z.infer<typeof homePreferencesSchema>;
+
+/** A home sent to the lead: never offered again as a match. */
+export const homeSentSchema = z.object({
+  listingId: idSchema,
+  at: epochMsSchema,
+  channel: channelSchema,
+});
+export type HomeSent = z.infer<typeof homeSentSchema>;
+
 export const leadSchema = z.object({
   ...baseDocShape,
   firstName: z.string().max(100),
@@ -135,6 +159,10 @@ export const leadSchema = z.object({
     .optional(),
   /** The person's stage in Follow Up Boss as last read or written (its own word for it). */
   fubStage: z.string().max(60).optional(),
+  /** The agent's own settings of what the lead wants (the rest is read from what they wrote). */
+  homePreferences: homePreferencesSchema.optional(),
+  /** Homes already sent, newest last (kept to the last 200). */
+  homesSent: z.array(homeSentSchema).max(200).optional(),
   demo: z.boolean(),
 });
 export type Lead = z.infer<typeof leadSchema>;

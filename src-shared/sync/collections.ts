@@ -5,6 +5,7 @@ import {
   agentSchema,
   enrollmentSchema,
   leadSchema,
+  listingSchema,
   messageSchema,
   scoringModelSchema,
   sequenceSchema,
@@ -76,6 +77,8 @@ export const porchlightSyncCollections: readonly SyncCollectionSpec[] = [
     isDeviceOnly: (id) => !isTeamSetting(id),
   }),
   spec('scoring_models', scoringModelSchema, 'team', 'admin', 'master-wins'),
+  // The brokerage's homes: any member's import brings the whole team the same feed (SY-S3).
+  spec('listings', listingSchema, 'team', 'member', 'master-wins'),
 ];
 
 export const replicatedCollectionNames = porchlightSyncCollections.map((collection) => collection.name);

@@ -6,6 +6,7 @@ import type {
   Agent,
   Enrollment,
   Lead,
+  Listing,
   Message,
   ScoringModel,
   Sequence,
@@ -18,6 +19,7 @@ import {
   agentSchema,
   enrollmentSchema,
   leadSchema,
+  listingSchema,
   messageSchema,
   scoringModelSchema,
   sequenceSchema,
@@ -48,6 +50,8 @@ export interface PorchlightCollections {
   scoring_models: RxCollection<ScoringModel>;
   imports: RxCollection<ImportBatch>;
   import_rows: RxCollection<ImportRow>;
+  /** The 13th: RxDB's open edition opens 13 collections per process without waiting (0840). */
+  listings: RxCollection<Listing>;
 }
 export type PorchlightDatabase = RxDatabase<PorchlightCollections>;
 export type CollectionName = keyof PorchlightCollections;
@@ -61,7 +65,7 @@ type Definitions = {
 export const collectionDefinitions: Definitions = {
   leads: {
     schema: toRxJsonSchema(leadSchema, {
-      version: 2,
+      version: 3,
       indexes: [
         ['deletedAt', 'score'],
         ['deletedAt', 'stage', 'score'],
@@ -77,7 +81,8 @@ export const collectionDefinitions: Definitions = {
     }),
     // 1: `importId` (optional) added; existing leads were not imported by a batch.
     // 2: `fubId` and `fubStage` (optional) added; no lead was linked to Follow Up Boss before.
-    migrationStrategies: { 1: (doc: Lead) => doc, 2: (doc: Lead) => doc },
+    // 3: `homePreferences` and `homesSent` (optional) added; no lead had either before.
+    migrationStrategies: { 1: (doc: Lead) => doc, 2: (doc: Lead) => doc, 3: (doc: Lead) => doc },
   },
   messages: {
     schema: toRxJsonSchema(messageSchema, {
@@ -136,6 +141,13 @@ export const collectionDefinitions: Definitions = {
     schema: toRxJsonSchema(importRowSchema, {
       version: 0,
       indexes: [['batchId', 'row'], 'updatedAt'],
+    }),
+    migrationStrategies: {},
+  },
+  listings: {
+    schema: toRxJsonSchema(listingSchema, {
+      version: 0,
+      indexes: [['StandardStatus', 'ListPrice'], 'ModificationTimestamp', 'updatedAt'],
     }),
     migrationStrategies: {},
   },

@@ -16,6 +16,7 @@ export const replicatedCollections = [
   'agents',
   'settings',
   'scoring_models',
+  'listings',
 ] as const satisfies readonly CollectionName[];
 export type ReplicatedCollection = (typeof replicatedCollections)[number];
 

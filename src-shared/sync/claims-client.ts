@@ -12,6 +12,8 @@ import {
   type CompleteRequest,
   type ReleaseRequest,
   type SettleResult,
+  type TeamLinks,
+  teamLinksSchema,
 } from './claims';
 import { errorBodySchema } from './protocol';
 
@@ -19,6 +21,8 @@ export interface SyncClaimClient {
   claim(requests: readonly ClaimRequest[]): Promise<ClaimAnswer[]>;
   complete(reports: readonly CompleteRequest[]): Promise<SettleResult[]>;
   release(reports: readonly ReleaseRequest[]): Promise<SettleResult[]>;
+  /** The team's email link settings; null while the server has no public URL (409 no_public_url). */
+  links(): Promise<TeamLinks | null>;
 }
 
 export function createSyncClaimClient(options: {
@@ -26,13 +30,18 @@ export function createSyncClaimClient(options: {
   fetch: FetchLike;
   auth: SyncAuth;
 }): SyncClaimClient {
-  async function post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
     const request = async (token: string) =>
-      options.fetch(`${options.baseUrl}/claims${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      options.fetch(
+        `${options.baseUrl}${path}`,
+        body === undefined
+          ? { method: 'GET', headers: { authorization: `Bearer ${token}` } }
+          : {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            },
+      );
     let response = await request(await options.auth.accessToken());
     if (response.status === 401) response = await request(await options.auth.refresh());
     const json: unknown = await response.json().catch(() => undefined);
@@ -44,10 +53,20 @@ export function createSyncClaimClient(options: {
     }
     return schema.parse(json);
   }
+  const post = <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
+    call(`/claims${path}`, body, schema);
 
   return {
     claim: async (claims) => (await post('', { claims }, claimBatchAnswerSchema)).answers,
     complete: async (reports) => (await post('/complete', { reports }, settleBatchAnswerSchema)).results,
     release: async (reports) => (await post('/release', { reports }, settleBatchAnswerSchema)).results,
+    links: async () => {
+      try {
+        return await call('/team/links', undefined, teamLinksSchema);
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.code === 'no_public_url') return null;
+        throw error;
+      }
+    },
   };
 }

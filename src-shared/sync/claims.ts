@@ -105,3 +105,15 @@ export const claimBatchAnswerSchema = z.object({ answers: z.array(claimAnswerSch
 export const completeBatchRequestSchema = z.object({ reports: batch(completeRequestSchema) });
 export const releaseBatchRequestSchema = z.object({ reports: batch(releaseRequestSchema) });
 export const settleBatchAnswerSchema = z.object({ results: z.array(settleResultSchema) });
+
+/**
+ * GET /team/links: what a replica needs to sign the links of the emails it sends (the open
+ * pixel, clicks, unsubscribe; src-shared/links): the team, the server's public URL, and the
+ * team's link key (base64url).
+ */
+export const teamLinksSchema = z.object({
+  teamId: z.string().min(1).max(64),
+  publicUrl: z.string().regex(/^https?:\/\/\S+$/),
+  linkKey: z.string().regex(/^[A-Za-z0-9_-]{40,}$/),
+});
+export type TeamLinks = z.infer<typeof teamLinksSchema>;

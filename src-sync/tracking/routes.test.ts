@@ -93,6 +93,7 @@ describe.each(serverBackends())('email links on $name', (backend) => {
   it.skipIf(!backend.available)('a signed-in agent gets the key its desktop signs links with', async () => {
     const response = await f.test.app.request('/team/links', { headers: bearer(f.ann) });
     expect(await response.json()).toEqual({
+      teamId: f.team.teamId,
       publicUrl: 'https://sync.lakeside.example/porchlight',
       linkKey: teamLinkKey(TOKEN_KEY, f.team.teamId).toString('base64url'),
     });

@@ -101,7 +101,8 @@ export function trackingRoutes(deps: SyncDeps): Hono {
 
 /**
  * GET /team/links (signed-in agents): what a desktop needs to put signed links in the emails it
- * sends: the public URL and the team's link key (base64url). 409 until a public URL is set.
+ * sends (teamLinksSchema): the team, the public URL and the team's link key (base64url). 409
+ * until a public URL is set.
  */
 export function teamLinkRoutes(deps: SyncDeps): Hono<SyncEnv> {
   const routes = new Hono<SyncEnv>();
@@ -114,6 +115,7 @@ export function teamLinkRoutes(deps: SyncDeps): Hono<SyncEnv> {
         'This sync server has no public URL yet; ask your admin to set one.',
       );
     return c.json({
+      teamId: c.var.agent.teamId,
       publicUrl: deps.publicUrl.replace(/\/+$/, ''),
       linkKey: teamLinkKey(deps.tokenKey, c.var.agent.teamId).toString('base64url'),
     });

@@ -3,7 +3,8 @@
 // link), the HTML part (the template's own, or made from the same text), RFC 8058 one-click unsubscribe headers, the
 // lead's plus-addressed Reply-To (also the envelope sender, so bounces come back to the reply
 // mailbox and name the lead), and a Message-ID we keep. Open pixel and tracked links only
-// when a tracking server is configured; the unsubscribe link is never rewritten.
+// when the team server signs them (message.links) or a tracking server is configured; the
+// unsubscribe link is never rewritten.
 import { createHmac } from 'node:crypto';
 import type { EmailSettings } from '../../../src-shared/ipc/email';
 import { escapeHtml, htmlFromText } from '../../../src-shared/templates';
@@ -31,15 +32,22 @@ export function clickSignature(key: string, messageId: string, url: string): str
     .slice(0, 22);
 }
 
+/** Where an email's open pixel and click links go (absent: no tracking). */
 interface Tracking {
-  base: string;
-  key: string;
-  messageId: string;
+  open: string;
+  click(url: string): string;
 }
 
-function trackedUrl(track: Tracking, url: string): string {
-  const query = new URLSearchParams({ u: url, s: clickSignature(track.key, track.messageId, url) });
-  return `${track.base.replace(/\/+$/, '')}/t/c/${encodeURIComponent(track.messageId)}?${query.toString()}`;
+/** The older tracking-server setting's links (its own signature; a team server signs its own). */
+function settingsTracking(base: string, key: string, messageId: string): Tracking {
+  const root = base.replace(/\/+$/, '');
+  return {
+    open: `${root}/t/o/${encodeURIComponent(messageId)}.gif`,
+    click: (url) => {
+      const query = new URLSearchParams({ u: url, s: clickSignature(key, messageId, url) });
+      return `${root}/t/c/${encodeURIComponent(messageId)}?${query.toString()}`;
+    },
+  };
 }
 
 const HREF = /href="(https?:\/\/[^"]+)"/g;
@@ -64,7 +72,7 @@ export function htmlPart(
   track: Tracking | undefined,
 ): string {
   const hrefFor = (url: string): string =>
-    track === undefined || url === message.unsubscribeUrl ? url : trackedUrl(track, url);
+    track === undefined || url === message.unsubscribeUrl ? url : track.click(url);
   if (message.html === undefined) return htmlFromText(message.body, hrefFor, pixel(track));
   const linked = message.html.replace(HREF, (whole, raw: string) => {
     const url = unescapeAttribute(raw);
@@ -79,8 +87,7 @@ export function htmlPart(
 
 function pixel(track: Tracking | undefined): string {
   if (track === undefined) return '';
-  const src = `${track.base.replace(/\/+$/, '')}/t/o/${encodeURIComponent(track.messageId)}.gif`;
-  return `<img src="${escapeHtml(src)}" width="1" height="1" alt="" style="display:block;border:0">`;
+  return `<img src="${escapeHtml(track.open)}" width="1" height="1" alt="" style="display:block;border:0">`;
 }
 
 export function composeEmail(
@@ -103,10 +110,12 @@ export function composeEmail(
     // address, which the reply reader matches to the lead and reads as an opt-out.
     headers['List-Unsubscribe'] = `<mailto:${replyTo}?subject=unsubscribe>`;
   }
-  const track =
-    settings.trackingBaseUrl === ''
+  // A team email's links are the team server's, signed for this message; else the setting's.
+  const track: Tracking | undefined =
+    message.links ??
+    (settings.trackingBaseUrl === ''
       ? undefined
-      : { base: settings.trackingBaseUrl, key: replyTokenKey, messageId: message.messageId };
+      : settingsTracking(settings.trackingBaseUrl, replyTokenKey, message.messageId));
   return {
     from: { name: settings.fromName, address: settings.fromAddress },
     to: message.to,

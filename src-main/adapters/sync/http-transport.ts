@@ -10,6 +10,7 @@ import {
   sessionResponseSchema,
   SyncHttpError,
   type FetchLike,
+  type TeamLinks,
 } from '../../../src-shared/sync';
 import type {
   SyncAuth,
@@ -117,10 +118,16 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
 
   function claims(serverUrl: string, auth: SyncAuth): SyncClaimHandlers {
     const client = createSyncClaimClient({ baseUrl: serverUrl, fetch: fetchFor(serverUrl), auth });
+    // Asked once per sign-in: the key is derived from the server's token key, so it holds.
+    let links: TeamLinks | undefined;
     return {
       claim: translated((requests) => client.claim(requests)),
       complete: translated((reports) => client.complete(reports)),
       release: translated((reports) => client.release(reports)),
+      links: translated(async () => {
+        links ??= (await client.links()) ?? undefined;
+        return links ?? null;
+      }),
     };
   }
 

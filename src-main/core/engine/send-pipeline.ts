@@ -22,6 +22,7 @@ import { conditionHolds } from './conditions';
 import type { EnginePorts } from './ports';
 import { dayRulesOf, sendRulesOf } from './settings';
 import { handOver } from './hand-over';
+import { teamEmailLinks } from '../email/team-links';
 import {
   settleCancelled,
   settleFailed,
@@ -138,6 +139,7 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   let subject: string | undefined;
   let html: string | undefined;
   let unsubscribeUrl: string | undefined;
+  const links = channel === 'email' ? await teamEmailLinks(ctx, message.id) : undefined;
   try {
     ({ body, subject, html, unsubscribeUrl } = await renderOutgoing(
       ctx,
@@ -146,6 +148,7 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
       channel,
       settings,
       now,
+      links,
     ));
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
@@ -211,6 +214,7 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   if (subject !== undefined) outbound.subject = subject;
   if (html !== undefined) outbound.html = html;
   if (unsubscribeUrl !== undefined) outbound.unsubscribeUrl = unsubscribeUrl;
+  if (links !== undefined) outbound.links = links;
   // The provider call runs on its own: a slow provider never holds up the other sends.
   deps.inFlight.track(handOver(deps, sending, sender, outbound));
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../src-shared/templates';
 import type { CoreContext } from '../context';
 import { footerOf, templateValuesFor } from '../engine/template-values';
+import type { EmailLinks } from '../ports/channels';
 import { voiceFor } from '../profile/voice';
 
 export interface OutgoingContent {
@@ -32,6 +33,8 @@ export async function renderOutgoing(
   channel: Channel,
   settings: EngineSettings,
   now: number,
+  /** A team email's signed links: its unsubscribe link is the team server's. */
+  links?: EmailLinks,
 ): Promise<OutgoingContent> {
   const template =
     message.templateId === undefined ? null : await ctx.db.templates.findOne(message.templateId).exec();
@@ -40,7 +43,8 @@ export async function renderOutgoing(
   const body = renderTemplate(template?.body ?? message.body, values);
   if (channel !== 'email') return { body };
   const unsubscribeUrl =
-    settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}${message.id}`;
+    links?.unsubscribe ??
+    (settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}${message.id}`);
   const footer = footerOf(voice, unsubscribeUrl);
   return {
     ...(unsubscribeUrl === '' ? {} : { unsubscribeUrl }),

@@ -19,6 +19,16 @@ export interface OutboundMessage {
   html?: string;
   /** Email only: RFC 8058 one-click unsubscribe target. */
   unsubscribeUrl?: string;
+  /** Email only, in a team whose server serves them: the signed open pixel and click links. */
+  links?: EmailLinks;
+}
+
+/** A team email's signed links on the team server (core/email/team-links.ts). */
+export interface EmailLinks {
+  open: string;
+  /** The redirect through the server to `url`, signed for that URL only. */
+  click(url: string): string;
+  unsubscribe: string;
 }
 
 export interface SendReceipt {

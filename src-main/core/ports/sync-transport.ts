@@ -9,6 +9,7 @@ import type {
   CompleteRequest,
   ReleaseRequest,
   SettleResult,
+  TeamLinks,
 } from '../../../src-shared/sync/claims';
 
 /** The server's position in a team's change order (docs/sync.md, SY-P1). */
@@ -36,11 +37,16 @@ export interface SyncCollectionHandlers {
   stream$: Observable<SyncStreamItem>;
 }
 
-/** The team server's claims (docs/sync.md, CL-*): batches, answered item by item in order. */
+/**
+ * What a team send asks the server: its claims (docs/sync.md, CL-*: batches, answered item by
+ * item in order) and the team's email link settings (null while the server has no public URL;
+ * kept once known, as the key never changes while the server's token key stays).
+ */
 export interface SyncClaimHandlers {
   claim(requests: readonly ClaimRequest[]): Promise<ClaimAnswer[]>;
   complete(reports: readonly CompleteRequest[]): Promise<SettleResult[]>;
   release(reports: readonly ReleaseRequest[]): Promise<SettleResult[]>;
+  links(): Promise<TeamLinks | null>;
 }
 
 /** The claims of the team this replica belongs to, and the replica's own id in them. */

@@ -10,6 +10,7 @@ import { PorchlightError } from '../../src-shared/ipc/errors';
 import { agentHandlers } from './agents/handlers';
 import { aiHandlers } from './ai/handlers';
 import { analyticsHandlers } from './analytics/handlers';
+import { assistantHandlers } from './assistant/handlers';
 import { channelHandlers } from './channels/handlers';
 import { composeHandlers } from './compose/handlers';
 import { replyHandlers } from './replies/handlers';
@@ -62,6 +63,7 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     desktopHandlers(ctx),
     followUpBossHandlers(ctx),
     profileHandlers(ctx),
+    assistantHandlers(ctx),
   ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { CoreApp } from './app';
 import { createAiContentAnalyzer } from './ai/content-analyzer';
 import { startReplyClassification } from './ai/reply-job';
+import { startAssistant } from './assistant/job';
 import { createCoreApp } from './app';
 import type { CoreContext, Workspace } from './context';
 import { ensureFirstRun } from './demo/demo-workspace';
@@ -137,6 +138,8 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     // Replies are read by the AI when the shell connected one (ctx.ai), by rules otherwise.
     if (ctx.ai !== undefined) ctx.contentAnalyzer = createAiContentAnalyzer(ctx);
     const replies = startReplyClassification(ctx);
+    // The assistant (off until a lead or a sequence turns it on) talks through the same outbox.
+    const assistant = startAssistant(ctx);
     const followUps = startNextFollowUps(ctx);
     // After the engine: people it brings in meet the engine's rules (not new inquiries).
     await followUpBoss?.start();
@@ -152,6 +155,8 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
         await followUps.idle();
         replies.stop();
         await replies.idle();
+        assistant.stop();
+        await assistant.idle();
         await engine.stop();
         await channels.stop();
         scoring.stop();

@@ -10,7 +10,8 @@
 //   tasks           -> tasks-changed           { ids }
 //   imports         -> imports-changed         { ids: the batches }
 //   settings        -> engine-settings-changed {} (engine), email-settings-changed { at }
-//                      (email), channels-changed {} (Twilio's settings)
+//                      (email), channels-changed {} (Twilio's settings), assistant-changed {}
+//                      (the assistant's switch and every lead's conversation state)
 //   scoring_models  -> scoring-model-changed   { using: 'logistic', version } when one activates
 // Debounced to one turn of the event loop: everything written in a turn (a bulk, an enrollment
 // with its message) leaves as one event per name with the ids merged. Events that are not a
@@ -19,6 +20,7 @@
 // (scores-changed), secrets saved (channels-changed), import progress, demo-changed.
 import type { RxChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
+import { ASSISTANT_SETTINGS_ID } from '../../src-shared/assistant/state';
 import { TWILIO_SETTINGS_ID } from '../../src-shared/ipc/channels';
 import type { EventPayloads } from '../../src-shared/ipc/contract';
 import { ENGINE_SETTINGS_ID } from '../../src-shared/playbooks/engine-settings';
@@ -29,7 +31,11 @@ import type { PorchlightDatabase } from './store/collections';
 
 type IdEvent =
   'leads-changed' | 'sequences-changed' | 'templates-changed' | 'tasks-changed' | 'imports-changed';
-type SignalEvent = 'engine-settings-changed' | 'email-settings-changed' | 'channels-changed';
+type SignalEvent =
+  | 'engine-settings-changed'
+  | 'email-settings-changed'
+  | 'channels-changed'
+  | 'assistant-changed';
 /** The settings documents whose change is an event of its own. */
 const SETTINGS_EVENTS: Readonly<Record<string, SignalEvent>> = {
   [ENGINE_SETTINGS_ID]: 'engine-settings-changed',
@@ -94,7 +100,9 @@ export class DocumentEvents {
       db.tasks.$.subscribe(ids('tasks-changed')),
       db.imports.$.subscribe(ids('imports-changed')),
       db.settings.$.subscribe((event) => {
-        const signal = SETTINGS_EVENTS[event.documentId];
+        const signal =
+          SETTINGS_EVENTS[event.documentId] ??
+          (event.documentId.startsWith(ASSISTANT_SETTINGS_ID) ? 'assistant-changed' : undefined);
         if (signal === undefined) return;
         this.pending.signals.add(signal);
         this.soon();

@@ -56,6 +56,7 @@ export const invalidatedBy: Partial<Record<EventName, readonly string[]>> = {
   'email-settings-changed': ['email-'],
   'demo-changed': ['*'],
   'imports-changed': ['imports-'],
+  'assistant-changed': ['assistant-'],
 };
 
 /** Errors worth a second try: the shell was briefly unreachable. Refusals are final. */

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { aiArgs, type AiEvents, type AiResults } from './ai';
 import { analyticsArgs, type AnalyticsResults } from './analytics';
+import { assistantArgs, type AssistantEvents, type AssistantResults } from './assistant';
 import { appArgs, type AppEvents, type AppResults } from './app';
 import { channelArgs, type ChannelEvents, type ChannelResults } from './channels';
 import { combine } from './combine';
@@ -48,6 +49,7 @@ export const handlerArgs = combine(
   desktopArgs,
   followUpBossArgs,
   profileArgs,
+  assistantArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -71,7 +73,8 @@ export type HandlerResults = LeadResults &
   ReplyResults &
   DesktopResults &
   FollowUpBossResults &
-  ProfileResults;
+  ProfileResults &
+  AssistantResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */
@@ -93,7 +96,8 @@ export type EventPayloads = LeadEvents &
   SyncEvents &
   DesktopEvents &
   FollowUpBossEvents &
-  ProfileEvents;
+  ProfileEvents &
+  AssistantEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

@@ -13,6 +13,7 @@ import type { CoreContext } from '../context';
 import { dayRulesOf, readEngineSettings, sendRulesOf } from '../engine/settings';
 import type { ReplyClassifier } from '../ports/ai';
 import { ensureTask } from '../tasks/task-store';
+import { readLeadState } from '../assistant/store';
 import { aiReplyClassifier } from './classifier';
 import { suggestReply } from './drafts';
 import { loadAiSettings } from './settings';
@@ -89,6 +90,9 @@ export async function classifyAndApply(
 /** Schedules the suggested answer when the team turned aiAutoReply on; returns its id. */
 async function maybeAutoReply(ctx: CoreContext, inbound: Message): Promise<string | null> {
   if (!(await loadAiSettings(ctx.db)).aiAutoReply) return null;
+  // A lead the assistant talks to (or the agent took over from it) gets no second answer.
+  const assistant = await readLeadState(ctx, inbound.leadId);
+  if (assistant !== null && assistant.mode !== 'off' && assistant.mode !== 'stopped') return null;
   const lead = (await ctx.db.leads.findOne(inbound.leadId).exec())?.toMutableJSON();
   if (lead === undefined) return null;
   const draft = await suggestReply(ctx, inbound.id);

@@ -2,6 +2,7 @@
 // person (or the AI on their behalf) wrote to the same lead after it — sent, queued, or a
 // logged call — so a reply the agent dealt with leaves the list whatever way they answered.
 // A sequence's automatic step is not an answer.
+import { isAssistantMessageId } from '../../../src-shared/assistant/state';
 import type { Message } from '../../../src-shared/domain';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import type { UnansweredReply } from '../../../src-shared/ipc/replies';
@@ -40,6 +41,8 @@ export function replyHandlers(ctx: CoreContext) {
       for (const m of outbound) {
         if (m.authoredBy === 'template' || NOT_AN_ANSWER.has(m.status) || !newestPerLead.has(m.leadId))
           continue;
+        // The assistant's notes and its hand-off alerts to the agent never reached the lead.
+        if (isAssistantMessageId(m.id) && (m.channel === 'note' || m.channel === 'notification')) continue;
         lastAnswerAt.set(m.leadId, Math.max(lastAnswerAt.get(m.leadId) ?? 0, m.createdAt));
       }
       const waiting: UnansweredReply[] = [];

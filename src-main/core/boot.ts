@@ -114,6 +114,7 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
             workspace,
             secrets: options.secrets,
             api: options.followUpBoss,
+            ...(sync === undefined ? {} : { webhookEvents: () => sync.fubEvents() }),
           });
     const ctx: CoreContext = {
       db,

@@ -47,6 +47,36 @@ export interface FubPollReport {
   problems: string[];
 }
 
+/** What the last reading of webhook events (received by the team server) did. */
+export interface FubEventsReport {
+  at: number;
+  events: number;
+  /** People fetched because an event named them. */
+  people: number;
+  created: number;
+  merged: number;
+  unchanged: number;
+  /** Notes, texts, emails and calls put on a lead's timeline. */
+  activities: number;
+  /** Leads whose person Follow Up Boss deleted (or merged away): kept here, no longer linked. */
+  unlinked: number;
+  /** Resources an event named that Follow Up Boss no longer had when fetched. */
+  gone: number;
+  refused: string[];
+  problems: string[];
+}
+
+/**
+ * Webhooks reach the team server; a team admin's desktop (or the always-on engine) reads them.
+ * `solo`: no team server; `reading`: this desktop reads them; `not_admin`: another does;
+ * `failed`: the last reading stopped (message says why; polling carries on).
+ */
+export interface FubWebhookStatus {
+  state: 'solo' | 'reading' | 'not_admin' | 'failed';
+  message: string | null;
+  lastRead: FubEventsReport | null;
+}
+
 export interface FubWriteBackFailure {
   leadId: string;
   leadName: string;
@@ -62,6 +92,7 @@ export interface FubStatus {
   writeBack: boolean;
   hasSystemKey: boolean;
   lastPoll: FubPollReport | null;
+  webhooks: FubWebhookStatus;
   /** Leads linked to a Follow Up Boss person. */
   linkedLeads: number;
   failedWriteBacks: FubWriteBackFailure[];

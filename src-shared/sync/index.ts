@@ -6,3 +6,4 @@ export * from './sse';
 export * from './client';
 export * from './claims';
 export * from './claims-client';
+export * from './fub-events';

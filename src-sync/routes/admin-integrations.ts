@@ -8,7 +8,8 @@ import { TWILIO_INBOUND_PATH, TWILIO_STATUS_PATH } from '../webhooks/twilio-rout
 import type { SyncDeps, SyncEnv } from '../context';
 import { requireAdmin } from '../middleware/auth';
 import { SyncError } from '../middleware/errors';
-import { listPrivate } from '../team/private-docs';
+import { fubEventsQuerySchema, type FubEventsAnswer } from '../../src-shared/sync';
+import { listPrivateAfter } from '../team/private-docs';
 import { TEAM_SECRET_NAMES, type TeamSecretName, type TeamSecrets } from '../team/secrets';
 import { createApiKey, listApiKeys, revokeApiKey } from '../intake/api-keys';
 import { parseBody } from './parse';
@@ -110,9 +111,40 @@ export function integrationRoutes(deps: SyncDeps, secrets: TeamSecrets): Hono<Sy
     return c.body(null, 204);
   });
 
-  routes.get('/fub-events', async (c) =>
-    c.json({ events: await listPrivate(storage, c.var.agent.teamId, 'server.fub_events') }),
-  );
+  // FE-1: the events kept after `after`, in the order kept; FE-2: the position to ask after next.
+  routes.get('/fub-events', async (c) => {
+    const query = fubEventsQuerySchema.safeParse(c.req.query());
+    if (!query.success)
+      throw new SyncError(
+        400,
+        'invalid_request',
+        'after and limit must be whole numbers (limit at most 500).',
+      );
+    const { after, limit } = query.data;
+    const { records, lastSeq } = await listPrivateAfter(
+      storage,
+      c.var.agent.teamId,
+      'server.fub_events',
+      after,
+      limit,
+    );
+    const answer: FubEventsAnswer = {
+      events: records.map(({ doc, seq }) => ({
+        id: String(doc.id),
+        event: String(doc['event']),
+        ...(typeof doc['eventCreated'] === 'string' ? { eventCreated: doc['eventCreated'] } : {}),
+        resourceIds: Array.isArray(doc['resourceIds'])
+          ? doc['resourceIds'].filter(
+              (r): r is string | number => typeof r === 'string' || typeof r === 'number',
+            )
+          : [],
+        ...(typeof doc['receivedAt'] === 'number' ? { receivedAt: doc['receivedAt'] } : {}),
+        seq,
+      })),
+      checkpoint: { seq: lastSeq },
+    };
+    return c.json(answer);
+  });
 
   routes.get('/webhooks', (c) => {
     const addresses = webhookAddresses(deps.publicUrl, c.var.agent.teamId);

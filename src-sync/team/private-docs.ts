@@ -57,3 +57,18 @@ export async function listPrivate(
   const rows = await storage.changesSince(teamId, collection, 0, limit, null);
   return rows.map((row) => row.doc).filter((doc) => !doc._deleted);
 }
+
+/** Live records kept after position `afterSeq`, in the order kept, and the last position read. */
+export async function listPrivateAfter(
+  storage: ServerStorage,
+  teamId: string,
+  collection: PrivateCollection,
+  afterSeq: number,
+  limit: number,
+): Promise<{ records: { doc: WireDocument; seq: number }[]; lastSeq: number }> {
+  const rows = await storage.changesSince(teamId, collection, afterSeq, limit, null);
+  return {
+    records: rows.filter((row) => !row.doc._deleted).map((row) => ({ doc: row.doc, seq: row.seq })),
+    lastSeq: rows.at(-1)?.seq ?? afterSeq,
+  };
+}

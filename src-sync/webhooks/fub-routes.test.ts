@@ -52,6 +52,26 @@ describe.each(serverBackends())('Follow Up Boss webhook on $name', (backend) => 
     ]);
   });
 
+  it.skipIf(!backend.available)('FE-1/FE-2 events are read after a position, which moves on', async () => {
+    const second = event.replace('f2a1c9d0-5b', 'f2a1c9d0-5c');
+    await post(event, fubSignature(SYSTEM_KEY, event));
+    await post(second, fubSignature(SYSTEM_KEY, second));
+    const page = async (after: number, limit = 100) =>
+      (await (
+        await f.test.app.request(`/admin/fub-events?after=${after}&limit=${limit}`, {
+          headers: bearer(f.team.admin),
+        })
+      ).json()) as { events: { id: string; seq: number }[]; checkpoint: { seq: number } };
+    const first = await page(0, 1);
+    expect(first.events.map((e) => e.id)).toEqual(['f2a1c9d0-5b']);
+    const rest = await page(first.checkpoint.seq);
+    expect(rest.events.map((e) => e.id)).toEqual(['f2a1c9d0-5c']);
+    const none = await page(rest.checkpoint.seq);
+    expect(none).toEqual({ events: [], checkpoint: rest.checkpoint });
+    const refused = await f.test.app.request('/admin/fub-events?after=-1', { headers: bearer(f.team.admin) });
+    expect(refused.status).toBe(400);
+  });
+
   it.skipIf(!backend.available)('refused with nothing stored', async () => {
     const before = await f.seq();
     const cases: [string, string | null, string?][] = [

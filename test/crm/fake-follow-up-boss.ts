@@ -5,13 +5,29 @@
 //   GET  /v1/people/:id            one person, 404 { errorMessage } when deleted
 //   PUT  /v1/people/:id            { stage } changes the person's stage (and `updated`)
 //   GET  /v1/notes?personId=N      the person's notes;  POST /v1/notes { personId, subject, body }
+//   GET  /v1/{notes,textMessages,emails,calls}/:id   one activity (404 when deleted)
 // Every request needs HTTP Basic with a known API key as the user name (401 otherwise) and the
 // X-System header. `rateLimitNext(n, seconds)` answers the next n requests 429 with Retry-After;
 // `failNext(status)` answers the next write with that status. Cursors are opaque strings.
+// `webhook(url, systemKey, event, resourceIds)` posts an event as Follow Up Boss does: JSON
+// { eventId, eventCreated, event, resourceIds, uri } with FUB-Signature (the hex HMAC-SHA256 of
+// the base64 of the body, keyed with the system key); `redeliver` posts the same event again.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { FubNote, FubPerson } from '../../src-main/core/ports/follow-up-boss';
+import { createHmac, randomUUID } from 'node:crypto';
+import type {
+  FubActivity,
+  FubActivityKind,
+  FubNote,
+  FubPerson,
+} from '../../src-main/core/ports/follow-up-boss';
+
+export interface SentWebhook {
+  body: string;
+  signature: string;
+  status: number;
+}
 
 export interface FakeFubRequest {
   method: string;
@@ -30,8 +46,12 @@ export interface FakeFollowUpBoss {
   /** Adds or changes a person; `updated` moves to the given time (ISO, default: a tick later). */
   put(person: Omit<FubPerson, 'updated'> & { updated?: string }): FubPerson;
   remove(id: number): void;
+  /** Notes, texts, emails and calls by kind and id (notes also hold what POST /v1/notes wrote). */
+  activities: Map<FubActivityKind, Map<number, FubActivity>>;
   rateLimitNext(count: number, retryAfterSeconds: number): void;
   failNext(status: number): void;
+  webhook(url: string, systemKey: string, event: string, resourceIds: number[]): Promise<SentWebhook>;
+  redeliver(url: string, sent: SentWebhook): Promise<SentWebhook>;
   close(): Promise<void>;
 }
 
@@ -44,6 +64,12 @@ export async function startFakeFollowUpBoss(apiKey = 'fka_0TestKey0123456789'): 
   let failWrite: number | undefined;
   let clock = Date.parse('2026-11-01T09:00:00Z');
   let noteId = 1;
+  const activities = new Map<FubActivityKind, Map<number, FubActivity>>([
+    ['notes', new Map()],
+    ['textMessages', new Map()],
+    ['emails', new Map()],
+    ['calls', new Map()],
+  ]);
   const tick = (): string => new Date((clock += 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
   const app = new Hono();
@@ -132,8 +158,23 @@ export async function startFakeFollowUpBoss(apiKey = 'fka_0TestKey0123456789'): 
       body: body.body ?? '',
     };
     notes.push(note);
+    activities.get('notes')?.set(note.id, { ...note, created: tick() });
     return c.json(note, 201);
   });
+  for (const kind of activities.keys())
+    app.get(`/v1/${kind}/:id`, (c) => {
+      const found = activities.get(kind)?.get(Number(c.req.param('id')));
+      return found === undefined ? error(404, 'Not found.') : c.json(found);
+    });
+
+  const post = async (url: string, body: string, signature: string): Promise<SentWebhook> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'fub-signature': signature },
+      body,
+    });
+    return { body, signature, status: response.status };
+  };
 
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -157,6 +198,22 @@ export async function startFakeFollowUpBoss(apiKey = 'fka_0TestKey0123456789'): 
     failNext(status) {
       failWrite = status;
     },
+    activities,
+    webhook(url, systemKey, event, resourceIds) {
+      const collection = event.replace(/(Created|Updated|Deleted|StageUpdated|TagsCreated)$/, '');
+      const body = JSON.stringify({
+        eventId: randomUUID(),
+        eventCreated: new Date(clock).toISOString(),
+        event,
+        resourceIds,
+        uri: `https://api.followupboss.com/v1/${collection}?id=${resourceIds.join(',')}`,
+      });
+      const signature = createHmac('sha256', systemKey)
+        .update(Buffer.from(body, 'utf8').toString('base64'))
+        .digest('hex');
+      return post(url, body, signature);
+    },
+    redeliver: (url, sent) => post(url, sent.body, sent.signature),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

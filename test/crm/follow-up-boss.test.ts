@@ -195,6 +195,24 @@ describe('importing people', () => {
   });
 });
 
+describe('closing', () => {
+  it('does not sit out a rate limit: stop() ends the run waiting on a 429 at once, its work kept', async () => {
+    for (let id = 1; id <= 120; id++) person(id);
+    await service.connect({ apiKey: fub.apiKey, writeBack: false });
+    fub.rateLimitNext(1, 60);
+    const before = fub.requests.length;
+    const run = service.syncNow();
+    await expect.poll(() => fub.requests.length).toBeGreaterThan(before); // answered 429
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const startedAt = core.clock.now();
+    await service.stop();
+    await run;
+    // No clock time passed: the 60-second wait was cut short, not waited out.
+    expect(core.clock.now()).toBe(startedAt);
+    expect((await readFubState(core.ctx.db)).error).toBeNull();
+  });
+});
+
 describe('writing back', () => {
   it('records a sent message once as a note, even when a run stopped before it could note so', async () => {
     person(5);

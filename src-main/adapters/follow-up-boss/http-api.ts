@@ -1,8 +1,10 @@
 // Follow Up Boss over HTTPS: HTTP Basic with the user's API key as the user name (no password),
 // the X-System / X-System-Key headers that identify Porchlight as the calling system, JSON
-// both ways. Answers become FubError kinds core acts on: a 429 carries its Retry-After, a 404
-// is "not found", anything else keeps Follow Up Boss's own errorMessage.
+// both ways. A call ends at 20 s, or at once when the caller's signal aborts. Answers become
+// FubError kinds core acts on: a 429 carries its Retry-After, a 404 is "not found", anything
+// else keeps Follow Up Boss's own errorMessage.
 import type {
+  FubActivity,
   FubApi,
   FubApiFactory,
   FubCredentials,
@@ -86,7 +88,10 @@ export function createFubHttpApi(options: FubHttpOptions = {}): FubApiFactory {
           method,
           headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
+          signal:
+            credentials.signal === undefined
+              ? AbortSignal.timeout(TIMEOUT_MS)
+              : AbortSignal.any([AbortSignal.timeout(TIMEOUT_MS), credentials.signal]),
         });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
@@ -130,6 +135,14 @@ export function createFubHttpApi(options: FubHttpOptions = {}): FubApiFactory {
       },
       async updateStage(personId, stage) {
         await call('PUT', `/people/${personId}`, { stage });
+      },
+      async getActivity(kind, id) {
+        try {
+          return (await call('GET', `/${kind}/${id}`)) as unknown as FubActivity;
+        } catch (error) {
+          if (error instanceof FubError && error.kind === 'not_found') return undefined;
+          throw error;
+        }
       },
     };
   };

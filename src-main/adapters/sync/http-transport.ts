@@ -7,6 +7,7 @@ import {
   createSyncClaimClient,
   createSyncReplicationHandlers,
   errorBodySchema,
+  fubEventsAnswerSchema,
   sessionResponseSchema,
   SyncHttpError,
   type FetchLike,
@@ -17,6 +18,7 @@ import type {
   SyncClaimHandlers,
   SyncCollectionHandlers,
   SyncCollectionOptions,
+  SyncFubEvents,
   SyncSession,
   SyncTransport,
 } from '../../core/ports/sync-transport';
@@ -131,6 +133,39 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
     };
   }
 
+  function fubEvents(serverUrl: string, auth: SyncAuth): SyncFubEvents {
+    const get = (token: string, after: number, limit: number) =>
+      fetchFor(serverUrl)(`${serverUrl}/admin/fub-events?after=${after}&limit=${limit}`, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    return {
+      async list(afterSeq, limit) {
+        let response = await get(await auth.accessToken(), afterSeq, limit);
+        if (response.status === 401) response = await get(await auth.refresh(), afterSeq, limit);
+        const json: unknown = await response.json().catch(() => undefined);
+        if (response.status !== 200) {
+          const error = errorBodySchema.safeParse(json);
+          throw new SyncTransportError(
+            'refused',
+            error.success ? error.data.code : 'http_error',
+            error.success ? error.data.message : `The sync server answered ${response.status}.`,
+            response.status,
+          );
+        }
+        const answer = fubEventsAnswerSchema.safeParse(json);
+        if (!answer.success)
+          throw new SyncTransportError(
+            'refused',
+            'bad_answer',
+            `${serverUrl} did not answer like a Porchlight sync server.`,
+          );
+        const { events, checkpoint } = answer.data;
+        return { events, checkpoint: checkpoint.seq };
+      },
+    };
+  }
+
   return {
     login: (serverUrl, credentials) => postSession(serverUrl, '/auth/login', credentials),
     redeem: (serverUrl, credentials) => postSession(serverUrl, '/auth/redeem', credentials),
@@ -144,5 +179,6 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
     },
     collection,
     claims,
+    fubEvents,
   };
 }

@@ -3,8 +3,7 @@
 // names, phones, emails, stages, sources and prices are read, corrected and reported in the
 // same words as an imported file ("phone "555-12" is not a valid US number; …").
 import type { Lead, LeadStage } from '../../../src-shared/domain';
-import { presetDefinitions } from '../../../src-shared/imports';
-import { readStage } from '../../../src-shared/imports';
+import { presetDefinitions, readStage } from '../../../src-shared/imports';
 import type { Workspace } from '../context';
 import type { CsvRow } from '../imports/read-rows';
 import { readLeadRow } from '../imports/row-lead';

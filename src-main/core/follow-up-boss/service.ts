@@ -1,8 +1,10 @@
-// Follow Up Boss on this desktop: the connection (API key in the SecretStore), a run every few
-// minutes and shortly after a message is sent or a stage changes (write-back, then importing
-// people), and the status Settings → Follow Up Boss shows, announced as `fub-changed`.
+// Follow Up Boss on this desktop: the connection (API key in the SecretStore), a full run every
+// few minutes and shortly after a message is sent or a stage changes (write-back, importing
+// people, webhook events), a reading of the team server's webhook events every half minute in
+// between, and the status Settings → Follow Up Boss shows, announced as `fub-changed`.
 // Runs never overlap; a refused key or an unreachable Follow Up Boss stops a run with the
 // reason in the status, and the next run tries again. Demo leads never reach Follow Up Boss.
+// stop() ends a run at once: a 429's wait and a call under way are cut short.
 import type { FubConnectInput, FubStatus } from '../../../src-shared/ipc/follow-up-boss';
 import { fubConnectSchema } from '../../../src-shared/ipc/follow-up-boss';
 import { leadDisplayName } from '../../../src-shared/domain';
@@ -14,14 +16,15 @@ import type { FubApi, FubApiFactory } from '../ports/follow-up-boss';
 import { FubError } from '../ports/follow-up-boss';
 import type { SecretStore } from '../ports/secret-store';
 import type { PorchlightDatabase } from '../store/collections';
-import type { FubRunDeps } from './poll';
 import { fubStageMatches } from './person-lead';
-import { pollPeople, politely } from './poll';
+import { runFollowUpBoss, type EventsSource, type RunKind } from './run';
+import { politely, RunStopped, type FubRunDeps } from './run-deps';
 import type { FubWorkState } from './state';
 import { readFubSettings, readFubState, writeFubSettings, writeFubState } from './state';
-import { WriteBack } from './write-back';
 
 export const POLL_EVERY_MS = 5 * 60_000;
+/** Webhook events are read this often between full runs (a request to the team server). */
+export const EVENTS_EVERY_MS = 30_000;
 /** Changes gathered this long before a write-back run. */
 const SETTLE_MS = 3_000;
 const KEY = 'followUpBoss.apiKey';
@@ -34,14 +37,19 @@ export interface FollowUpBossDeps {
   workspace: Workspace;
   secrets: SecretStore | undefined;
   api: FubApiFactory;
+  /** Where the team server's webhook events are read (the sync client); none when solo. */
+  webhookEvents?: () => EventsSource;
 }
 
 export class FollowUpBoss {
   private timer: TimerHandle | null = null;
   private timerAt = Infinity;
+  private eventsTimer: TimerHandle | null = null;
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly unsubscribe: (() => void)[] = [];
+  /** Aborted by stop(): ends calls under way and the waits of 429s. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: FollowUpBossDeps) {}
 
@@ -67,6 +75,9 @@ export class FollowUpBoss {
     this.stopped = true;
     this.timer?.cancel();
     this.timer = null;
+    this.eventsTimer?.cancel();
+    this.eventsTimer = null;
+    this.stopping.abort();
     for (const off of this.unsubscribe) off();
     await this.running;
   }
@@ -83,7 +94,20 @@ export class FollowUpBoss {
     this.timer = this.deps.clock.setTimer(at, () => {
       this.timer = null;
       this.timerAt = Infinity;
-      void this.run();
+      void this.run('full');
+    });
+  }
+
+  /** The next reading of webhook events, while there is a team server to read them from. */
+  private scheduleEvents(): void {
+    this.eventsTimer?.cancel();
+    this.eventsTimer = null;
+    const source = this.deps.webhookEvents?.();
+    if (this.stopped || source === undefined || source === 'not_admin') return;
+    const { clock } = this.deps;
+    this.eventsTimer = clock.setTimer(clock.now() + EVENTS_EVERY_MS, () => {
+      this.eventsTimer = null;
+      void this.run('events');
     });
   }
 
@@ -95,7 +119,11 @@ export class FollowUpBoss {
     const apiKey = await this.deps.secrets?.get(KEY);
     if (apiKey === undefined || apiKey === '') return undefined;
     const systemKey = await this.deps.secrets?.get(SYSTEM_KEY);
-    return this.deps.api({ apiKey, ...(systemKey === undefined ? {} : { systemKey }) });
+    return this.deps.api({
+      apiKey,
+      ...(systemKey === undefined ? {} : { systemKey }),
+      signal: this.stopping.signal,
+    });
   }
 
   private runDeps(api: FubApi): FubRunDeps {
@@ -105,21 +133,39 @@ export class FollowUpBoss {
       workspace: this.deps.workspace,
       api,
       now: () => clock.now(),
-      wait: (ms) => new Promise((resolve) => clock.setTimer(clock.now() + ms, resolve)),
+      wait: (ms) => this.wait(ms),
     };
   }
 
-  /** One run: write back what is due, then import what changed. Runs queue, never overlap. */
-  run(): Promise<void> {
+  /** A wait on core's clock that stop() cuts short (RunStopped). */
+  private wait(ms: number): Promise<void> {
+    const { clock } = this.deps;
+    const signal = this.stopping.signal;
+    if (signal.aborted) return Promise.reject(new RunStopped());
+    return new Promise((resolve, reject) => {
+      const onStop = (): void => {
+        timer.cancel();
+        reject(new RunStopped());
+      };
+      const timer = clock.setTimer(clock.now() + ms, () => {
+        signal.removeEventListener('abort', onStop);
+        resolve();
+      });
+      signal.addEventListener('abort', onStop, { once: true });
+    });
+  }
+
+  /** One run (full: write back, import, events; events: webhook events only). Runs queue, never overlap. */
+  run(kind: RunKind = 'full'): Promise<void> {
     this.running = this.running
-      .then(() => this.runOnce())
+      .then(() => this.runOnce(kind))
       .catch((error: unknown) => {
         console.error('Porchlight: Follow Up Boss run failed:', error);
       });
     return this.running;
   }
 
-  private async runOnce(): Promise<void> {
+  private async runOnce(kind: RunKind): Promise<void> {
     const { db, clock, workspace } = this.deps;
     const settings = await readFubSettings(db);
     if (this.stopped || !settings.enabled) return;
@@ -128,25 +174,29 @@ export class FollowUpBoss {
     if (api === undefined) {
       state.error = 'The Follow Up Boss API key is missing; enter it in Settings → Follow Up Boss.';
     } else {
-      const run = this.runDeps(api);
+      let cutShort = false;
       try {
-        if (settings.writeBack) {
-          const writeBack = new WriteBack(run, state);
-          await writeBack.stages();
-          await writeBack.messages();
-        }
-        const { report, checkpoint } = await pollPeople(run, state.checkpoint);
-        state.lastPoll = report;
-        if (checkpoint !== undefined) state.checkpoint = checkpoint;
-        state.error = null;
+        await runFollowUpBoss(this.runDeps(api), settings, state, kind, this.deps.webhookEvents?.());
       } catch (error) {
-        if (!(error instanceof FubError)) throw error;
-        state.error = error.message;
+        if (!(error instanceof RunStopped) && !this.stopped) throw error;
+        cutShort = true;
+      }
+      if (cutShort || this.stopped) {
+        // Stopping: what was done is kept (cursors, failures); the status words stay as they
+        // were (a call cut short says nothing about Follow Up Boss).
+        const saved = await readFubState(db);
+        await writeFubState(db, workspace, clock.now(), {
+          ...state,
+          error: saved.error,
+          eventsError: saved.eventsError,
+        });
+        return;
       }
     }
     await writeFubState(db, workspace, clock.now(), state);
     this.deps.events.emit('fub-changed', await this.status());
-    this.schedule(clock.now() + POLL_EVERY_MS);
+    if (kind === 'full') this.schedule(clock.now() + POLL_EVERY_MS);
+    this.scheduleEvents();
   }
 
   async status(): Promise<FubStatus> {
@@ -163,9 +213,26 @@ export class FollowUpBoss {
       writeBack: settings.writeBack,
       hasSystemKey: names.includes(SYSTEM_KEY),
       lastPoll: state.lastPoll ?? null,
+      webhooks: this.webhookStatus(state),
       linkedLeads,
       failedWriteBacks: await this.failures(state),
     };
+  }
+
+  private webhookStatus(state: FubWorkState): FubStatus['webhooks'] {
+    const source = this.deps.webhookEvents?.();
+    const lastRead = state.lastEvents ?? null;
+    if (source === undefined) return { state: 'solo', message: null, lastRead };
+    if (source === 'not_admin')
+      return {
+        state: 'not_admin',
+        message:
+          'Follow Up Boss webhooks reach the team server; a team admin’s desktop or the always-on engine reads them. This desktop imports by polling.',
+        lastRead,
+      };
+    return state.eventsError === null
+      ? { state: 'reading', message: null, lastRead }
+      : { state: 'failed', message: state.eventsError, lastRead };
   }
 
   private async failures(state: FubWorkState): Promise<FubStatus['failedWriteBacks']> {
@@ -224,13 +291,15 @@ export class FollowUpBoss {
     this.timer?.cancel();
     this.timer = null;
     this.timerAt = Infinity;
+    this.eventsTimer?.cancel();
+    this.eventsTimer = null;
     return this.announce();
   }
 
   async syncNow(): Promise<FubStatus> {
     if (!(await readFubSettings(this.deps.db)).enabled)
       throw new PorchlightError('unavailable', 'Connect Follow Up Boss first (Settings → Follow Up Boss).');
-    await this.run();
+    await this.run('full');
     return this.status();
   }
 

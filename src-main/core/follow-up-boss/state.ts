@@ -1,9 +1,10 @@
 // This desktop's Follow Up Boss documents (device-only settings, never replicated): the
 // connection ("follow-up-boss": whether it is on and writes back) and the work state
 // ("follow-up-boss-state": the newest change imported, the last run's report, the message
-// write-back cursor and the write-backs that failed). The API keys are in the SecretStore.
+// write-back cursor, the write-backs that failed, and how far the team server's webhook
+// events were read). The API keys are in the SecretStore.
 import { z } from 'zod';
-import type { FubPollReport } from '../../../src-shared/ipc/follow-up-boss';
+import type { FubEventsReport, FubPollReport } from '../../../src-shared/ipc/follow-up-boss';
 import type { PorchlightDatabase } from '../store/collections';
 
 export const FUB_SETTINGS_ID = 'follow-up-boss';
@@ -33,6 +34,11 @@ const stateSchema = z.object({
   error: z.string().nullable().catch(null),
   /** Messages changed up to here have been looked at for write-back. */
   messageCursor: z.object({ updatedAt: z.number(), id: z.string() }).optional(),
+  /** Webhook events read up to this position of the team server named by `origin`. */
+  eventsCursor: z.object({ origin: z.string(), seq: z.number().int().min(0) }).optional(),
+  lastEvents: z.custom<FubEventsReport>((v) => typeof v === 'object' && v !== null).optional(),
+  /** What stopped the last reading of webhook events. */
+  eventsError: z.string().nullable().catch(null),
   /** Keyed `message:<id>` or `stage:<leadId>`. */
   failures: z.record(z.string(), failureSchema).catch({}),
 });

@@ -4,15 +4,17 @@
 // Each note carries a marker with the message id; before writing one, the person's notes are
 // read and a message already recorded (by an earlier run that stopped before it could note
 // so, or by another desktop) is not recorded twice. A failure is kept with its reason and
-// retried later (sooner on "Retry now"); it is never dropped.
+// retried later (sooner on "Retry now"); it is never dropped. A person Follow Up Boss no longer
+// has (404) is unlinked instead: there is nobody left to write to.
 import type { Lead, Message } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
 import type { FubNote } from '../ports/follow-up-boss';
 import { FubError } from '../ports/follow-up-boss';
-import type { FubRunDeps } from './poll';
-import { politely } from './poll';
+import type { LinkedLeads } from './linked-leads';
 import { fubStageMatches, fubStageNames } from './person-lead';
+import { politely, type FubRunDeps } from './run-deps';
 import type { FubFailure, FubWorkState } from './state';
+import { unlinkPerson } from './unlink';
 
 const BATCH = 200;
 const FIRST_RETRY_MS = 60_000;
@@ -55,6 +57,7 @@ export class WriteBack {
   constructor(
     private readonly deps: FubRunDeps,
     private readonly state: FubWorkState,
+    private readonly linked: LinkedLeads,
   ) {}
 
   private owned(lead: Lead | undefined): lead is Lead & { fubId: string } {
@@ -66,13 +69,24 @@ export class WriteBack {
     return failure === undefined || failure.nextAt <= this.deps.now();
   }
 
-  private async attempt(key: string, leadId: string, what: string, work: () => Promise<void>): Promise<void> {
+  private async attempt(
+    key: string,
+    lead: Lead & { fubId: string },
+    what: string,
+    work: () => Promise<void>,
+  ): Promise<void> {
+    const leadId = lead.id;
     try {
       await work();
       delete this.state.failures[key];
     } catch (error) {
       // A refused key stops the whole run; the status says so.
       if (!(error instanceof FubError) || error.kind === 'auth') throw error;
+      if (error.kind === 'not_found') {
+        await unlinkPerson(this.deps, this.linked, lead.fubId);
+        delete this.state.failures[key];
+        return;
+      }
       const attempts = (this.state.failures[key]?.attempts ?? 0) + 1;
       const wait = Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), LONGEST_RETRY_MS);
       const failure: FubFailure = {
@@ -86,17 +100,21 @@ export class WriteBack {
     }
   }
 
+  /** Stages changed here; each lead written goes back into the run's linked leads. */
   async stages(): Promise<void> {
-    const docs = await this.deps.db.leads.find({ selector: { fubId: { $exists: true } } }).exec();
-    for (const doc of docs) {
-      const lead = doc.toMutableJSON();
+    for (const lead of this.linked.known()) {
       if (!this.owned(lead) || fubStageMatches(lead.fubStage, lead.stage)) continue;
       const key = `stage:${lead.id}`;
       if (!this.due(key)) continue;
       const name = fubStageNames[lead.stage];
-      await this.attempt(key, lead.id, `Stage ${name} for ${leadDisplayName(lead)}`, async () => {
+      await this.attempt(key, lead, `Stage ${name} for ${leadDisplayName(lead)}`, async () => {
         await politely(this.deps, () => this.deps.api.updateStage(Number(lead.fubId), name));
-        await doc.incrementalPatch({ fubStage: name });
+        const saved = await (
+          await this.deps.db.leads.findOne(lead.id).exec()
+        )?.incrementalPatch({
+          fubStage: name,
+        });
+        if (saved !== undefined) this.linked.wrote(saved.toMutableJSON(), lead.fubId);
       });
     }
   }
@@ -104,7 +122,7 @@ export class WriteBack {
   private async note(message: Message, lead: Lead & { fubId: string }): Promise<void> {
     const personId = Number(lead.fubId);
     const { subject, body } = noteOf(message);
-    await this.attempt(`message:${message.id}`, lead.id, subject, async () => {
+    await this.attempt(`message:${message.id}`, lead, subject, async () => {
       const notes =
         this.notes.get(personId) ?? (await politely(this.deps, () => this.deps.api.listNotes(personId)));
       this.notes.set(personId, notes);

@@ -26,7 +26,7 @@ export async function findLeadByAddress(ctx: CoreContext, address: string): Prom
  * reply a conflict instead of a copy) and moves the lead's last contact forward.
  */
 export async function recordMessage(
-  ctx: CoreContext,
+  ctx: Pick<CoreContext, 'db'> & { clock: Pick<CoreContext['clock'], 'now'> },
   lead: Lead,
   message: MessageFields,
   options: { id?: string; at?: number } = {},

@@ -107,6 +107,23 @@ export class SyncTransportError extends Error {
   }
 }
 
+/** The Follow Up Boss events the team server received (admin only; src-shared/sync/fub-events). */
+export interface SyncFubEvents {
+  list(
+    afterSeq: number,
+    limit: number,
+  ): Promise<{
+    events: {
+      id: string;
+      event: string;
+      eventCreated?: string | undefined;
+      resourceIds: (number | string)[];
+      seq: number;
+    }[];
+    checkpoint: number;
+  }>;
+}
+
 export interface SyncTransport {
   login(serverUrl: string, credentials: { email: string; password: string }): Promise<SyncSession>;
   /** Spends a one-time sign-in code (first run, invite) and sets the agent's password. */
@@ -119,4 +136,5 @@ export interface SyncTransport {
   logout(serverUrl: string, refreshToken: string): Promise<void>;
   collection(serverUrl: string, collection: string, options: SyncCollectionOptions): SyncCollectionHandlers;
   claims(serverUrl: string, auth: SyncAuth): SyncClaimHandlers;
+  fubEvents(serverUrl: string, auth: SyncAuth): SyncFubEvents;
 }

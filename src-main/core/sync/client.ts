@@ -9,6 +9,7 @@ import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { JoinReport, SyncStatus } from '../../../src-shared/ipc/sync';
 import type { CoreEvents } from '../events';
 import type { Clock } from '../ports/clock';
+import type { FubEventSource } from '../ports/follow-up-boss';
 import type { SecretStore } from '../ports/secret-store';
 import type {
   SyncClaimHandlers,
@@ -108,6 +109,22 @@ export class SyncClient {
       refresh: () => this.signedInTokens().refresh(),
     });
     return { handlers: this.claimHandlers, replicaId };
+  }
+
+  /**
+   * Where this desktop reads the Follow Up Boss events the team server received: the server's
+   * events while signed in as a team admin; `not_admin` for an agent (an admin's desktop or the
+   * always-on engine reads them); undefined when solo or signed out.
+   */
+  fubEvents(): FubEventSource | 'not_admin' | undefined {
+    const { serverUrl, agent } = this.membership;
+    if (serverUrl === null || agent === null || this.tokens === undefined) return undefined;
+    if (agent.role !== 'admin') return 'not_admin';
+    const events = this.deps.transport.fubEvents(serverUrl, {
+      accessToken: () => this.signedInTokens().accessToken(),
+      refresh: () => this.signedInTokens().refresh(),
+    });
+    return { origin: `${serverUrl} ${agent.teamId}`, list: (after, limit) => events.list(after, limit) };
   }
 
   private signedInTokens(): SyncSessionTokens {

@@ -7,7 +7,6 @@
 // stop() ends a run at once: a 429's wait and a call under way are cut short.
 import type { FubConnectInput, FubStatus } from '../../../src-shared/ipc/follow-up-boss';
 import { fubConnectSchema } from '../../../src-shared/ipc/follow-up-boss';
-import { leadDisplayName } from '../../../src-shared/domain';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { Workspace } from '../context';
 import type { CoreEvents } from '../events';
@@ -19,8 +18,8 @@ import type { PorchlightDatabase } from '../store/collections';
 import { fubStageMatches } from './person-lead';
 import { runFollowUpBoss, type EventsSource, type RunKind } from './run';
 import { politely, RunStopped, type FubRunDeps } from './run-deps';
-import type { FubWorkState } from './state';
 import { readFubSettings, readFubState, writeFubSettings, writeFubState } from './state';
+import { readFubStatus } from './status';
 
 export const POLL_EVERY_MS = 5 * 60_000;
 /** Webhook events are read this often between full runs (a request to the team server). */
@@ -28,7 +27,7 @@ export const EVENTS_EVERY_MS = 30_000;
 /** Changes gathered this long before a write-back run. */
 const SETTLE_MS = 3_000;
 const KEY = 'followUpBoss.apiKey';
-const SYSTEM_KEY = 'followUpBoss.systemKey';
+const SYSTEM_KEY = 'followUpBoss.systemKey' as const;
 
 export interface FollowUpBossDeps {
   db: PorchlightDatabase;
@@ -199,55 +198,8 @@ export class FollowUpBoss {
     this.scheduleEvents();
   }
 
-  async status(): Promise<FubStatus> {
-    const { db } = this.deps;
-    const [settings, state, names] = await Promise.all([
-      readFubSettings(db),
-      readFubState(db),
-      this.deps.secrets?.names() ?? Promise.resolve([]),
-    ]);
-    const linkedLeads = await db.leads.count({ selector: { fubId: { $exists: true }, deletedAt: 0 } }).exec();
-    return {
-      state: !settings.enabled ? 'not_configured' : state.error === null ? 'connected' : 'failed',
-      message: settings.enabled ? state.error : null,
-      writeBack: settings.writeBack,
-      hasSystemKey: names.includes(SYSTEM_KEY),
-      lastPoll: state.lastPoll ?? null,
-      webhooks: this.webhookStatus(state),
-      linkedLeads,
-      failedWriteBacks: await this.failures(state),
-    };
-  }
-
-  private webhookStatus(state: FubWorkState): FubStatus['webhooks'] {
-    const source = this.deps.webhookEvents?.();
-    const lastRead = state.lastEvents ?? null;
-    if (source === undefined) return { state: 'solo', message: null, lastRead };
-    if (source === 'not_admin')
-      return {
-        state: 'not_admin',
-        message:
-          'Follow Up Boss webhooks reach the team server; a team admin’s desktop or the always-on engine reads them. This desktop imports by polling.',
-        lastRead,
-      };
-    return state.eventsError === null
-      ? { state: 'reading', message: null, lastRead }
-      : { state: 'failed', message: state.eventsError, lastRead };
-  }
-
-  private async failures(state: FubWorkState): Promise<FubStatus['failedWriteBacks']> {
-    const entries = Object.values(state.failures).slice(0, 50);
-    const leads = await this.deps.db.leads.findByIds(entries.map((f) => f.leadId)).exec();
-    return entries.map((f) => {
-      const lead = leads.get(f.leadId);
-      return {
-        leadId: f.leadId,
-        leadName: lead === undefined ? 'A removed lead' : leadDisplayName(lead) || 'Unnamed lead',
-        what: f.what,
-        error: f.error,
-        attempts: f.attempts,
-      };
-    });
+  status(): Promise<FubStatus> {
+    return readFubStatus(this.deps.db, this.deps.secrets, this.deps.webhookEvents?.(), SYSTEM_KEY);
   }
 
   /** Saves the key(s), checks them against Follow Up Boss, and starts the runs. */

@@ -38,6 +38,7 @@ export const exportColumns = [
   'stage',
   'source',
   'tags',
+  'intent',
   'city',
   'state',
   'zip',

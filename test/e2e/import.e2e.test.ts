@@ -70,18 +70,30 @@ describe('the Import screen', () => {
       '9,Imported,Elijah Nguyen-7,"Row 9: phone ""555-12"" is not a valid US number; the row was kept without a phone."',
     );
 
-    // The grid exports what it shows.
+    // The grid exports what it shows: its columns in its order, sorted as it is sorted.
     const grid = await session.open('/leads');
     await grid.getByRole('gridcell').first().waitFor();
+    const firstByScore = (await grid.locator('.lead-name').allTextContents())[0];
+    await grid.getByRole('columnheader', { name: /^Name/ }).getByRole('button').first().click();
+    await expect
+      .poll(() => grid.getByRole('columnheader', { name: /^Name/ }).getAttribute('aria-sort'))
+      .toBe('ascending');
+    await expect
+      .poll(async () => (await grid.locator('.lead-name').allTextContents())[0])
+      .not.toBe(firstByScore);
+    const shownNames = (await grid.locator('.lead-name').allTextContents()).slice(0, 10);
     const [exported] = await Promise.all([
       grid.waitForEvent('download'),
       grid.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     const exportedCsv = readFileSync(await exported.path(), 'utf8');
-    expect(exportedCsv.split('\r\n')[0]).toBe(
-      '\uFEFFName,Email,Phone,Temperature,Score,Stage,Source,Last Contact,Next Follow-up',
-    );
-    expect(exportedCsv.trim().split('\r\n')).toHaveLength(1 + ROWS - bad);
+    const lines = exportedCsv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\uFEFFName,Temperature,Score,Stage,Tags,Source,Last Contact,Next Follow-up');
+    expect(lines).toHaveLength(1 + ROWS - bad);
+    const exportedNames = lines.slice(1, 11).map((line) => line.split(',')[0]?.replace(/^"|"$/g, ''));
+    expect(exportedNames).toEqual(shownNames);
+    expect(await seriousA11yViolations(grid)).toEqual([]);
+    await session.shot(grid, 'import-3-grid-sorted-by-name');
     await grid.close();
 
     await page.getByRole('button', { name: 'Undo this import' }).click();

@@ -1,5 +1,6 @@
-// CSV export of a grid view: the same filter and order as the grid, the columns it shows,
-// every matching lead (read in pages). Cells go through csvCell, which neutralises formulas.
+// CSV export of a grid view: the same filter and order as the grid (its sort, ties by id as
+// the grid pages them), the columns it shows in the order it shows them, every matching lead
+// (read in pages). Cells go through csvCell, which neutralises formulas.
 import type { Lead } from '../../../src-shared/domain';
 import { leadDisplayName, leadSourceLabels } from '../../../src-shared/domain';
 import { CSV_BOM, csvLine } from '../../../src-shared/imports';
@@ -24,6 +25,7 @@ export const exportColumnHeaders: Record<ExportColumn, [string, (lead: Lead) => 
   stage: ['Stage', (l) => l.stage],
   source: ['Source', (l) => leadSourceLabels[l.source]],
   tags: ['Tags', (l) => l.tags.join(', ')],
+  intent: ['Looking To', (l) => l.intent],
   city: ['City', (l) => l.address?.city ?? ''],
   state: ['State', (l) => l.address?.state ?? ''],
   zip: ['Zip', (l) => l.address?.zip ?? ''],

@@ -257,4 +257,24 @@ describe('export', () => {
     expect(count).toBe(1);
     expect(csv).toBe('\uFEFFName,Email,Stage\r\n"\'=HYPERLINK(""http://x"") Evil",e@example.com,new\r\n');
   });
+
+  it('writes the leads in the grid’s order and the columns in the order asked', async () => {
+    for (const [firstName, stage] of [
+      ['Carla', 'qualified'],
+      ['Abe', 'new'],
+      ['Bea', 'contacted'],
+    ] as const)
+      await core.invoke('leads-create', { lead: { firstName, lastName: 'Test', stage, intent: 'buy' } });
+    const byName = await core.invoke('leads-export-csv', {
+      query: { sort: { field: 'name', direction: 'desc' } },
+      columns: ['stage', 'intent', 'name'],
+    });
+    expect(byName.csv.split('\r\n')).toEqual([
+      '\uFEFFStage,Looking To,Name',
+      'qualified,buy,Carla Test',
+      'contacted,buy,Bea Test',
+      'new,buy,Abe Test',
+      '',
+    ]);
+  });
 });

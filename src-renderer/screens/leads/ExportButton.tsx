@@ -1,27 +1,20 @@
-// Export of the grid view as CSV: the same filters, the columns shown (with the contact
-// columns, which the name column stands for), every matching lead, formulas neutralised by core.
-import type { VisibilityState } from '@tanstack/react-table';
+// Export of the grid view as CSV: the same filters and sort, the columns shown in the order
+// shown, every matching lead, formulas neutralised by core.
+import type { SortingState, VisibilityState } from '@tanstack/react-table';
 import { useState } from 'react';
-import type { ExportColumn } from '../../../src-shared/ipc/imports';
 import type { LeadsQuery } from '../../../src-shared/ipc/leads';
 import { useBridge } from '../../bridge/context';
 import { messageOf } from '../../bridge/query';
 import { downloadText } from '../../shell/download';
-
-const gridColumns: readonly ExportColumn[] = [
-  'temperature',
-  'score',
-  'stage',
-  'source',
-  'lastContactAt',
-  'nextFollowUpAt',
-];
+import { gridSortOf, shownExportColumns } from './columns';
 
 export function ExportButton({
   filters,
+  sorting,
   columnVisibility,
 }: {
-  filters: Omit<LeadsQuery, 'offset' | 'limit'>;
+  filters: Omit<LeadsQuery, 'offset' | 'limit' | 'sort'>;
+  sorting: SortingState;
   columnVisibility: VisibilityState;
 }) {
   const bridge = useBridge();
@@ -29,13 +22,10 @@ export function ExportButton({
   const exportView = async (): Promise<void> => {
     setState({ busy: true, note: null });
     try {
-      const columns: ExportColumn[] = [
-        'name',
-        'email',
-        'phone',
-        ...gridColumns.filter((c) => columnVisibility[c] !== false),
-      ];
-      const { fileName, csv, rows } = await bridge.invoke('leads-export-csv', { query: filters, columns });
+      const { fileName, csv, rows } = await bridge.invoke('leads-export-csv', {
+        query: { ...filters, sort: gridSortOf(sorting) },
+        columns: shownExportColumns(columnVisibility),
+      });
       downloadText(fileName, csv);
       setState({ busy: false, note: `${rows.toLocaleString()} leads exported` });
     } catch (error) {

@@ -8,7 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lead } from '../../../src-shared/domain';
 import type { LeadsQuery } from '../../../src-shared/ipc/leads';
-import { leadColumns, sortFieldOf } from './columns';
+import { gridSortOf, leadColumns } from './columns';
 import { GridHeader } from './GridHeader';
 import { GridRow } from './GridRow';
 import { useLeadPages } from './use-lead-pages';
@@ -39,15 +39,7 @@ export function LeadGrid(props: LeadGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const now = useMemo(() => Date.now(), []);
   const columns = useMemo(() => leadColumns(now), [now]);
-  const sort = sorting[0];
-  const field = sort === undefined ? undefined : sortFieldOf[sort.id];
-  const pages = useLeadPages({
-    ...filters,
-    sort:
-      field === undefined
-        ? { field: 'score', direction: 'desc' }
-        : { field, direction: sort?.desc ? 'desc' : 'asc' },
-  });
+  const pages = useLeadPages({ ...filters, sort: gridSortOf(sorting) });
 
   useEffect(() => {
     if (!pages.loading) onTotal?.(pages.total);

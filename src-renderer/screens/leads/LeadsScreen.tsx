@@ -160,7 +160,7 @@ export function LeadsScreen() {
           Duplicates
         </a>
         <span className="toolbar-spacer" />
-        <ExportButton filters={query} columnVisibility={columns.visibility} />
+        <ExportButton filters={query} sorting={sorting} columnVisibility={columns.visibility} />
         <button type="button" className="primary" onClick={() => setCreating(true)} title="New lead (n)">
           + New lead
         </button>

@@ -2,10 +2,11 @@
 // sort field (columns without one are not sortable). Each sortable column says which way its
 // first click goes: names A to Z and the soonest follow-up first, the best score and the most
 // recent contact first.
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import type { Lead } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
-import type { LeadSortField } from '../../../src-shared/ipc/leads';
+import type { ExportColumn } from '../../../src-shared/ipc/imports';
+import type { LeadSortField, LeadsQuery } from '../../../src-shared/ipc/leads';
 import { formatRelative, intentLabels, sourceLabels, stageLabels } from './format';
 
 const column = createColumnHelper<Lead>();
@@ -19,6 +20,35 @@ export const sortFieldOf: Record<string, LeadSortField | undefined> = {
   lastContactAt: 'lastContactAt',
   nextFollowUpAt: 'nextFollowUpAt',
 };
+
+/** The contract's sort for the grid's sorting (the grid's own default: best score first). */
+export function gridSortOf(sorting: SortingState): NonNullable<LeadsQuery['sort']> {
+  const sort = sorting[0];
+  const field = sort === undefined ? undefined : sortFieldOf[sort.id];
+  return field === undefined
+    ? { field: 'score', direction: 'desc' }
+    : { field, direction: sort?.desc === true ? 'desc' : 'asc' };
+}
+
+/** The grid's columns in the order it shows them, as export columns. */
+const exportOrder: readonly ExportColumn[] = [
+  'name',
+  'temperature',
+  'score',
+  'stage',
+  'tags',
+  'intent',
+  'phone',
+  'email',
+  'source',
+  'lastContactAt',
+  'nextFollowUpAt',
+];
+
+/** The columns an export of the grid writes: those shown, in the grid's order. */
+export function shownExportColumns(visibility: VisibilityState): ExportColumn[] {
+  return exportOrder.filter((c) => c === 'name' || visibility[c] !== false);
+}
 
 /** The columns a person may hide or show, with the word the Columns menu uses. */
 export const optionalColumns = [

@@ -29,7 +29,7 @@ export interface HandOff {
 const asksForPerson =
   /\b((talk|speak|chat) (to|with) (a |an |the )?(real |actual )?(person|human|agent|realtor|someone|somebody|you in person)|(real|actual|live) (person|human|agent)|(have|get|want) (the |my |a |an |your )?(agent|realtor|broker|human|person)( to)? (call|text|contact|reach)|call me|give me a call|can (you|someone|somebody|\w+) call|(phone|ring) me|hablar con (una persona|alguien|el agente|la agente)|llámame|llameme)\b/i;
 const wantsShowing =
-  /\b(see (it|the (house|home|place|condo|property)|this|that one|inside|homes?|houses?)|(a |schedule a |book a )?(showing|tour|viewing|walk ?through)|come (by|see|look)|visit (it|the)|open house|meet (up|you|in person|with you|with (the )?agent)|(can|could) we meet|set up a (meeting|time)|ver la casa|visitar|reunirnos)\b/i;
+  /\b(see (it|this|that( one)?|inside|(the|that|this) (one|house|home|place|condo|property|listing|unit|apartment|townhouse)|homes?|houses?|places?|properties)|(a |schedule a |book a )?(showing|tour|viewing|walk ?through)|come (by|see|look)|visit (it|the)|open house|meet (up|you|in person|with you|with (the )?agent)|(can|could) we meet|set up a (meeting|time)|ver la casa|visitar|reunirnos)\b/i;
 const professionalAdvice =
   /\b(contract|contingenc(y|ies)|earnest money|escrow|closing costs?|attorney|lawyer|legal|lawsuit|liens?|title (issue|insurance)|disclosure|inspection (report|clause)|interest rate|mortgage rate|rates?\b.*\b(lock|today|now)|apr\b|down payment assistance|loan terms?|(negotiat\w*)|counter ?offer|offer (below|under|over) asking|lowball|how much (should|do) (i|we) offer|commission|appraisal|contrato|abogado|tasa de inter[eé]s|negociar)\b/i;
 const upset =

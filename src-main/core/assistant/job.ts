@@ -11,6 +11,7 @@ import { ASSISTANT_SETTINGS_ID, newAssistantLeadState } from '../../../src-share
 import type { Enrollment, Lead, Message } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import type { TimerHandle } from '../ports/clock';
+import { stopEnrollment } from '../enrollments/materialise';
 import { handOffLead } from './effects';
 import { LeadLocks, listLeadStates, readAssistantSettings, readLeadState, writeLeadState } from './store';
 import { runAssistantTurn } from './turn-runner';
@@ -74,9 +75,16 @@ export function startAssistant(ctx: CoreContext): AssistantJob {
   const onEnrollment = (enrollment: Enrollment): void => {
     void locks
       .run(enrollment.leadId, async () => {
+        const existing = await readLeadState(ctx, enrollment.leadId);
+        if (existing !== null) {
+          // One voice at a time: a sequence that starts while the assistant talks (a positive
+          // reply's nurture, a tag) is stopped; the one that turned the assistant on is not.
+          if (existing.mode === 'on' && existing.sequenceId !== enrollment.sequenceId)
+            await stopEnrollment(ctx, enrollment, 'The assistant is talking to this lead.');
+          return;
+        }
         const settings = await readAssistantSettings(ctx);
         if (!settings.sequenceIds.includes(enrollment.sequenceId)) return;
-        if ((await readLeadState(ctx, enrollment.leadId)) !== null) return;
         await writeLeadState(
           ctx,
           newAssistantLeadState(enrollment.leadId, 'sequence', enrollment.sequenceId, ctx.clock.now()),

@@ -7,6 +7,7 @@ import { isShortcutEvent } from '../../shell/keys';
 import type { RouteParams } from '../../shell/router';
 import { hrefOf } from '../../shell/router';
 import { LeadForm } from '../leads/LeadForm';
+import { AssistantPanel } from './AssistantPanel';
 import { LeadHeader } from './LeadHeader';
 import { NextPanel } from './NextPanel';
 import { QuickActions } from './QuickActions';
@@ -107,6 +108,7 @@ export function LeadScreen({ params }: { params: RouteParams }) {
             sequenceNames={sequenceNames}
             zone={lead.data.timeZone}
           />
+          <AssistantPanel leadId={id} zone={lead.data.timeZone} />
           {insights.data !== undefined ? (
             <ScorePanel insights={insights.data} />
           ) : insights.isError ? (

@@ -2,6 +2,7 @@
 // moved (each step with its time and detail), a failure in the provider's own words, and for
 // an uncertain send the agent's three choices. Enrollments appear where they started. A
 // message still waiting shows what will go out (placeholders filled), never the raw template.
+import { isAssistantMessageId } from '../../../src-shared/assistant/state';
 import { useState, type ReactNode } from 'react';
 import type { Enrollment, Message } from '../../../src-shared/domain';
 import type { MessagePreview } from '../../../src-shared/ipc/messages';
@@ -145,9 +146,12 @@ function MessageEntry({
       zone={zone}
       {...(message.status === 'scheduled' ? { when: 'goes ' } : {})}
       aside={
-        message.plannedChannel !== undefined && message.plannedChannel !== message.channel ? (
-          <span className="muted">instead of {channelWord(message.plannedChannel).toLowerCase()}</span>
-        ) : null
+        <>
+          {isAssistantMessageId(message.id) ? <span className="assistant-mark">Assistant</span> : null}
+          {message.plannedChannel !== undefined && message.plannedChannel !== message.channel ? (
+            <span className="muted">instead of {channelWord(message.plannedChannel).toLowerCase()}</span>
+          ) : null}
+        </>
       }
     >
       <MessageBody message={message} preview={preview} />

@@ -1,5 +1,6 @@
 // How touches read on screen: statuses, channels and times in the lead's own zone. A status
 // this build does not know yet (core may be newer) still reads as words, never as a blank.
+import { isAssistantMessageId } from '../../../src-shared/assistant/state';
 import type { Message } from '../../../src-shared/domain';
 
 const statusWords: Record<string, { label: string; tone: 'ok' | 'wait' | 'bad' | 'plain' }> = {
@@ -63,10 +64,11 @@ export function localTime(at: number, zone: string): string {
 
 /** What a touch says about itself in one line: who, how, and what the lead heard. */
 export function touchTitle(message: Message): string {
-  if (message.channel === 'note') return 'Note';
+  if (message.channel === 'note') return isAssistantMessageId(message.id) ? "Assistant's note" : 'Note';
   if (message.channel === 'call') return message.direction === 'inbound' ? 'Call from the lead' : 'Call';
   const how = channelWord(message.channel);
   if (message.direction === 'inbound') return `${how} from the lead`;
+  if (isAssistantMessageId(message.id)) return `${how} · the assistant`;
   const by = { template: 'sequence', ai: 'AI draft', human: 'you', lead: 'the lead' }[message.authoredBy];
   return `${how} · ${by}`;
 }

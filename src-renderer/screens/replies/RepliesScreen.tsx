@@ -9,6 +9,7 @@ import { messageOf, useContractMutation, useContractQuery } from '../../bridge/q
 import { hrefOf, navigate } from '../../shell/router';
 import { channelWord, localTime } from '../lead/words';
 import { useListKeys } from '../use-list-keys';
+import { AssistantConversations } from './AssistantConversations';
 
 const BODY_MAX = 20_000;
 const classificationWords = {
@@ -185,6 +186,7 @@ export function RepliesScreen() {
           </li>
         ))}
       </ul>
+      <AssistantConversations />
     </div>
   );
 }

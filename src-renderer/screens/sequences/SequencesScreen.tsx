@@ -6,6 +6,7 @@ import type { RouteParams } from '../../shell/router';
 import '../templates/templates.css';
 import { useContractQuery } from '../../bridge/query';
 import './sequences.css';
+import { AssistantSwitch } from './AssistantSwitch';
 import { SequenceBuilder } from './SequenceBuilder';
 import { triggerInWords } from './steps';
 
@@ -76,13 +77,16 @@ export function SequencesScreen({ params }: { params: RouteParams }) {
         {chosen === undefined || templates.data === undefined ? (
           <p className="muted">Choose a sequence to edit it, or make a new one.</p>
         ) : (
-          <SequenceBuilder
-            key={session}
-            sequence={chosen}
-            templates={templates.data}
-            running={chosen === null ? 0 : (stats.data?.[chosen.id]?.enrolled ?? 0)}
-            onSaved={onSaved}
-          />
+          <>
+            {chosen === null ? null : <AssistantSwitch sequenceId={chosen.id} />}
+            <SequenceBuilder
+              key={session}
+              sequence={chosen}
+              templates={templates.data}
+              running={chosen === null ? 0 : (stats.data?.[chosen.id]?.enrolled ?? 0)}
+              onSaved={onSaved}
+            />
+          </>
         )}
       </div>
     </div>

@@ -10,6 +10,7 @@ export const settingsSectionNames = {
   scoring: 'Scoring',
   team: 'Team',
   fub: 'Follow Up Boss',
+  listings: 'Listings',
   demo: 'Demo data',
   desktop: 'Desktop',
 } as const;

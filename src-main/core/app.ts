@@ -22,6 +22,7 @@ import { followUpBossHandlers } from './follow-up-boss/handlers';
 import { importHandlers } from './imports/handlers';
 import { leadBulkHandlers } from './leads/bulk';
 import { leadHandlers } from './leads/handlers';
+import { listingHandlers } from './listings/handlers';
 import { messageHandlers } from './messages/handlers';
 import { profileHandlers } from './profile/handlers';
 import { scoringHandlers } from './scoring/handlers';
@@ -64,6 +65,7 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     followUpBossHandlers(ctx),
     profileHandlers(ctx),
     assistantHandlers(ctx),
+    listingHandlers(ctx),
   ) satisfies HandlerMap;
 
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {

@@ -16,6 +16,8 @@ import { startEngine } from './engine';
 import { startNextFollowUps } from './followups/next-follow-up';
 import { CoreEvents } from './events';
 import { FollowUpBoss } from './follow-up-boss/service';
+import { ListingBook } from './listings/listing-book';
+import type { ResoFeedFactory } from './ports/reso-feed';
 import type { Clock } from './ports/clock';
 import type { FubApiFactory } from './ports/follow-up-boss';
 import type { SecretStore } from './ports/secret-store';
@@ -49,6 +51,8 @@ export interface BootOptions {
   syncRetryMs?: number;
   /** Follow Up Boss's API (adapters/follow-up-boss); without it the feature is unavailable. */
   followUpBoss?: FubApiFactory;
+  /** The MLS's RESO Web API (adapters/reso); without it listings come in by CSV only. */
+  resoFeed?: ResoFeedFactory;
 }
 
 export interface ConnectedChannels {
@@ -116,6 +120,8 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
             api: options.followUpBoss,
             ...(sync === undefined ? {} : { webhookEvents: () => sync.fubEvents() }),
           });
+    const listingBook = new ListingBook(db);
+    listingBook.start();
     const ctx: CoreContext = {
       db,
       clock,
@@ -123,6 +129,8 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
       workspace,
       shell: options.shell,
       dataDir: options.dataDir,
+      listingBook,
+      ...(options.resoFeed === undefined ? {} : { resoFeed: options.resoFeed }),
       ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
       ...(sync === undefined ? {} : { sync }),
       ...(followUpBoss === undefined ? {} : { followUpBoss }),
@@ -164,6 +172,7 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
         destinations();
         await scoring.idle();
         documentEvents.stop();
+        listingBook.stop();
         await db.close();
       })().finally(() => lock.release());
       return closing;

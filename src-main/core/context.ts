@@ -6,6 +6,8 @@ import type { ChannelTesters } from './ports/channel-tester';
 import type { Clock } from './ports/clock';
 import type { ContentAnalyzer } from './ports/content-analyzer';
 import type { FollowUpBoss } from './follow-up-boss/service';
+import type { ListingBook } from './listings/listing-book';
+import type { ResoFeedFactory } from './ports/reso-feed';
 import type { SecretStore } from './ports/secret-store';
 import type { PorchlightDatabase } from './store/collections';
 import type { SyncClient } from './sync/client';
@@ -39,4 +41,8 @@ export interface CoreContext {
   connections?: ConnectionBoard;
   /** Importing people from Follow Up Boss and recording our work there (when the shell wired it). */
   followUpBoss?: FollowUpBoss;
+  /** The MLS's RESO Web API (adapters/reso), when the shell wired it. */
+  resoFeed?: ResoFeedFactory;
+  /** The team's homes, indexed for matching and kept up with the store. */
+  listingBook?: ListingBook;
 }

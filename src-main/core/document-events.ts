@@ -9,6 +9,7 @@
 //   templates       -> templates-changed       { ids }
 //   tasks           -> tasks-changed           { ids }
 //   imports         -> imports-changed         { ids: the batches }
+//   listings        -> listings-changed        { ids: the homes }
 //   settings        -> engine-settings-changed {} (engine), email-settings-changed { at }
 //                      (email), channels-changed {} (Twilio's settings), assistant-changed {}
 //                      (the assistant's switch and every lead's conversation state)
@@ -30,7 +31,12 @@ import type { Clock } from './ports/clock';
 import type { PorchlightDatabase } from './store/collections';
 
 type IdEvent =
-  'leads-changed' | 'sequences-changed' | 'templates-changed' | 'tasks-changed' | 'imports-changed';
+  | 'leads-changed'
+  | 'sequences-changed'
+  | 'templates-changed'
+  | 'tasks-changed'
+  | 'imports-changed'
+  | 'listings-changed';
 type SignalEvent =
   | 'engine-settings-changed'
   | 'email-settings-changed'
@@ -99,6 +105,7 @@ export class DocumentEvents {
       db.templates.$.subscribe(ids('templates-changed')),
       db.tasks.$.subscribe(ids('tasks-changed')),
       db.imports.$.subscribe(ids('imports-changed')),
+      db.listings.$.subscribe(ids('listings-changed')),
       db.settings.$.subscribe((event) => {
         const signal =
           SETTINGS_EVENTS[event.documentId] ??

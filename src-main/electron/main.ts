@@ -13,6 +13,7 @@ import { settingsPath } from '../../src-shared/settings-sections';
 import { connectChannels } from '../adapters/connect-channels';
 import { createHttpSyncTransport } from '../adapters/sync/http-transport';
 import { createFubHttpApi } from '../adapters/follow-up-boss/http-api';
+import { createResoWebApi } from '../adapters/reso/web-api';
 import { bootCore, type RunningCore } from '../core/boot';
 import { readDesktopSettings, writeDesktopSettings } from '../core/desktop/handlers';
 import { APP_INDEX_URL, APP_SCHEME, resolveAppFile, withContentSecurityPolicy } from './app-protocol';
@@ -128,6 +129,7 @@ async function start(): Promise<void> {
     connect: (ctx) => connectChannels(ctx, { notifier: nativeNotifier(openLead) }),
     syncTransport: createHttpSyncTransport(),
     followUpBoss: createFubHttpApi(),
+    resoFeed: (connection) => createResoWebApi(connection),
   });
   core = running;
   preferences = await readDesktopSettings(running.ctx);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { connectChannels } from '../adapters/connect-channels';
 import { createFubHttpApi } from '../adapters/follow-up-boss/http-api';
+import { createResoWebApi } from '../adapters/reso/web-api';
 import { inAppNotifier } from '../adapters/notifications/in-app-notifier';
 import { FileSecretStore } from '../adapters/secrets/file-secret-store';
 import { createHttpSyncTransport } from '../adapters/sync/http-transport';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
     },
     syncTransport: createHttpSyncTransport(),
     followUpBoss: createFubHttpApi(values['fub-api'] === undefined ? {} : { baseUrl: values['fub-api'] }),
+    resoFeed: (connection) => createResoWebApi(connection),
   });
   const teamLine =
     values.server === undefined

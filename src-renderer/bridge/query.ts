@@ -57,6 +57,7 @@ export const invalidatedBy: Partial<Record<EventName, readonly string[]>> = {
   'demo-changed': ['*'],
   'imports-changed': ['imports-'],
   'assistant-changed': ['assistant-'],
+  'listings-changed': ['listings-', 'lead-matches'],
 };
 
 /** Errors worth a second try: the shell was briefly unreachable. Refusals are final. */

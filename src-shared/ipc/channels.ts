@@ -43,6 +43,9 @@ export const secretNames = [
   'followUpBoss.apiKey',
   'followUpBoss.systemKey',
   'sync.token',
+  /** RESO Web API: a bearer token, or the OAuth2 client secret (decision 0841). */
+  'reso.accessToken',
+  'reso.clientSecret',
 ] as const;
 export type SecretName = (typeof secretNames)[number];
 export const secretNameSchema = z.enum(secretNames);

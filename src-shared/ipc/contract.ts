@@ -18,6 +18,7 @@ import { importArgs, type ImportEvents, type ImportResults } from './imports';
 import { agentArgs, type AgentResults } from './agents';
 import { leadBulkArgs, type LeadBulkResults } from './lead-bulk';
 import { leadArgs, type LeadEvents, type LeadResults } from './leads';
+import { listingArgs, type ListingEvents, type ListingResults } from './listings';
 import { messageArgs, type MessageEvents, type MessageResults } from './messages';
 import { profileArgs, type ProfileEvents, type ProfileResults } from './profile';
 import { scoringArgs, type ScoringEvents, type ScoringResults } from './scoring';
@@ -50,6 +51,7 @@ export const handlerArgs = combine(
   followUpBossArgs,
   profileArgs,
   assistantArgs,
+  listingArgs,
 );
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -74,7 +76,8 @@ export type HandlerResults = LeadResults &
   DesktopResults &
   FollowUpBossResults &
   ProfileResults &
-  AssistantResults;
+  AssistantResults &
+  ListingResults;
 /** What a caller passes (defaults may be omitted). */
 export type HandlerArgs<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives after validation. */
@@ -97,7 +100,8 @@ export type EventPayloads = LeadEvents &
   DesktopEvents &
   FollowUpBossEvents &
   ProfileEvents &
-  AssistantEvents;
+  AssistantEvents &
+  ListingEvents;
 export type EventName = keyof EventPayloads;
 
 export function isHandlerName(name: string): name is HandlerName {

@@ -58,6 +58,13 @@ export class ListingIndex {
     return this.byId.size;
   }
 
+  /** The cities homes are for sale in, as the feed writes them (a lead naming one means it). */
+  cities(): string[] {
+    return [...this.byCity.values()]
+      .map((bucket) => bucket[0]?.City?.trim() ?? '')
+      .filter((city) => city !== '');
+  }
+
   /** Takes changed listings in place: a withdrawn or sold one leaves, a new or repriced one moves. */
   update(changed: Iterable<Listing>): void {
     for (const listing of changed) {

@@ -11,6 +11,8 @@ import { emailSettingsSchema } from '../../../src-shared/ipc/email';
 import { AI_SETTINGS_ID } from '../ai/settings';
 import type { CoreContext } from '../context';
 import { EMAIL_SETTINGS_ID } from '../email/settings';
+import { RESO_SETTINGS_ID } from '../../../src-shared/ipc/listings';
+import { parseResoSettings, resoSecretDestinations } from '../listings/reso-settings';
 import type { BoundSecretChange } from './host-binding';
 import { aiKeyDestination, forgetMovedSecrets, mailPasswordDestination } from './host-binding';
 
@@ -33,6 +35,7 @@ export function destinationsOf(id: string, value: unknown): Map<BoundSecretChang
       ['imap.password', mailPasswordDestination(settings.imap)],
     ]);
   }
+  if (id === RESO_SETTINGS_ID) return resoSecretDestinations(parseResoSettings(value));
   return new Map();
 }
 
@@ -47,7 +50,7 @@ export function watchSecretDestinations(ctx: CoreContext): () => void {
   let chain: Promise<unknown> = Promise.resolve();
   const subscription = ctx.db.settings.$.subscribe((event: RxChangeEvent<Setting>) => {
     const id = event.documentId;
-    if (id !== AI_SETTINGS_ID && id !== EMAIL_SETTINGS_ID) return;
+    if (id !== AI_SETTINGS_ID && id !== EMAIL_SETTINGS_ID && id !== RESO_SETTINGS_ID) return;
     const before = event.operation === 'INSERT' ? undefined : event.previousDocumentData?.value;
     const after = event.operation === 'DELETE' ? undefined : event.documentData.value;
     const changes = movedByChange(id, before, after);

@@ -8,6 +8,8 @@ import { createCoreApp } from '../app';
 import type { CoreContext } from '../context';
 import { DocumentEvents } from '../document-events';
 import { CoreEvents } from '../events';
+import { ListingBook } from '../listings/listing-book';
+import type { ResoFeedFactory } from '../ports/reso-feed';
 import { openPorchlightDatabase } from '../store/database';
 import { FakeClock } from './fake-clock';
 import { MemorySecretStore } from './memory-secret-store';
@@ -23,7 +25,7 @@ export interface TestCore {
 }
 
 export async function createTestCore(
-  options: { start?: string | number; dataDir?: string } = {},
+  options: { start?: string | number; dataDir?: string; resoFeed?: ResoFeedFactory } = {},
 ): Promise<TestCore> {
   const clock = new FakeClock(options.start);
   const db = await openPorchlightDatabase({ storage: getRxStorageMemory(), name: `test-${randomUUID()}` });
@@ -35,7 +37,10 @@ export async function createTestCore(
     shell: 'headless',
     dataDir: options.dataDir ?? '(memory)',
     secrets: new MemorySecretStore(),
+    listingBook: new ListingBook(db),
+    ...(options.resoFeed === undefined ? {} : { resoFeed: options.resoFeed }),
   };
+  ctx.listingBook?.start();
   const documentEvents = new DocumentEvents(db, ctx.events, clock);
   documentEvents.start();
   const app = createCoreApp(ctx);
@@ -47,6 +52,7 @@ export async function createTestCore(
     invoke: (name, args) => app.invoke(name, args) as Promise<HandlerResult<typeof name>>,
     close: () => {
       documentEvents.stop();
+      ctx.listingBook?.stop();
       return db.close().then(() => undefined);
     },
   };

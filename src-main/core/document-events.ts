@@ -38,10 +38,7 @@ type IdEvent =
   | 'imports-changed'
   | 'listings-changed';
 type SignalEvent =
-  | 'engine-settings-changed'
-  | 'email-settings-changed'
-  | 'channels-changed'
-  | 'assistant-changed';
+  'engine-settings-changed' | 'email-settings-changed' | 'channels-changed' | 'assistant-changed';
 /** The settings documents whose change is an event of its own. */
 const SETTINGS_EVENTS: Readonly<Record<string, SignalEvent>> = {
   [ENGINE_SETTINGS_ID]: 'engine-settings-changed',

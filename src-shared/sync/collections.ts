@@ -54,7 +54,7 @@ export function isTeamSetting(id: string): boolean {
 }
 
 function spec(
-  name: string,
+  name: ReplicatedCollectionName,
   schema: z.ZodType<Record<string, unknown>>,
   scope: SyncScope,
   writers: SyncWriters,
@@ -63,6 +63,22 @@ function spec(
 ): SyncCollectionSpec {
   return { name, primaryKey: 'id', schema, scope, writers, merge, teamFields: true, ...extra };
 }
+
+/** The collections that replicate, in the order the desktop starts them. */
+export const REPLICATED_COLLECTIONS = [
+  'leads',
+  'messages',
+  'sequences',
+  'enrollments',
+  'templates',
+  'tasks',
+  'suppressions',
+  'agents',
+  'settings',
+  'scoring_models',
+  'listings',
+] as const;
+export type ReplicatedCollectionName = (typeof REPLICATED_COLLECTIONS)[number];
 
 export const porchlightSyncCollections: readonly SyncCollectionSpec[] = [
   spec('leads', leadSchema, 'owned', 'member', 'lead-fields'),
@@ -80,5 +96,3 @@ export const porchlightSyncCollections: readonly SyncCollectionSpec[] = [
   // The brokerage's homes: any member's import brings the whole team the same feed (SY-S3).
   spec('listings', listingSchema, 'team', 'member', 'master-wins'),
 ];
-
-export const replicatedCollectionNames = porchlightSyncCollections.map((collection) => collection.name);

@@ -24,7 +24,13 @@ function keep(doc: Doc, now: number): WireDocument {
   };
 }
 
-export function erasedLead(lead: Doc, now: number): WireDocument {
+/**
+ * The tombstones below keep ids, team, owner and times, and put `tag` where the collection has
+ * room for a word (a lead's tags, a message's error code, a task's notes, an enrollment's stop
+ * reason): `erased` for an erasure, `reassigned` for a document that left a reader's scope
+ * (scope-exit.ts).
+ */
+export function leadTombstone(lead: Doc, now: number, tag: string): WireDocument {
   return {
     ...keep(lead, now),
     firstName: '',
@@ -37,7 +43,7 @@ export function erasedLead(lead: Doc, now: number): WireDocument {
     intent: 'unknown',
     score: 0,
     temperature: 'cold',
-    tags: [ERASED_TAG],
+    tags: [tag],
     consent: { sms: 'revoked', whatsapp: 'revoked', email: 'revoked' },
     createdAt: 0,
     lastContactAt: 0,
@@ -45,7 +51,7 @@ export function erasedLead(lead: Doc, now: number): WireDocument {
   };
 }
 
-export function erasedMessage(message: Doc, now: number): WireDocument {
+export function messageTombstone(message: Doc, now: number, tag: string): WireDocument {
   return {
     ...keep(message, now),
     leadId: message.leadId,
@@ -57,11 +63,11 @@ export function erasedMessage(message: Doc, now: number): WireDocument {
     attempt: 0,
     authoredBy: 'human',
     statusHistory: [],
-    error: { code: ERASED_TAG, message: '' },
+    error: { code: tag, message: '' },
   };
 }
 
-export function erasedTask(task: Doc, now: number): WireDocument {
+export function taskTombstone(task: Doc, now: number, tag: string): WireDocument {
   return {
     ...keep(task, now),
     leadId: task.leadId,
@@ -69,11 +75,11 @@ export function erasedTask(task: Doc, now: number): WireDocument {
     title: '',
     dueAt: 0,
     status: 'cancelled',
-    notes: ERASED_TAG,
+    notes: tag,
   };
 }
 
-export function erasedEnrollment(enrollment: Doc, now: number): WireDocument {
+export function enrollmentTombstone(enrollment: Doc, now: number, tag: string): WireDocument {
   return {
     ...keep(enrollment, now),
     leadId: enrollment.leadId,
@@ -84,10 +90,17 @@ export function erasedEnrollment(enrollment: Doc, now: number): WireDocument {
     startedAt: 0,
     anchorAt: 0,
     cycle: 0,
-    stopReason: ERASED_TAG,
+    stopReason: tag,
     stoppedAt: now,
   };
 }
+
+export const erasedLead = (lead: Doc, now: number): WireDocument => leadTombstone(lead, now, ERASED_TAG);
+export const erasedMessage = (message: Doc, now: number): WireDocument =>
+  messageTombstone(message, now, ERASED_TAG);
+export const erasedTask = (task: Doc, now: number): WireDocument => taskTombstone(task, now, ERASED_TAG);
+export const erasedEnrollment = (enrollment: Doc, now: number): WireDocument =>
+  enrollmentTombstone(enrollment, now, ERASED_TAG);
 
 /** SY-E4: a tombstone left by an erasure; no push may bring the document back. */
 export function isErasureTombstone(collection: string, doc: Doc): boolean {

@@ -2,6 +2,7 @@ export * from './protocol';
 export * from './collections';
 export * from './merge';
 export * from './erasure';
+export * from './scope-exit';
 export * from './sse';
 export * from './client';
 export * from './claims';

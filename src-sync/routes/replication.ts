@@ -1,19 +1,22 @@
 // Replication routes per collection (docs/sync.md SY-P*): pull by checkpoint, push with the
 // assumed master state, and the live SSE stream. Every read and write is scoped to the
-// signed-in agent's team, and to their own and the pool's documents in owned collections.
+// signed-in agent's team, and to their own and the pool's documents in owned collections; a
+// document that left that scope reaches the agent once more, as a tombstone (SY-S6).
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import {
   pullQuerySchema,
   pushRequestSchema,
-  type PullResponse,
+  scopeExitTombstone,
   type PushResponse,
+  type SessionAgent,
   type SyncCollectionSpec,
 } from '../../src-shared/sync';
 import type { SyncDeps, SyncEnv } from '../context';
 import { limitBody } from '../middleware/body-limit';
 import { SyncError } from '../middleware/errors';
 import { rateLimit } from '../middleware/rate-limit';
+import { pullBody } from '../replication/pull-body';
 import { checkRows, planPush, visibleOwners } from '../replication/push-plan';
 import { parseBody, parseValue } from './parse';
 
@@ -60,19 +63,14 @@ export function replicationRoutes(
     const spec = specOf(c.req.param('collection'));
     const query = parseValue(pullQuerySchema, c.req.query());
     const agent = c.var.agent;
-    const rows = await storage.changesSince(
+    const rows = await storage.pullChanges(
       agent.teamId,
       spec.name,
       query.seq,
       query.limit,
       visibleOwners(spec, agent),
     );
-    const last = rows.at(-1);
-    const body: PullResponse = {
-      documents: rows.map((row) => row.doc),
-      checkpoint: { seq: last?.seq ?? query.seq },
-    };
-    return c.json(body);
+    return c.body(pullBody(spec.name, rows, query.seq), 200, { 'content-type': 'application/json' });
   });
 
   // SY-P3..P5: one transaction per push; per-document refusals never fail the others.
@@ -91,6 +89,7 @@ export function replicationRoutes(
       },
     );
     const body: PushResponse = { conflicts: plan.conflicts, refused: [...refused, ...plan.refused] };
+    await reportScopeExits(spec, agent, body);
     return c.json(body);
   });
 
@@ -110,19 +109,15 @@ export function replicationRoutes(
         chain = chain
           .then(async () => {
             while (sentSeq < notice.seq) {
-              const rows = await storage.changesSince(agent.teamId, spec.name, sentSeq, 500, owners);
+              const rows = await storage.pullChanges(agent.teamId, spec.name, sentSeq, 500, owners);
               const last = rows.at(-1);
               if (last === undefined) {
                 sentSeq = Math.max(sentSeq, notice.seq);
                 return;
               }
+              const data = pullBody(spec.name, rows, sentSeq);
               sentSeq = last.seq;
-              await stream.writeSSE({
-                data: JSON.stringify({
-                  documents: rows.map((row) => row.doc),
-                  checkpoint: { seq: last.seq },
-                }),
-              });
+              await stream.writeSSE({ data });
             }
           })
           .catch(() => done());
@@ -138,6 +133,26 @@ export function replicationRoutes(
       closers.delete(close);
     });
   });
+
+  /**
+   * SY-S6 on push: a write to a document that left the writer's scope (reassigned while they
+   * were offline) is refused, and its tombstone comes back as a conflict, so their replica
+   * drops the copy instead of keeping an edit nobody will see. Only a former owner gets it: to
+   * anyone else the document stays unknown.
+   */
+  async function reportScopeExits(spec: SyncCollectionSpec, agent: SessionAgent, body: PushResponse) {
+    const owners = visibleOwners(spec, agent);
+    const outOfScope = body.refused.filter((r) => r.code === 'out_of_scope').map((r) => r.id);
+    if (owners === null || outOfScope.length === 0) return;
+    const left = await storage.scopeExitsOf(agent.teamId, spec.name, outOfScope, owners);
+    const leftIds = new Set(left.map((row) => row.id));
+    for (const row of left) body.conflicts.push(scopeExitTombstone(spec.name, row.doc));
+    body.refused = body.refused.map((refusal) =>
+      refusal.code === 'out_of_scope' && leftIds.has(refusal.id)
+        ? { ...refusal, message: 'This was reassigned to a teammate; your change to it was not saved.' }
+        : refusal,
+    );
+  }
 
   const closeAll = (): void => {
     closing = true;

@@ -11,6 +11,9 @@ CREATE INDEX IF NOT EXISTS refresh_tokens_family ON refresh_tokens (family);
 CREATE TABLE IF NOT EXISTS documents (team_id text NOT NULL, collection text NOT NULL, id text NOT NULL, seq bigint NOT NULL,
   owner_id text, data text NOT NULL, PRIMARY KEY (team_id, collection, id));
 CREATE UNIQUE INDEX IF NOT EXISTS documents_order ON documents (team_id, collection, seq);
+CREATE TABLE IF NOT EXISTS scope_exits (team_id text NOT NULL, collection text NOT NULL, id text NOT NULL, owner_id text NOT NULL,
+  seq bigint NOT NULL, PRIMARY KEY (team_id, collection, id, owner_id));
+CREATE INDEX IF NOT EXISTS scope_exits_order ON scope_exits (team_id, collection, seq);
 CREATE TABLE IF NOT EXISTS audit (seq bigserial PRIMARY KEY, team_id text NOT NULL, at bigint NOT NULL, actor_id text,
   action text NOT NULL, target text, detail text NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_team ON audit (team_id, seq);

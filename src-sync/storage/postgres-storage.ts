@@ -130,10 +130,12 @@ export class PostgresServerStorage extends SqlStorageBase implements ServerStora
         teamId,
       ]);
       if (team.rows[0] === undefined) throw new Error(`no team ${teamId}`);
-      const { writes, result } = decide(await this.read(client, teamId, collection, ids));
+      const current = await this.read(client, teamId, collection, ids);
+      const { writes, result } = decide(current);
       if (writes.length > 0) {
         const first = team.rows[0].seq + 1;
         const last = team.rows[0].seq + writes.length;
+        await this.recordScopeExits(client, teamId, collection, current, writes, first);
         await client.query('UPDATE teams SET seq = $2 WHERE id = $1', [teamId, last]);
         await client.query(
           `INSERT INTO documents (team_id, collection, id, seq, owner_id, data)
@@ -163,12 +165,50 @@ export class PostgresServerStorage extends SqlStorageBase implements ServerStora
     }
   }
 
+  /** SS15: each write that changes an owner keeps the former owner's exit at its seq. */
+  private async recordScopeExits(
+    client: pg.PoolClient,
+    teamId: string,
+    collection: string,
+    current: Map<string, StoredDocument>,
+    writes: readonly DocumentWrite[],
+    firstSeq: number,
+  ): Promise<void> {
+    const unread = writes.map((w) => w.id).filter((id) => !current.has(id));
+    const others =
+      unread.length > 0
+        ? await this.read(client, teamId, collection, unread)
+        : new Map<string, StoredDocument>();
+    const exits: { id: string; owner: string; seq: number }[] = [];
+    const returns: { id: string; owner: string }[] = [];
+    writes.forEach((write, i) => {
+      const before = (current.get(write.id) ?? others.get(write.id))?.ownerId ?? null;
+      if (before === write.ownerId) return;
+      if (before !== null) exits.push({ id: write.id, owner: before, seq: firstSeq + i });
+      if (write.ownerId !== null) returns.push({ id: write.id, owner: write.ownerId });
+    });
+    if (returns.length > 0)
+      await client.query(
+        `DELETE FROM scope_exits e USING unnest($3::text[], $4::text[]) AS r(id, owner_id)
+         WHERE e.team_id = $1 AND e.collection = $2 AND e.id = r.id AND e.owner_id = r.owner_id`,
+        [teamId, collection, returns.map((r) => r.id), returns.map((r) => r.owner)],
+      );
+    if (exits.length > 0)
+      await client.query(
+        `INSERT INTO scope_exits (team_id, collection, id, owner_id, seq)
+         SELECT $1, $2, x.id, x.owner_id, x.seq FROM unnest($3::text[], $4::text[], $5::bigint[]) AS x(id, owner_id, seq)
+         ON CONFLICT (team_id, collection, id, owner_id) DO UPDATE SET seq = excluded.seq`,
+        [teamId, collection, exits.map((x) => x.id), exits.map((x) => x.owner), exits.map((x) => x.seq)],
+      );
+  }
+
   async deleteDocuments(teamId: string, collection: string, ids: readonly string[]): Promise<void> {
-    await this.pool.query('DELETE FROM documents WHERE team_id = $1 AND collection = $2 AND id = ANY($3)', [
-      teamId,
-      collection,
-      [...ids],
-    ]);
+    for (const table of ['documents', 'scope_exits'])
+      await this.pool.query(`DELETE FROM ${table} WHERE team_id = $1 AND collection = $2 AND id = ANY($3)`, [
+        teamId,
+        collection,
+        [...ids],
+      ]);
   }
 
   async findByField(

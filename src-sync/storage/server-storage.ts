@@ -4,6 +4,8 @@
 // Documents keep only their latest state: a row per (team, collection, id) with the team's
 // change number `seq`. Every write takes the next numbers of its team in commit order, so a
 // pull "after seq N" never misses a change committed later with a lower number (SS2).
+// When a write changes a document's owner, the former owner's loss is kept as a scope exit at
+// the write's seq (SS15), so a reader who saw the document learns at its next pull that it left.
 import type { WireDocument } from '../../src-shared/sync';
 import type { ClaimStore, SuppressionStore } from './engine-store';
 
@@ -15,6 +17,20 @@ export interface StoredDocument {
   ownerId: string | null;
   /** The document as the server keeps it, `_deleted` included. */
   doc: WireDocument;
+}
+
+/** One change of a pull: the stored JSON text, passed on without parsing it again. */
+export interface PulledChange {
+  id: string;
+  seq: number;
+  /** The document as stored, JSON text. */
+  data: string;
+  /**
+   * SY-S6: the document left the reader's scope at `seq` (its owner changed away from the
+   * reader's owners). `data` is its current state, which is not the reader's to see: the route
+   * sends a tombstone in its place.
+   */
+  scopeExit: boolean;
 }
 
 export interface DocumentWrite {
@@ -107,6 +123,25 @@ export interface ServerStorage {
     afterSeq: number,
     limit: number,
     owners: OwnerFilter,
+  ): Promise<StoredDocument[]>;
+  /**
+   * A pull page (SY-P2, SY-S6): the documents after `afterSeq` the owners see, and for owned
+   * readers the scope exits after it of documents they no longer see, merged in seq order, at
+   * most `limit`. A document that came back to the reader's owners has no exit.
+   */
+  pullChanges(
+    teamId: string,
+    collection: string,
+    afterSeq: number,
+    limit: number,
+    owners: OwnerFilter,
+  ): Promise<PulledChange[]>;
+  /** Of `ids`, the current documents that left one of `owners` and are not theirs now (SY-S6). */
+  scopeExitsOf(
+    teamId: string,
+    collection: string,
+    ids: readonly string[],
+    owners: readonly string[],
   ): Promise<StoredDocument[]>;
   readDocuments(
     teamId: string,

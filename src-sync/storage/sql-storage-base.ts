@@ -1,27 +1,45 @@
 // What both backends share, written once: teams, accounts, sign-in codes, refresh tokens and the
 // audit log in portable SQL (`$1` placeholders, no casts; SQLite's runner renumbers them), and
-// the change notices streams listen to. Documents, locking and scrubbing differ per backend.
+// the change notices streams listen to, and the pull queries (SY-P2, SY-S6). Writing documents,
+// locking and scrubbing differ per backend.
 import { EventEmitter } from 'node:events';
 import {
   DuplicateEmailError,
   type AccountRecord,
   type AuditRecord,
   type ChangeNotice,
+  type OwnerFilter,
+  type PulledChange,
   type RefreshTokenRecord,
+  type StoredDocument,
   type TeamRecord,
 } from './server-storage';
 import {
+  DOCUMENT_COLUMNS,
   toAccount,
+  toDocument,
   toAudit,
   toRefreshToken,
   toTeam,
   type AccountRow,
   type AuditRow,
+  type DocumentRow,
   type RefreshTokenRow,
   type TeamRow,
 } from './rows';
 
 export type SqlValue = string | number | boolean | null;
+
+/** `$from, $from+1, …` for a list of values (portable: SQLite's runner renumbers them). */
+function placeholders(count: number, from: number): string {
+  return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
+}
+
+interface PullRow {
+  id: string;
+  seq: number;
+  data: string;
+}
 
 type AccountPatch = Partial<Pick<AccountRecord, 'role' | 'active' | 'passwordHash' | 'name'>>;
 const ACCOUNT_COLUMNS: Record<keyof AccountPatch, string> = {
@@ -51,6 +69,58 @@ export abstract class SqlStorageBase {
   onChange(listener: (notice: ChangeNotice) => void): () => void {
     this.changes.on('change', listener);
     return () => this.changes.off('change', listener);
+  }
+
+  async pullChanges(
+    teamId: string,
+    collection: string,
+    afterSeq: number,
+    limit: number,
+    owners: OwnerFilter,
+  ): Promise<PulledChange[]> {
+    const ownerList = owners ?? [];
+    const ownerClause = owners === null ? '' : ` AND owner_id IN (${placeholders(ownerList.length, 5)})`;
+    const documents = await this.query<PullRow>(
+      `SELECT id, seq, data FROM documents WHERE team_id = $1 AND collection = $2 AND seq > $3${ownerClause} ORDER BY seq LIMIT $4`,
+      [teamId, collection, afterSeq, limit, ...ownerList],
+    );
+    const changes = documents.map((row) => ({ ...row, scopeExit: false }));
+    if (owners === null || owners.length === 0) return changes;
+    // Two queries, each walking its own seq index, merged here: one UNION would sort them whole.
+    const list = placeholders(ownerList.length, 5);
+    const exits = await this.query<PullRow>(
+      `SELECT e.id AS id, e.seq AS seq, d.data AS data FROM scope_exits e
+       JOIN documents d ON d.team_id = e.team_id AND d.collection = e.collection AND d.id = e.id
+       WHERE e.team_id = $1 AND e.collection = $2 AND e.seq > $3 AND e.owner_id IN (${list})
+       AND (d.owner_id IS NULL OR d.owner_id NOT IN (${list})) ORDER BY e.seq LIMIT $4`,
+      [teamId, collection, afterSeq, limit, ...ownerList],
+    );
+    if (exits.length === 0) return changes;
+    return [...changes, ...exits.map((row) => ({ ...row, scopeExit: true }))]
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit);
+  }
+
+  async scopeExitsOf(
+    teamId: string,
+    collection: string,
+    ids: readonly string[],
+    owners: readonly string[],
+  ): Promise<StoredDocument[]> {
+    if (ids.length === 0 || owners.length === 0) return [];
+    const idList = placeholders(ids.length, 3);
+    const ownerList = placeholders(owners.length, 3 + ids.length);
+    const columns = DOCUMENT_COLUMNS.split(', ')
+      .map((column) => `d.${column}`)
+      .join(', ');
+    const rows = await this.query<DocumentRow>(
+      `SELECT DISTINCT ${columns} FROM scope_exits e
+       JOIN documents d ON d.team_id = e.team_id AND d.collection = e.collection AND d.id = e.id
+       WHERE e.team_id = $1 AND e.collection = $2 AND e.id IN (${idList}) AND e.owner_id IN (${ownerList})
+       AND (d.owner_id IS NULL OR d.owner_id NOT IN (${ownerList}))`,
+      [teamId, collection, ...ids, ...owners],
+    );
+    return rows.map(toDocument);
   }
 
   async createTeam(team: TeamRecord): Promise<void> {

@@ -11,6 +11,9 @@ CREATE INDEX IF NOT EXISTS refresh_tokens_family ON refresh_tokens (family);
 CREATE TABLE IF NOT EXISTS documents (team_id TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL,
   owner_id TEXT, data TEXT NOT NULL, PRIMARY KEY (team_id, collection, id)) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS documents_order ON documents (team_id, collection, seq);
+CREATE TABLE IF NOT EXISTS scope_exits (team_id TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NOT NULL, owner_id TEXT NOT NULL,
+  seq INTEGER NOT NULL, PRIMARY KEY (team_id, collection, id, owner_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS scope_exits_order ON scope_exits (team_id, collection, seq);
 CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, team_id TEXT NOT NULL, at INTEGER NOT NULL,
   actor_id TEXT, action TEXT NOT NULL, target TEXT, detail TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_team ON audit (team_id, seq);

@@ -116,7 +116,8 @@ export class SqliteServerStorage extends SqlStorageBase implements ServerStorage
   ): Promise<R> {
     let lastSeq = 0;
     const run = this.db.transaction(() => {
-      const { writes, result } = decide(this.readSync(teamId, collection, ids));
+      const current = this.readSync(teamId, collection, ids);
+      const { writes, result } = decide(current);
       if (writes.length === 0) return result;
       const team = this.db
         .prepare('UPDATE teams SET seq = seq + ? WHERE id = ? RETURNING seq')
@@ -127,8 +128,26 @@ export class SqliteServerStorage extends SqlStorageBase implements ServerStorage
         `INSERT INTO documents (team_id, collection, id, seq, owner_id, data) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (team_id, collection, id) DO UPDATE SET seq = excluded.seq, owner_id = excluded.owner_id, data = excluded.data`,
       );
+      const ownerOf = this.db.prepare(
+        'SELECT owner_id FROM documents WHERE team_id = ? AND collection = ? AND id = ?',
+      );
+      const exit = this.db.prepare(
+        `INSERT INTO scope_exits (team_id, collection, id, owner_id, seq) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (team_id, collection, id, owner_id) DO UPDATE SET seq = excluded.seq`,
+      );
+      const back = this.db.prepare(
+        'DELETE FROM scope_exits WHERE team_id = ? AND collection = ? AND id = ? AND owner_id = ?',
+      );
       for (const write of writes) {
         seq += 1;
+        const before = current.has(write.id)
+          ? (current.get(write.id)?.ownerId ?? null)
+          : ((ownerOf.get(teamId, collection, write.id) as { owner_id: string | null } | undefined)
+              ?.owner_id ?? null);
+        // SS15: the former owner's loss at this seq; the new owner's own exit, if any, is void.
+        if (before !== null && before !== write.ownerId) exit.run(teamId, collection, write.id, before, seq);
+        if (write.ownerId !== null && before !== write.ownerId)
+          back.run(teamId, collection, write.id, write.ownerId);
         upsert.run(teamId, collection, write.id, seq, write.ownerId, JSON.stringify(write.doc));
       }
       lastSeq = seq;
@@ -146,7 +165,13 @@ export class SqliteServerStorage extends SqlStorageBase implements ServerStorage
 
   deleteDocuments(teamId: string, collection: string, ids: readonly string[]): Promise<void> {
     const remove = this.db.prepare('DELETE FROM documents WHERE team_id = ? AND collection = ? AND id = ?');
-    this.db.transaction(() => ids.forEach((id) => remove.run(teamId, collection, id)))();
+    const exits = this.db.prepare('DELETE FROM scope_exits WHERE team_id = ? AND collection = ? AND id = ?');
+    this.db.transaction(() =>
+      ids.forEach((id) => {
+        remove.run(teamId, collection, id);
+        exits.run(teamId, collection, id);
+      }),
+    )();
     return Promise.resolve();
   }
 

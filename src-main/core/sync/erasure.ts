@@ -8,10 +8,10 @@
 //      the document, and the server already holds tombstones);
 //   4. once replication is in step, purge the collections' tombstones for good, and have the
 //      store scrub the freed bytes (secure delete and a write-ahead-log checkpoint).
+import { HASHED_ADDRESS_PREFIX, LEAD_HISTORY_COLLECTIONS } from '../../../src-shared/sync/erasure';
 import type { PorchlightDatabase } from '../store/collections';
-import { HASHED_ADDRESS_PREFIX, plainCollection, type ReplicatedCollection } from './replicated';
+import { plainCollection, type ReplicatedCollection } from './replicated';
 
-export const LEAD_HISTORY_COLLECTIONS = ['messages', 'tasks', 'enrollments'] as const;
 const PURGED: readonly ReplicatedCollection[] = ['leads', ...LEAD_HISTORY_COLLECTIONS, 'suppressions'];
 
 export interface ErasureDeps {

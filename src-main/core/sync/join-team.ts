@@ -6,7 +6,7 @@
 import type { JoinReport } from '../../../src-shared/ipc/sync';
 import type { PorchlightDatabase } from '../store/collections';
 import { SOLO_AGENT_ID, SOLO_TEAM_ID } from './membership';
-import { isTeamSetting, plainCollection, replicatedCollections } from './replicated';
+import { isSharedDocument, plainCollection, replicatedCollections } from './replicated';
 
 const CHUNK = 500;
 
@@ -21,7 +21,7 @@ export async function joinTeam(
     const moving: Record<string, unknown>[] = [];
     for (const doc of solo) {
       const data = doc.toMutableJSON(true);
-      const staysHere = data.demo === true || (name === 'settings' && !isTeamSetting(String(data.id)));
+      const staysHere = data.demo === true || !isSharedDocument(name, data);
       if (staysHere) {
         report.keptOnThisDesktop++;
         continue;

@@ -1,29 +1,18 @@
-// What leaves this desktop (docs/sync.md, SY-S5): every replicated collection's documents of
-// the team, except demo records (fictional, this desktop's alone) and device-only settings
-// (channel connections, AI endpoint, spend ledger, this sync membership). Secrets never enter a
-// document, so they cannot leave.
+// What crosses between this desktop and the team's server (docs/sync.md, SY-S5, SY-C4): every
+// replicated collection's documents of the team, except demo records (fictional, this
+// desktop's alone) and device-only settings (channel connections, AI endpoint, spend ledger,
+// this sync membership). Secrets never enter a document, so they cannot leave. The same rule
+// holds the other way: a device-only setting the server sends is never written here (an older
+// server, or one that stored a setting some other client pushed, could send one).
+// The lists and rules are the shared ones (src-shared/sync), so the desktop and the server
+// cannot drift apart.
 import type { RxCollection } from 'rxdb';
+import { ERASED_TAG } from '../../../src-shared/sync/erasure';
+import { isTeamSetting, REPLICATED_COLLECTIONS } from '../../../src-shared/sync/collections';
 import type { CollectionName, PorchlightDatabase } from '../store/collections';
 
-export const replicatedCollections = [
-  'leads',
-  'messages',
-  'sequences',
-  'enrollments',
-  'templates',
-  'tasks',
-  'suppressions',
-  'agents',
-  'settings',
-  'scoring_models',
-  'listings',
-] as const satisfies readonly CollectionName[];
+export const replicatedCollections = REPLICATED_COLLECTIONS satisfies readonly CollectionName[];
 export type ReplicatedCollection = (typeof replicatedCollections)[number];
-
-/** Settings that are the team's: `engine`, and ids under `team.`. */
-export function isTeamSetting(id: string): boolean {
-  return id === 'engine' || id.startsWith('team.');
-}
 
 /** Whether this document goes to the team's server. */
 export function isPushable(
@@ -32,15 +21,17 @@ export function isPushable(
   teamId: string,
 ): boolean {
   if (doc.teamId !== teamId || doc.demo === true) return false;
-  if (collection === 'settings') return typeof doc.id === 'string' && isTeamSetting(doc.id);
-  return true;
+  return isSharedDocument(collection, doc);
 }
 
-/** Tag carried by an erased lead's tombstone (SY-E3): purge the person, do not bin them. */
-export const ERASED_TAG = 'erased';
-
-/** Prefix of a suppression's address when only its hash is kept (SY-E2). */
-export const HASHED_ADDRESS_PREFIX = 'sha256:';
+/**
+ * Whether a document may travel at all, in either direction: every document but device-only
+ * settings. The pull side drops the others before they reach the store (SY-C4).
+ */
+export function isSharedDocument(collection: ReplicatedCollection, doc: Record<string, unknown>): boolean {
+  if (collection !== 'settings') return true;
+  return typeof doc.id === 'string' && isTeamSetting(doc.id);
+}
 
 export function isErasedLead(doc: Record<string, unknown>): boolean {
   return doc._deleted === true && Array.isArray(doc.tags) && doc.tags.includes(ERASED_TAG);

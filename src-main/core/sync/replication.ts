@@ -13,7 +13,13 @@ import type { PorchlightDatabase } from '../store/collections';
 import type { SyncAuth, SyncCheckpoint, SyncRefusal, SyncTransport } from '../ports/sync-transport';
 import type { ReplicaErasure } from './erasure';
 import type { ReplicatedCollection } from './replicated';
-import { isErasedLead, isPushable, plainCollection, replicatedCollections } from './replicated';
+import {
+  isErasedLead,
+  isPushable,
+  isSharedDocument,
+  plainCollection,
+  replicatedCollections,
+} from './replicated';
 
 type Doc = Record<string, unknown>;
 
@@ -80,7 +86,7 @@ export class TeamReplication {
       handlers.stream$.subscribe({
         next: (item) => {
           if (item === 'RESYNC') health.reached();
-          subscriber.next(item);
+          subscriber.next(item === 'RESYNC' ? item : { ...item, documents: shared(name, item.documents) });
         },
         error: (error: unknown) => subscriber.error(error),
         complete: () => subscriber.complete(),
@@ -96,8 +102,15 @@ export class TeamReplication {
       pull: {
         batchSize: this.options.batchSize ?? 200,
         handler: async (checkpoint, batchSize) => {
-          const result = await observe(health, handlers.pullHandler(checkpoint, batchSize));
-          return result;
+          // RxDB stops pulling at a short page, so a page thinned by the filter is topped up
+          // from the next ones; the checkpoint moves past what was dropped.
+          let page = await observe(health, handlers.pullHandler(checkpoint, batchSize));
+          let documents = shared(name, page.documents);
+          while (documents.length < batchSize && page.documents.length === batchSize) {
+            page = await observe(health, handlers.pullHandler(page.checkpoint, batchSize));
+            documents = documents.concat(shared(name, page.documents));
+          }
+          return { documents, checkpoint: page.checkpoint };
         },
         stream$,
         modifier: async (doc: Doc & { _deleted: boolean }) => {
@@ -129,9 +142,10 @@ export class TeamReplication {
 
   /**
    * Local changes the server has not taken yet, counted up to PENDING_COUNT_CAP each: documents
-   * changed after the push checkpoint, less those replication itself wrote from a pull (RxDB
-   * marks them with the revision height under the replication's identifier) and those that
-   * never leave (isPushable).
+   * changed after the push checkpoint, less those replication itself wrote from a pull and not
+   * changed since (RxDB's `_meta.o`: the pull's mark and the revision height it wrote) and those
+   * that never leave (isPushable). A pulled write may sit after the push checkpoint until the
+   * next local write moves it, so the mark, not the checkpoint, tells it apart.
    */
   async pendingPushes(): Promise<number> {
     let pending = 0;
@@ -144,11 +158,9 @@ export class TeamReplication {
         PENDING_COUNT_CAP,
         checkpoint,
       );
-      const identifier = internal.input.identifier;
+      const pulledMark = await internal.input.hashFunction(internal.input.identifier);
       pending += changed.documents.filter(
-        (doc) =>
-          doc._meta[identifier] !== getHeightOfRevision(doc._rev) &&
-          isPushable(name, doc, this.options.team.teamId),
+        (doc) => !isPulledUnchanged(doc, pulledMark) && isPushable(name, doc, this.options.team.teamId),
       ).length;
     }
     return pending;
@@ -158,6 +170,19 @@ export class TeamReplication {
     for (const watch of this.watches.splice(0)) watch.unsubscribe();
     await Promise.all([...this.states.values()].map((state) => state.cancel()));
   }
+}
+
+/** Whether replication wrote this document from a pull (marked with `mark`) and nothing since. */
+function isPulledUnchanged(doc: { _rev: string; _meta: Record<string, unknown> }, mark: string): boolean {
+  const written = doc._meta.o;
+  if (typeof written !== 'object' || written === null) return false;
+  const { hash, _rev } = written as { hash?: unknown; _rev?: unknown };
+  return hash === mark && _rev === getHeightOfRevision(doc._rev);
+}
+
+/** SY-C4 on the way in: a device-only setting from the server never lands in this store. */
+function shared<D extends Doc>(name: ReplicatedCollection, documents: D[]): D[] {
+  return name === 'settings' ? documents.filter((doc) => isSharedDocument(name, doc)) : documents;
 }
 
 async function observe<T>(health: ReplicationHealth, request: Promise<T>): Promise<T> {

@@ -7,7 +7,12 @@
 // store's change streams like any other write.
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
-import { getChangedDocumentsSince, getHeightOfRevision, getLastCheckpointDoc } from 'rxdb';
+import {
+  getAssumedMasterState,
+  getChangedDocumentsSince,
+  getLastCheckpointDoc,
+  writeDocToDocState,
+} from 'rxdb';
 import { Observable, type Subscription } from 'rxjs';
 import type { PorchlightDatabase } from '../store/collections';
 import type { SyncAuth, SyncCheckpoint, SyncRefusal, SyncTransport } from '../ports/sync-transport';
@@ -158,10 +163,18 @@ export class TeamReplication {
         PENDING_COUNT_CAP,
         checkpoint,
       );
-      const pulledMark = await internal.input.hashFunction(internal.input.identifier);
-      pending += changed.documents.filter(
-        (doc) => !isPulledUnchanged(doc, pulledMark) && isPushable(name, doc, this.options.team.teamId),
-      ).length;
+      const leaving = changed.documents.filter((doc) => isPushable(name, doc, this.options.team.teamId));
+      const assumed = await getAssumedMasterState(
+        internal,
+        leaving.map((doc) => String(doc[internal.primaryPath])),
+      );
+      pending += leaving.filter((doc) => {
+        const master = assumed[String(doc[internal.primaryPath])];
+        const state = writeDocToDocState(doc, false, false);
+        return (
+          master === undefined || !internal.input.conflictHandler.isEqual(master.docData, state, 'pending')
+        );
+      }).length;
     }
     return pending;
   }
@@ -170,14 +183,6 @@ export class TeamReplication {
     for (const watch of this.watches.splice(0)) watch.unsubscribe();
     await Promise.all([...this.states.values()].map((state) => state.cancel()));
   }
-}
-
-/** Whether replication wrote this document from a pull (marked with `mark`) and nothing since. */
-function isPulledUnchanged(doc: { _rev: string; _meta: Record<string, unknown> }, mark: string): boolean {
-  const written = doc._meta.o;
-  if (typeof written !== 'object' || written === null) return false;
-  const { hash, _rev } = written as { hash?: unknown; _rev?: unknown };
-  return hash === mark && _rev === getHeightOfRevision(doc._rev);
 }
 
 /** SY-C4 on the way in: a device-only setting from the server never lands in this store. */

@@ -28,8 +28,8 @@ export function budgetWords(budget: Budget): string {
 /** "Not sure", "no idea": an answer that settles the question without a value. */
 const unsure =
   /^\s*(not sure|unsure|no idea|i don'?t know|dunno|idk|don'?t know yet|no sé|no se|todavía no sé)\b/i;
-const yes = /^\s*(yes|yeah|yep|yup|sure|correct|we are|i am|sí|si|claro)\b/i;
-const no = /^\s*(no|nope|not yet|nah|todavía no|aún no)\b/i;
+const yes = /^\s*(yes|yeah|yep|yup|sure|correct|we are|i am|sí|si|claro)(?=[\s,.!]|$)/i;
+const no = /^\s*(no|nope|not yet|nah|todavía no|aún no)(?=[\s,.!]|$)/i;
 const anyAmount = /\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|m|million|thousand|mil)?\b/gi;
 const monthsOrWeeks =
   /\b(\d+|a few|few|couple of|two|three|four|five|six)\s+(weeks?|months?|meses|semanas)\b/i;
@@ -58,9 +58,10 @@ function readIntentIn(text: string, inContext: boolean): Reading | null {
 }
 
 function readTimelineIn(text: string, inContext: boolean): Reading | null {
-  const found = readTimeline([text]);
-  if (found !== null) return { value: found.value, evidence: found.evidence[0] ?? clip(text) };
   const span = monthsOrWeeks.exec(text);
+  // A number of months is read first: "in 6 months" is later on, whatever a looser rule says.
+  const found = span === null || !inContext ? readTimeline([text]) : null;
+  if (found !== null) return { value: found.value, evidence: found.evidence[0] ?? clip(text) };
   const plainSpan =
     span !== null && /\b(in|within)\s+(about\s+|around\s+)?$/i.test(text.slice(0, span.index));
   if (span !== null && (inContext || plainSpan)) {
@@ -100,6 +101,8 @@ function readFinancingIn(text: string, inContext: boolean): Reading | null {
   const found = readPreApproval([text]);
   if (found !== null) return { value: found.value, evidence: found.evidence[0] ?? clip(text) };
   if (/\b(cash|efectivo|contado)\b/i.test(text)) return { value: 'cash', evidence: 'cash' };
+  const es = /preaprobaci[oó]n|preaprobad[oa]s?/i.exec(text);
+  if (es !== null) return { value: /\b(no|sin)\b/i.test(text) ? 'not_yet' : 'pre_approved', evidence: es[0] };
   if (!inContext) return null;
   const yesMatch = yes.exec(text);
   if (yesMatch !== null) return { value: 'pre_approved', evidence: clip(text).slice(0, 80) };

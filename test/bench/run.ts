@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<void>> = {
   imports: async () => (await import('./imports.bench')).runImportsBench(),
   sync: async () => (await import('./sync.bench')).runSyncBench(),
   claims: async () => (await import('./claims.bench')).runClaimsBench(),
+  assistant: async () => (await import('./assistant.bench')).runAssistantBench(),
 };
 
 const wanted = process.argv.slice(2);

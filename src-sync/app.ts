@@ -10,6 +10,8 @@
 //   POST /api/leads                          lead intake, per-team API key (intake/routes.ts)
 //   GET /t/o/:token.gif, GET /t/c/:token, GET|POST /u/:token   email links (tracking/routes.ts)
 //   GET  /team/links                         public URL + link key for a desktop's emails
+//   GET  /team/routing, PUT /admin/routing, PUT /team/receiving, POST /team/leads/:id/take
+//                                            lead routing (routing/routes.ts)
 import { Hono } from 'hono';
 import { porchlightSyncCollections } from '../src-shared/sync';
 import type { SyncDeps, SyncEnv } from './context';
@@ -25,6 +27,7 @@ import { adminRoutes } from './routes/admin';
 import { integrationRoutes } from './routes/admin-integrations';
 import { authRoutes } from './routes/auth';
 import { replicationRoutes, type StreamRegistry } from './routes/replication';
+import { routingAdminRoutes, routingTeamRoutes } from './routing/routes';
 import { teamLinkRoutes, trackingRoutes } from './tracking/routes';
 import { teamSecrets } from './team/secrets';
 import { fubWebhookRoutes } from './webhooks/fub-routes';
@@ -67,6 +70,7 @@ export function createSyncApp(deps: SyncDeps): SyncApp {
   app.use('/admin/*', requireAgent(deps));
   app.route('/admin', adminRoutes(deps));
   app.route('/admin', integrationRoutes(deps, secrets));
+  app.route('/admin', routingAdminRoutes(deps));
   app.use('/claims', requireAgent(deps));
   app.use('/claims/*', requireAgent(deps));
   app.route('/claims', claimRoutes(deps));
@@ -76,5 +80,6 @@ export function createSyncApp(deps: SyncDeps): SyncApp {
   app.route('/', trackingRoutes(deps));
   app.use('/team/*', requireAgent(deps));
   app.route('/team', teamLinkRoutes(deps));
+  app.route('/team', routingTeamRoutes(deps));
   return { app, inFlight, streams: replication.streams };
 }

@@ -3,6 +3,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createSyncApp } from './app';
 import { startLeaseSweep } from './claims/lease-sweep';
+import { startEscalationSweep } from './routing/escalate';
 import type { SyncDeps } from './context';
 
 export interface RunningSyncServer {
@@ -22,7 +23,12 @@ export async function listenSyncServer(
       resolve(started),
     );
   });
-  const stopSweep = startLeaseSweep({ claims: deps.storage.claims, clock: deps.clock, logger: deps.logger });
+  const stopLeaseSweep = startLeaseSweep({
+    claims: deps.storage.claims,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const stopEscalation = startEscalationSweep(deps);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   let stopping: Promise<void> | undefined;
@@ -31,7 +37,8 @@ export async function listenSyncServer(
     url: `http://${host}:${port}`,
     stop: () => {
       stopping ??= (async () => {
-        stopSweep();
+        stopLeaseSweep();
+        stopEscalation();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         streams.closeAll();
         await inFlight.drain();

@@ -4,7 +4,8 @@
 //   3. JSON or a form, checked with the domain's lead schema: 422 with every wrong field;
 //   4. a live lead with the same email or phone: 200 with its id, nothing new stored; two posts
 //      of one person at the same moment make one lead (address-claims.ts);
-//   5. the next agent in turn owns it; stored as a replicated document, so the owner's desktop
+//   5. the team's routing rules give it an owner (src-sync/routing: round robin, or the shared
+//      pool for the first to take it); stored as a replicated document, so the owner's desktop
 //      (or the always-on engine) answers it with the new-lead playbook within seconds.
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
@@ -19,8 +20,8 @@ import { readPrivate, writePrivate } from '../team/private-docs';
 import { insertDocuments, leadsByAddress } from '../team/team-docs';
 import { CLAIM_STALE_MS, claimAddresses } from './address-claims';
 import { teamOfApiKey } from './api-keys';
+import { routeNewLead } from '../routing/route-lead';
 import { formToInput, leadFromInput, parseLeadInput, type FieldErrors } from './lead-input';
-import { nextOwner } from './route-owner';
 
 const DEFAULT_COUNTRY = 'US';
 
@@ -145,14 +146,19 @@ async function receiveLead(
   if ('errors' in made) return invalid(made.errors);
   const existing = await existingFor(deps, teamId, made.lead);
   if (existing !== null) return existing;
-  const ownerId = await nextOwner(deps.storage, teamId);
-  if (ownerId === null)
-    throw new SyncError(409, 'no_agents', 'The team has no active agent to give the lead to.');
-  const lead = { ...made.lead, ownerId };
+  const routed = await routeNewLead(deps.storage, teamId, made.lead, now);
+  if (routed === null)
+    throw new SyncError(
+      409,
+      'no_agents',
+      'The team has no active agent to give the lead to (everyone is paused or inactive).',
+    );
+  const lead = { ...made.lead, ownerId: routed.ownerId };
   const inserted = await insertDocuments(deps.storage, teamId, 'leads', leadSchema, [lead]);
   // The same Idempotency-Key posted twice at once: the other request stored it.
   if (inserted.length === 0) return duplicate({ id: lead.id });
-  return { status: 201, body: { id: lead.id, ownerId, created: true, duplicate: false } };
+  await routed.record(lead);
+  return { status: 201, body: { id: lead.id, ownerId: lead.ownerId, created: true, duplicate: false } };
 }
 
 export function leadIntakeRoutes(deps: SyncDeps): Hono {

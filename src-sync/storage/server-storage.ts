@@ -96,6 +96,8 @@ export interface ServerStorage {
 
   createTeam(team: TeamRecord): Promise<void>;
   findTeam(id: string): Promise<TeamRecord | null>;
+  /** Every team's id (the routing sweep visits each). */
+  listTeamIds(): Promise<string[]>;
   /** Refuses a second account with the same email (any team): emails sign in. */
   createAccount(account: AccountRecord): Promise<void>;
   findAccountByEmail(email: string): Promise<AccountRecord | null>;

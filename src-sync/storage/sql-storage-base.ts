@@ -136,6 +136,11 @@ export abstract class SqlStorageBase {
     return row === undefined ? null : toTeam(row);
   }
 
+  async listTeamIds(): Promise<string[]> {
+    const rows = await this.query<{ id: string }>('SELECT id FROM teams ORDER BY id', []);
+    return rows.map((row) => row.id);
+  }
+
   async latestSeq(teamId: string): Promise<number> {
     const [row] = await this.query<{ seq: number }>('SELECT seq FROM teams WHERE id = $1', [teamId]);
     return row?.seq ?? 0;

@@ -44,7 +44,7 @@ export async function readMessage(
 export async function changeDocument<T extends { id: string; ownerId: string }>(
   storage: ServerStorage,
   teamId: string,
-  collection: 'leads' | 'messages',
+  collection: 'leads' | 'messages' | 'tasks',
   schema: z.ZodType<T>,
   id: string,
   change: (current: T) => T | null,

@@ -72,4 +72,18 @@ describe('the assistant in Chromium against the headless shell', () => {
     await app.shot(page, 'assistant-replies');
     await page.close();
   });
+  it('is turned on for a sequence from the sequence builder', async () => {
+    const page = await app.open('/sequences/builtin-new-buyer');
+    const box = page.getByLabel(/The assistant qualifies these leads when they reply/);
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+    await box.click();
+    await expect
+      .poll(async () => (await app.invoke('assistant-settings-get', {})).sequenceIds)
+      .toEqual(['builtin-new-buyer']);
+    await expect.poll(() => box.isChecked()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await app.shot(page, 'assistant-sequence-switch');
+    await page.close();
+  });
 });

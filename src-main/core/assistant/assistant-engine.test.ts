@@ -168,4 +168,16 @@ describe('the assistant in a conversation', () => {
     expect(paused.state?.mode).toBe('paused');
     expect(paused.state?.qualification.timeline).toMatchObject({ value: 'soon', evidence: 'In the spring' });
   });
+  it('AE4: a lead whose score turns hot while it talks is handed to the agent', async () => {
+    const id = await newWebLead();
+    await core.invoke('assistant-start', { leadId: id });
+    await settle();
+    const start = await scoreOf(id);
+    await core.invoke('assistant-settings-set', { patch: { hotScore: start + 1 } });
+    await say(id, 'Buying, pre-approved, we need to move ASAP');
+    expect(await scoreOf(id)).toBeGreaterThan(start);
+    const view = await core.invoke('assistant-get', { leadId: id });
+    expect(view.state).toMatchObject({ mode: 'handed_off', handOff: { kind: 'hot' } });
+    expect(view.state?.handOff?.reason).toMatch(/^Their score (is|rose to) \d+ \(hot from \d+\)\.$/);
+  });
 });

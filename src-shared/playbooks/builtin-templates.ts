@@ -51,7 +51,7 @@ export const BUILTIN_TEMPLATES: readonly TemplateDefinition[] = [
     'tpl-buyer-listings-email',
     'Buyer: listings email',
     'email',
-    "Hi {{first_name|there}},\n\nI've put together a few homes that fit what you're looking for. Reply with the ones you like and I'll set up showings, usually within a day or two.\n\nIf your search has changed (area, budget, must-haves), tell me and I'll adjust it." +
+    "Hi {{first_name|there}},\n\nI've put together a few homes that fit what you're looking for:\n\n{{property_matches}}\n\nReply with the ones you like and I'll set up showings, usually within a day or two.\n\nIf your search has changed (area, budget, must-haves), tell me and I'll adjust it." +
       SIGN,
     'A few homes for you',
   ),

@@ -22,6 +22,8 @@ export const PLACEHOLDERS = [
   'days_inactive',
   'promised_date',
   'meeting_date',
+  /** The lead's best-matching homes: email cards, or one line and a link in a text (docs/listings.md). */
+  'property_matches',
   ...PROFILE_PLACEHOLDERS,
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -34,7 +36,8 @@ export type TemplateErrorCode =
   | 'broken_value'
   | 'empty_message'
   | 'missing_footer_info'
-  | 'missing_profile';
+  | 'missing_profile'
+  | 'no_property_matches';
 
 export class TemplateError extends Error {
   override readonly name = 'TemplateError';

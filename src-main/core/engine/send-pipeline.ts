@@ -13,6 +13,7 @@ import { isWhatsAppWindowOpen } from '../messages/whatsapp-window';
 import { suppressedChannels } from '../enrollments/enroll';
 import { loadVersion } from '../enrollments/materialise';
 import { transitionMessage } from '../messages/outbox-state';
+import { recordHomesSent } from '../listings/homes-sent';
 import { renderOutgoing } from '../messages/render-outgoing';
 import type { ChannelSender, OutboundMessage, SendChannel } from '../ports/channels';
 import { isFirstTouchStep } from '../sequences/versions';
@@ -139,9 +140,10 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   let subject: string | undefined;
   let html: string | undefined;
   let unsubscribeUrl: string | undefined;
+  let listingIds: string[] | undefined;
   const links = channel === 'email' ? await teamEmailLinks(ctx, message.id) : undefined;
   try {
-    ({ body, subject, html, unsubscribeUrl } = await renderOutgoing(
+    ({ body, subject, html, unsubscribeUrl, listingIds } = await renderOutgoing(
       ctx,
       message,
       lead,
@@ -155,6 +157,8 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     deps.limiter.refund(channel);
     if (error.code === 'missing_profile' || error.code === 'missing_footer_info')
       return settleWaitingForProfile(ctx, message, channel, profileWaitReason(error));
+    // No home fits the lead now: the step is skipped with the reason, never sent with an empty list.
+    if (error.code === 'no_property_matches') return settleSkipped(ctx, message, error.message);
     return settleFailed(ctx, message, { code: `template_${error.code}`, message: error.message }, 'claimed', {
       task: true,
     });
@@ -207,6 +211,8 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     ...(choice.fellBack ? { detail: `fell back: ${choice.skipped.join('; ')}` } : {}),
   });
   if (sending === null) return;
+  // The homes of a {{property_matches}} block are the lead's from the moment they may have left.
+  if (listingIds !== undefined) await recordHomesSent(ctx, lead.id, listingIds, channel);
 
   // 11: hand it over.
   if (sender === undefined) return settleUncertain(ctx, sending, `${channel} is not connected`);

@@ -47,7 +47,8 @@ describe('a month of follow-up for a new buyer lead', () => {
       'sms 03-02 20:57',
       // The call task (21:07) fell in quiet hours: 08:00 next day; later delays count from there.
       'sms 03-04 08:00',
-      'email 03-06 08:00',
+      // The day-3 "few homes for you" email (03-06) has no home to carry: this workspace has no
+      // listings and Jamie said neither where nor how much, so it is skipped with that reason.
       // 03-08 is the spring DST change: the call task is still at 08:00 local.
       'sms 03-10 08:00',
       'email 03-17 08:00',
@@ -65,6 +66,17 @@ describe('a month of follow-up for a new buyer lead', () => {
     expect(core.channels.sms.sent[0]?.to).toBe('+12125550142');
     const [enrollment] = await core.invoke('enrollments-for-lead', { leadId });
     expect(enrollment?.status).toBe('completed');
+    const timeline = await core.invoke('messages-for-lead', { leadId });
+    expect(
+      timeline.find(
+        (m) => m.subject === 'A few homes for you' || m.templateId === 'tpl-buyer-listings-email',
+      ),
+    ).toMatchObject({
+      status: 'skipped',
+      statusReason: expect.stringMatching(
+        /\{\{property_matches\}\} found no home for Jamie: No homes for sale yet/,
+      ) as unknown,
+    });
   });
 
   it('SIM2: a reply on day 3 stops the sequence', async () => {

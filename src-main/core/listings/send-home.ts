@@ -10,32 +10,8 @@ import { addressOf, propertyMatchesSms, propertyMatchesText } from '../../../src
 import { criteriaOf, isOfferable, matchReasons } from '../../../src-shared/listings/match';
 import { composeHandlers } from '../compose/handlers';
 import type { CoreContext } from '../context';
+import { recordHomesSent } from './homes-sent';
 import { matchesForLead } from './lead-matches';
-
-const KEEP_SENT = 200;
-
-export async function recordHomesSent(
-  ctx: CoreContext,
-  leadId: string,
-  listingIds: readonly string[],
-  channel: Lead['homesSent'] extends (infer H)[] | undefined
-    ? H extends { channel: infer C }
-      ? C
-      : never
-    : never,
-): Promise<void> {
-  const doc = await ctx.db.leads.findOne(leadId).exec();
-  if (doc === null || listingIds.length === 0) return;
-  const now = ctx.clock.now();
-  await doc.incrementalModify((lead) => {
-    const kept = (lead.homesSent ?? []).filter((home) => !listingIds.includes(home.listingId));
-    lead.homesSent = [...kept, ...listingIds.map((listingId) => ({ listingId, at: now, channel }))].slice(
-      -KEEP_SENT,
-    );
-    lead.updatedAt = now;
-    return lead;
-  });
-}
 
 export async function sendHome(
   ctx: CoreContext,

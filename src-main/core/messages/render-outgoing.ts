@@ -1,12 +1,15 @@
 // What an outbound message says when it goes out: its template's current text (or its own
 // body), placeholders filled for the lead and its owner at that moment, and for email the
-// subject and the footer, in the voice of the agent's profile. The send pipeline sends this; the timeline previews it for messages
-// still waiting, so what the agent reads is what the lead will get. Throws TemplateError when
-// the text would be refused at send time.
+// subject and the footer, in the voice of the agent's profile. The send pipeline sends this;
+// the timeline previews it for messages still waiting, so what the agent reads is what the
+// lead will get. A `{{property_matches}}` block is filled with the lead's homes at that moment
+// (cards in the HTML part, text cards in the plain one). Throws TemplateError when the text
+// would be refused at send time.
 import type { Channel, Lead, Message } from '../../../src-shared/domain';
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
 import {
   DEFAULT_EMAIL_SUBJECT,
+  htmlFromText,
   renderHtmlTemplate,
   renderTemplate,
   withEmailFooter,
@@ -14,16 +17,25 @@ import {
 } from '../../../src-shared/templates';
 import type { CoreContext } from '../context';
 import { footerOf, templateValuesFor } from '../engine/template-values';
+import type { PropertyBlock } from '../listings/property-block';
 import type { EmailLinks } from '../ports/channels';
+import {
+  PROPERTY_BLOCK_MARK,
+  propertyBlockFor,
+  spliceCards,
+  usesPropertyBlock,
+} from '../listings/property-block';
 import { voiceFor } from '../profile/voice';
 
 export interface OutgoingContent {
   body: string;
   subject?: string;
-  /** Email only, when its template has an HTML part (with the footer in HTML too). */
+  /** Email only, when its template has an HTML part or a property block (footer in HTML too). */
   html?: string;
   /** Email only, when the team serves unsubscribe links (RFC 8058's List-Unsubscribe). */
   unsubscribeUrl?: string;
+  /** The homes a property block carries: recorded on the lead once the message is handed over. */
+  listingIds?: string[];
 }
 
 export async function renderOutgoing(
@@ -40,18 +52,35 @@ export async function renderOutgoing(
     message.templateId === undefined ? null : await ctx.db.templates.findOne(message.templateId).exec();
   const voice = await voiceFor(ctx, lead, settings);
   const values = templateValuesFor(lead, voice, now);
-  const body = renderTemplate(template?.body ?? message.body, values);
-  if (channel !== 'email') return { body };
+  const text = template?.body ?? message.body;
+  const htmlPart = template?.channel === 'email' ? template.html : undefined;
+  const block: PropertyBlock | undefined = usesPropertyBlock(text, htmlPart)
+    ? await propertyBlockFor(ctx, lead, channel)
+    : undefined;
+  const homes = block === undefined ? {} : { listingIds: block.listingIds };
+  const body = renderTemplate(text, {
+    ...values,
+    ...(block === undefined ? {} : { property_matches: block.text }),
+  });
+  if (channel !== 'email') return { body, ...homes };
   const unsubscribeUrl =
     links?.unsubscribe ??
     (settings.sender.unsubscribeUrlBase === '' ? '' : `${settings.sender.unsubscribeUrlBase}${message.id}`);
   const footer = footerOf(voice, unsubscribeUrl);
+  const marked = { ...values, property_matches: PROPERTY_BLOCK_MARK };
+  const html =
+    htmlPart !== undefined
+      ? renderHtmlTemplate(htmlPart, block === undefined ? values : marked)
+      : block === undefined
+        ? undefined
+        : htmlFromText(renderTemplate(text, marked));
   return {
     ...(unsubscribeUrl === '' ? {} : { unsubscribeUrl }),
-    ...(template?.channel === 'email' && template.html !== undefined
-      ? { html: withHtmlEmailFooter(renderHtmlTemplate(template.html, values), footer) }
-      : {}),
+    ...(html === undefined
+      ? {}
+      : { html: withHtmlEmailFooter(block === undefined ? html : spliceCards(html, block.html), footer) }),
     subject: renderTemplate(template?.subject ?? message.subject ?? DEFAULT_EMAIL_SUBJECT, values),
     body: withEmailFooter(body, footer),
+    ...homes,
   };
 }

@@ -16,7 +16,7 @@ const SHIPPED_BEFORE: Readonly<Record<string, readonly string[]>> = {
   'tpl-buyer-welcome-sms': ['c64303ad6917db72'],
   'tpl-call-new-lead': ['9aa379c57dc313d6'],
   'tpl-buyer-day1-sms': ['ffbf06bfb7064ca9'],
-  'tpl-buyer-listings-email': ['b6e6f8bbcde2a75e'],
+  'tpl-buyer-listings-email': ['b6e6f8bbcde2a75e', '25e31df463787356'],
   'tpl-call-followup': ['8c6f84c766b0a8b9'],
   'tpl-checkin-sms': ['6bd2e1f3bb1e27b0'],
   'tpl-market-email': ['cf1719c70de5b35a'],

@@ -20,6 +20,13 @@ import type { CoreContext } from '../context';
 import { readEngineSettings } from '../engine/settings';
 import type { TemplateLead } from '../engine/template-values';
 import { footerOf, templateValuesFor } from '../engine/template-values';
+import {
+  PROPERTY_BLOCK_MARK,
+  propertyBlockFor,
+  sampleBlockFor,
+  spliceCards,
+  usesPropertyBlock,
+} from '../listings/property-block';
 import { voiceFor } from '../profile/voice';
 
 function checkPlaceholders(fields: {
@@ -62,8 +69,16 @@ export function templateHandlers(ctx: CoreContext) {
     const voice = await voiceFor(ctx, lead, settings);
     // Without a lead, a sample one; the agent's side is always the real profile, so the preview
     // refuses what a send would refuse.
-    const values = templateValuesFor(lead ?? sampleLead(clock.now()), voice, clock.now());
+    const plain = templateValuesFor(lead ?? sampleLead(clock.now()), voice, clock.now());
     try {
+      // A property block shows the chosen lead's homes now, or the newest homes for a sample.
+      const block = !usesPropertyBlock(args.body, args.html)
+        ? undefined
+        : lead === null
+          ? await sampleBlockFor(ctx, args.channel)
+          : await propertyBlockFor(ctx, lead, args.channel);
+      const values = block === undefined ? plain : { ...plain, property_matches: block.text };
+      const marked = { ...plain, property_matches: PROPERTY_BLOCK_MARK };
       let text = renderTemplate(args.body, values);
       // An email without a subject is sent with the pipeline's default one; show that.
       const rawSubject = args.channel === 'email' ? (args.subject ?? DEFAULT_EMAIL_SUBJECT) : args.subject;
@@ -82,10 +97,16 @@ export function templateHandlers(ctx: CoreContext) {
         text = withEmailFooter(text, footer);
         result.text = text;
         // The HTML part as the mailer sends it (without a tracking server's pixel and links).
+        const cards = (html: string) => (block === undefined ? html : spliceCards(html, block.html));
         result.html =
           args.html === undefined || args.html.trim() === ''
-            ? htmlFromText(text)
-            : withHtmlEmailFooter(renderHtmlTemplate(args.html, values), footer);
+            ? block === undefined
+              ? htmlFromText(text)
+              : withHtmlEmailFooter(cards(htmlFromText(renderTemplate(args.body, marked))), footer)
+            : withHtmlEmailFooter(
+                cards(renderHtmlTemplate(args.html, block === undefined ? plain : marked)),
+                footer,
+              );
       }
       if (subject !== undefined) result.subject = subject;
       return result;

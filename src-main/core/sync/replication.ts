@@ -53,6 +53,14 @@ export interface TeamReplicationOptions {
   batchSize?: number;
 }
 
+/**
+ * Documents a pull page asks for. Large, because a new desktop pulls the team's whole history
+ * (100,000 leads in 50 pages) and each page costs a request and a store transaction; a page of
+ * leads is a few MB. Pushes stay at 200: they carry this desktop's own, fewer, changes.
+ */
+export const DESKTOP_PULL_BATCH = 2000;
+const PUSH_BATCH = 200;
+
 /** A count of pending pushes stops here: the status says "1,000 or more". */
 const PENDING_COUNT_CAP = 1000;
 
@@ -105,7 +113,7 @@ export class TeamReplication {
       waitForLeadership: false,
       retryTime: this.options.retryMs ?? 5000,
       pull: {
-        batchSize: this.options.batchSize ?? 200,
+        batchSize: this.options.batchSize ?? DESKTOP_PULL_BATCH,
         handler: async (checkpoint, batchSize) => {
           // RxDB stops pulling at a short page, so a page thinned by the filter is topped up
           // from the next ones; the checkpoint moves past what was dropped.
@@ -125,7 +133,7 @@ export class TeamReplication {
         },
       },
       push: {
-        batchSize: this.options.batchSize ?? 200,
+        batchSize: this.options.batchSize ?? PUSH_BATCH,
         handler: (rows) => observe(health, handlers.pushHandler(rows)),
         modifier: (doc: Doc & { _deleted: boolean }) =>
           isPushable(name, doc, team.teamId) && !erasure.isErasureRemoval(name, doc) ? doc : null,

@@ -180,4 +180,22 @@ describe('the assistant in a conversation', () => {
     expect(view.state).toMatchObject({ mode: 'handed_off', handOff: { kind: 'hot' } });
     expect(view.state?.handOff?.reason).toMatch(/^Their score (is|rose to) \d+ \(hot from \d+\)\.$/);
   });
+  it('AE5: what it queued for the morning never goes once the agent takes over', async () => {
+    const id = await newWebLead();
+    // 23:30 in Austin: the opener waits for the morning.
+    await core.runUntil(Date.parse('2026-06-03T04:30:00Z'));
+    await core.invoke('assistant-start', { leadId: id });
+    await settle();
+    const queued = (await core.invoke('messages-for-lead', { leadId: id, limit: 50 })).find((m) =>
+      m.body.startsWith("Hi Sam, I'm Jane's assistant"),
+    );
+    expect(queued?.status).toBe('scheduled');
+    await core.invoke('assistant-take-over', { leadId: id });
+    await settle(12 * 60 * MINUTE);
+    const after = (await core.invoke('messages-for-lead', { leadId: id, limit: 50 })).find(
+      (m) => m.id === queued?.id,
+    );
+    expect(after?.status).toBe('cancelled');
+    expect(smsTo().some((body) => body.startsWith("Hi Sam, I'm Jane's assistant"))).toBe(false);
+  });
 });

@@ -15,6 +15,7 @@ import type { EngineSettings } from '../../../src-shared/playbooks/engine-settin
 import { nextAllowedSendTime, sendPolicyFor } from '../../../src-shared/timing';
 import type { CoreContext } from '../context';
 import { suppressedChannels } from '../enrollments/enroll';
+import { transitionMessage } from '../messages/outbox-state';
 import { dayRulesOf, sendRulesOf } from '../engine/settings';
 import { ensureTask } from '../tasks/task-store';
 import { assistantKey, scoringWords } from './words';
@@ -154,13 +155,44 @@ export async function recordLearned(
   }
 }
 
+const QUEUED = ['scheduled', 'waiting_for_channel', 'waiting_for_profile'] as const;
+
+/**
+ * Cancels what the assistant queued to the lead and has not sent (a question waiting for the
+ * morning), except `keep`: once the agent takes over or the lead is handed off, nothing it
+ * wrote earlier goes out later.
+ */
+export async function cancelQueued(
+  ctx: CoreContext,
+  leadId: string,
+  why: string,
+  keep?: string,
+): Promise<number> {
+  const prefix = `asst-${assistantKey(leadId)}-`;
+  const queued = await ctx.db.messages
+    .find({ selector: { leadId, direction: 'outbound', status: { $in: [...QUEUED] } } })
+    .exec();
+  let cancelled = 0;
+  for (const doc of queued) {
+    if (!doc.id.startsWith(prefix) || doc.id === keep || doc.channel === 'notification') continue;
+    const moved = await transitionMessage(ctx.db, doc.id, 'cancelled', ctx.clock.now(), {
+      from: QUEUED,
+      detail: why,
+    });
+    if (moved !== null) cancelled++;
+  }
+  return cancelled;
+}
+
 export async function handOffLead(
   ctx: CoreContext,
   lead: Lead,
   state: AssistantLeadState,
   handOff: HandOff,
+  keep?: string,
 ): Promise<AssistantLeadState> {
   const now = ctx.clock.now();
+  await cancelQueued(ctx, lead.id, 'the assistant handed the lead to the agent', keep);
   const name = leadDisplayName(lead) || 'A lead';
   const key = assistantKey(lead.id);
   const taskId = `handoff-${key}-${state.turnCount}-${state.turns.length}`.slice(0, 64);

@@ -8,7 +8,7 @@ import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { CoreContext } from '../context';
 import { stopLeadEnrollments } from '../enrollments/control';
-import { noteFor } from './effects';
+import { cancelQueued, noteFor } from './effects';
 import {
   listLeadStates,
   readAssistantSettings,
@@ -56,6 +56,7 @@ export function assistantHandlers(ctx: CoreContext) {
     const turn = { at: now, kind: 'note' as const, field: null, messageId: null, text: note };
     const changed = { ...next(state), turns: [...state.turns, turn].slice(-60), updatedAt: now };
     await writeLeadState(ctx, changed);
+    if (changed.mode !== 'on') await cancelQueued(ctx, leadId, note);
     // The agent's own changes are noted once each (a time-based id: two are never the same turn).
     await noteFor(ctx, lead, changed, note, `m${now.toString(36)}-`);
     return view(leadId);
@@ -93,14 +94,17 @@ export function assistantHandlers(ctx: CoreContext) {
         (s) => ({ ...s, mode: 'paused', nudgeAt: null }),
         'You took over: the assistant is paused for this lead.',
       ),
-    'assistant-hand-back': (args: ValidArgs<'assistant-hand-back'>) =>
-      change(
+    'assistant-hand-back': async (args: ValidArgs<'assistant-hand-back'>) => {
+      // A lead who stays silent after the hand-back is asked its next question after the usual wait.
+      const nudgeMs = (await readAssistantSettings(ctx)).nudgeAfterHours * 3_600_000;
+      return change(
         args.leadId,
         ['paused', 'handed_off'],
         'The assistant is not paused for this lead.',
-        (s) => ({ ...s, mode: 'on', unanswered: 0, nudgeAt: null, handOff: null }),
+        (s) => ({ ...s, mode: 'on', unanswered: 0, nudgeAt: ctx.clock.now() + nudgeMs, handOff: null }),
         'You handed the lead back: the assistant answers their next message.',
-      ),
+      );
+    },
     'assistant-stop': (args: ValidArgs<'assistant-stop'>) =>
       change(
         args.leadId,

@@ -13,7 +13,7 @@ import { readEngineSettings } from '../engine/settings';
 import { readProfile } from '../profile/profile-store';
 import { loadScoringSettings } from '../scoring/settings';
 import { aiFieldsOf } from './ai-reading';
-import { handOffLead, noteFor, queueAssistantMessage, recordLearned } from './effects';
+import { cancelQueued, handOffLead, noteFor, queueAssistantMessage, recordLearned } from './effects';
 import { readAssistantSettings, readLeadState, writeLeadState } from './store';
 
 /** Why the assistant cannot speak for this agent yet, or null. */
@@ -103,9 +103,11 @@ export async function runAssistantTurn(
   }
   const inbound = event.kind === 'reply' ? messages.find((m) => m.id === event.messageId) : undefined;
   if (result.learned.length > 0) await recordLearned(ctx, lead, next, result.learned);
+  let sentId: string | null = null;
   if (result.send !== null) {
     const messageId = await queueAssistantMessage(ctx, lead, next, result.send, inbound, engine);
     const last = next.turns.at(-1);
+    sentId = messageId;
     if (messageId !== null && last !== undefined)
       next = { ...next, turns: [...next.turns.slice(0, -1), { ...last, messageId }] };
     if (messageId === null) {
@@ -119,7 +121,9 @@ export async function runAssistantTurn(
       return next;
     }
   }
-  if (result.handOff !== null) next = await handOffLead(ctx, lead, next, result.handOff);
+  if (result.handOff !== null) next = await handOffLead(ctx, lead, next, result.handOff, sentId ?? undefined);
+  if (next.mode === 'stopped' && saved.mode !== 'stopped')
+    await cancelQueued(ctx, lead.id, 'they asked to stop');
   if (next.mode === 'stopped' && saved.mode !== 'stopped')
     await noteFor(ctx, lead, next, 'They asked to stop: the assistant stopped and sends nothing more.');
   await writeLeadState(ctx, next);

@@ -27,6 +27,7 @@ import { messageHandlers } from './messages/handlers';
 import { profileHandlers } from './profile/handlers';
 import { scoringHandlers } from './scoring/handlers';
 import { sequenceHandlers } from './sequences/handlers';
+import { routingHandlers } from './routing/handlers';
 import { syncHandlers } from './sync/handlers';
 import { taskHandlers } from './tasks/handlers';
 import { templateHandlers } from './templates/handlers';
@@ -60,6 +61,7 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     importHandlers(ctx),
     composeHandlers(ctx),
     syncHandlers(ctx),
+    routingHandlers(ctx),
     replyHandlers(ctx),
     desktopHandlers(ctx),
     followUpBossHandlers(ctx),

@@ -23,6 +23,7 @@ import { messageArgs, type MessageEvents, type MessageResults } from './messages
 import { profileArgs, type ProfileEvents, type ProfileResults } from './profile';
 import { scoringArgs, type ScoringEvents, type ScoringResults } from './scoring';
 import { sequenceArgs, type SequenceEvents, type SequenceResults } from './sequences';
+import { routingArgs, type RoutingResults } from './routing';
 import { syncArgs, type SyncEvents, type SyncResults } from './sync';
 import { taskArgs, type TaskEvents, type TaskResults } from './tasks';
 import { templateArgs, type TemplateEvents, type TemplateResults } from './templates';
@@ -46,6 +47,7 @@ export const handlerArgs = combine(
   importArgs,
   composeArgs,
   syncArgs,
+  routingArgs,
   replyArgs,
   desktopArgs,
   followUpBossArgs,
@@ -72,6 +74,7 @@ export type HandlerResults = LeadResults &
   ImportResults &
   ComposeResults &
   SyncResults &
+  RoutingResults &
   ReplyResults &
   DesktopResults &
   FollowUpBossResults &

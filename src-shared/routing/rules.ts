@@ -141,3 +141,9 @@ export function escalationTarget(
   }
   return admin;
 }
+
+/** What the team server shows of its routing: the rules and every agent, paused or not. */
+export interface RoutingView {
+  rules: RoutingRules;
+  agents: (RoutingAccount & { paused: boolean })[];
+}

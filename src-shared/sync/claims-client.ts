@@ -1,7 +1,7 @@
 // The claims protocol's client side over any fetch (docs/sync.md, CL-*): the desktop's HTTP
 // transport and tests share it. A 401 refreshes the session once; any other non-200 is a
 // SyncHttpError with the server's code and message.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { FetchLike, SyncAuth } from './client';
 import { SyncHttpError } from './client';
 import {
@@ -16,6 +16,21 @@ import {
   teamLinksSchema,
 } from './claims';
 import { errorBodySchema } from './protocol';
+import { routingRulesSchema, type RoutingRules, type RoutingView } from '../routing';
+
+const routingViewSchema = z.object({
+  rules: routingRulesSchema,
+  agents: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      role: z.enum(['agent', 'admin']),
+      active: z.boolean(),
+      paused: z.boolean(),
+    }),
+  ),
+});
+const takenSchema = z.object({ id: z.string(), ownerId: z.string() });
 
 export interface SyncClaimClient {
   claim(requests: readonly ClaimRequest[]): Promise<ClaimAnswer[]>;
@@ -23,6 +38,11 @@ export interface SyncClaimClient {
   release(reports: readonly ReleaseRequest[]): Promise<SettleResult[]>;
   /** The team's email link settings; null while the server has no public URL (409 no_public_url). */
   links(): Promise<TeamLinks | null>;
+  /** Lead routing (docs/routing.md). */
+  routing(): Promise<RoutingView>;
+  saveRouting(rules: RoutingRules): Promise<RoutingView>;
+  setReceiving(paused: boolean): Promise<RoutingView>;
+  takeLead(leadId: string): Promise<{ id: string; ownerId: string }>;
 }
 
 export function createSyncClaimClient(options: {
@@ -30,14 +50,19 @@ export function createSyncClaimClient(options: {
   fetch: FetchLike;
   auth: SyncAuth;
 }): SyncClaimClient {
-  async function call<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    method = body === undefined ? 'GET' : 'POST',
+  ): Promise<z.infer<S>> {
     const request = async (token: string) =>
       options.fetch(
         `${options.baseUrl}${path}`,
         body === undefined
           ? { method: 'GET', headers: { authorization: `Bearer ${token}` } }
           : {
-              method: 'POST',
+              method,
               headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
               body: JSON.stringify(body),
             },
@@ -60,6 +85,10 @@ export function createSyncClaimClient(options: {
     claim: async (claims) => (await post('', { claims }, claimBatchAnswerSchema)).answers,
     complete: async (reports) => (await post('/complete', { reports }, settleBatchAnswerSchema)).results,
     release: async (reports) => (await post('/release', { reports }, settleBatchAnswerSchema)).results,
+    routing: () => call('/team/routing', undefined, routingViewSchema),
+    saveRouting: (rules) => call('/admin/routing', rules, routingViewSchema, 'PUT'),
+    setReceiving: (paused) => call('/team/receiving', { paused }, routingViewSchema, 'PUT'),
+    takeLead: (leadId) => call(`/team/leads/${encodeURIComponent(leadId)}/take`, {}, takenSchema),
     links: async () => {
       try {
         return await call('/team/links', undefined, teamLinksSchema);

@@ -78,7 +78,7 @@ async function escalateOne(
     moved,
     target,
     `escalated-${offer.escalations + 1}`,
-    `Escalated to ${name}: ${why} within ${minutes} minutes.`,
+    `Escalated to ${name}: ${why} within ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     now,
   );
   if (offer.holder === null)

@@ -126,6 +126,10 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
       claim: translated((requests) => client.claim(requests)),
       complete: translated((reports) => client.complete(reports)),
       release: translated((reports) => client.release(reports)),
+      routing: translated(() => client.routing()),
+      saveRouting: translated((rules) => client.saveRouting(rules)),
+      setReceiving: translated((paused) => client.setReceiving(paused)),
+      takeLead: translated((leadId) => client.takeLead(leadId)),
       links: translated(async () => {
         links ??= (await client.links()) ?? undefined;
         return links ?? null;

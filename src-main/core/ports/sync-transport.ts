@@ -11,6 +11,7 @@ import type {
   SettleResult,
   TeamLinks,
 } from '../../../src-shared/sync/claims';
+import type { RoutingRules, RoutingView } from '../../../src-shared/routing';
 
 /** The server's position in a team's change order (docs/sync.md, SY-P1). */
 export interface SyncCheckpoint {
@@ -47,6 +48,11 @@ export interface SyncClaimHandlers {
   complete(reports: readonly CompleteRequest[]): Promise<SettleResult[]>;
   release(reports: readonly ReleaseRequest[]): Promise<SettleResult[]>;
   links(): Promise<TeamLinks | null>;
+  /** Lead routing (docs/routing.md): the rules, an admin's edit, pausing oneself, taking a lead. */
+  routing(): Promise<RoutingView>;
+  saveRouting(rules: RoutingRules): Promise<RoutingView>;
+  setReceiving(paused: boolean): Promise<RoutingView>;
+  takeLead(leadId: string): Promise<{ id: string; ownerId: string }>;
 }
 
 /** The claims of the team this replica belongs to, and the replica's own id in them. */

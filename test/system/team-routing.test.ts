@@ -1,0 +1,171 @@
+// Team routing across real processes: the sync server from its command line, two agents'
+// headless desktops (Ann and Bob), and the admin working through the server's HTTP API.
+//   1. First to claim: a lead posted to the intake endpoint waits in the team pool, offered to
+//      both; both take it at once from their desktops; one owns it, the other is told.
+//   2. Nobody takes the next one: after the escalation minute it goes to an agent, whose
+//      desktop gets it with the note and a to-do.
+//   3. Round robin with Bob paused from his own desktop: Ann gets every new lead.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HandlerArgs, HandlerName, HandlerResult } from '../../src-shared/ipc/contract';
+import type { RoutingRulesInput } from '../../src-shared/routing';
+import type { SessionResponse } from '../../src-shared/sync';
+import { startHeadless, type HeadlessProcess } from '../support/headless-process';
+import { httpInvoker } from '../support/invoke-http';
+import { freePort } from '../support/postgres';
+import { initTeam, startSyncServerProcess, type SyncServerProcess } from '../support/sync-server-process';
+import { tempDir } from '../sync/harness';
+
+type Invoke = <K extends HandlerName>(name: K, args: HandlerArgs<K>) => Promise<HandlerResult<K>>;
+interface Desktop {
+  dir: ReturnType<typeof tempDir>;
+  process: HeadlessProcess;
+  invoke: Invoke;
+  agentId: string;
+}
+
+const WAIT = { timeout: 60_000, interval: 250 };
+const PASSWORD = 'correct horse battery';
+const serverDir = tempDir('porchlight-routing-server-');
+let server: SyncServerProcess;
+let jane: SessionResponse;
+let apiKey: string;
+let ann: Desktop;
+let bob: Desktop;
+
+async function api<T>(
+  path: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token === undefined ? {} : { authorization: `Bearer ${init.token}` }),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function desktopFor(email: string, name: string): Promise<Desktop> {
+  const invite = await api<{ code: string }>('/admin/agents', {
+    method: 'POST',
+    token: jane.accessToken,
+    body: { email, name },
+  });
+  const dir = tempDir('porchlight-routing-shell-');
+  const process = await startHeadless(['--data', dir.path, '--port', '0', '--no-demo']);
+  const invoke = httpInvoker(process.url);
+  const { status } = await invoke('sync-sign-in', {
+    serverUrl: server.url,
+    email,
+    code: invite.code,
+    password: PASSWORD,
+  });
+  const agents = await api<{ agents: { id: string; email: string }[] }>('/admin/agents', {
+    token: jane.accessToken,
+  });
+  const agentId = agents.agents.find((a) => a.email === email)?.id ?? '';
+  expect(status.agent?.email).toBe(email);
+  return { dir, process, invoke, agentId };
+}
+
+const setRules = (rules: RoutingRulesInput) =>
+  api('/admin/routing', { method: 'PUT', token: jane.accessToken, body: rules });
+const postLead = (lead: Record<string, unknown>) =>
+  api<{ id: string; ownerId: string }>('/api/leads', { method: 'POST', token: apiKey, body: lead });
+const ownerOn = async (desktop: Desktop, leadId: string) =>
+  (await desktop.invoke('leads-get', { id: leadId }))?.ownerId;
+const notesOn = async (desktop: Desktop, leadId: string) =>
+  (await desktop.invoke('messages-for-lead', { leadId }))
+    .filter((m) => m.channel === 'note')
+    .map((m) => m.body);
+
+beforeAll(async () => {
+  const code = await initTeam(serverDir.path, 'Lakeside Realty', 'jane@example.com');
+  const port = await freePort();
+  server = await startSyncServerProcess(serverDir.path, port, {
+    SYNC_PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
+  jane = await api<SessionResponse>('/auth/redeem', {
+    method: 'POST',
+    body: { email: 'jane@example.com', code, password: PASSWORD },
+  });
+  apiKey = (
+    await api<{ key: string }>('/admin/api-keys', {
+      method: 'POST',
+      token: jane.accessToken,
+      body: { name: 'Website' },
+    })
+  ).key;
+  [ann, bob] = await Promise.all([
+    desktopFor('ann@example.com', 'Ann Agent'),
+    desktopFor('bob@example.com', 'Bob Agent'),
+  ]);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all([ann, bob].map((desktop) => desktop?.process.stop()));
+  await server?.stop();
+  for (const desktop of [ann, bob]) desktop?.dir.remove();
+  serverDir.remove();
+});
+
+describe('team routing between two agents’ desktops and the server', () => {
+  it(
+    'offers a lead to both; taken at once from both desktops, it has one owner',
+    { timeout: 120_000 },
+    async () => {
+      await setRules({ mode: 'first_to_claim' });
+      const lead = await postLead({ firstName: 'Dana', lastName: 'Reyes', email: 'dana@example.com' });
+      expect(lead.ownerId).toBe('team-pool');
+      for (const desktop of [ann, bob])
+        await expect.poll(() => ownerOn(desktop, lead.id), WAIT).toBe('team-pool');
+      const takes = await Promise.allSettled(
+        [ann, bob].map((d) => d.invoke('team-lead-take', { leadId: lead.id })),
+      );
+      const won = takes.filter((t) => t.status === 'fulfilled');
+      const lost = takes.filter((t): t is PromiseRejectedResult => t.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(String(lost[0]?.reason)).toContain('Another agent took this lead first');
+      const winner = takes[0]?.status === 'fulfilled' ? ann : bob;
+      await expect.poll(() => ownerOn(winner, lead.id), WAIT).toBe(winner.agentId);
+      await expect
+        .poll(async () => (await notesOn(winner, lead.id)).some((n) => n.startsWith('Taken by')), WAIT)
+        .toBe(true);
+    },
+  );
+
+  it(
+    'escalates a lead nobody takes to an agent, whose desktop gets it with a to-do',
+    { timeout: 150_000 },
+    async () => {
+      await setRules({ mode: 'first_to_claim', escalation: { afterMinutes: 1, to: 'next_agent' } });
+      const lead = await postLead({ firstName: 'Eli', lastName: 'Stone', email: 'eli@example.com' });
+      const escalated = async () => {
+        for (const desktop of [ann, bob])
+          if ((await ownerOn(desktop, lead.id)) === desktop.agentId) return desktop;
+        return undefined;
+      };
+      await expect.poll(escalated, { timeout: 120_000, interval: 1000 }).toBeDefined();
+      const holder = (await escalated()) as Desktop;
+      const notes = await notesOn(holder, lead.id);
+      expect(notes.some((n) => /^Escalated to .+: nobody took it within 1 minute\.$/.test(n))).toBe(true);
+      const tasks = await holder.invoke('tasks-for-lead', { leadId: lead.id });
+      expect(tasks.some((t) => t.status === 'open' && t.title.startsWith('Escalated to you'))).toBe(true);
+    },
+  );
+
+  it('an agent who pauses from their desktop gets no new leads', { timeout: 60_000 }, async () => {
+    await setRules({ mode: 'round_robin' });
+    const view = await bob.invoke('team-receiving-set', { paused: true });
+    expect(view.agents.find((a) => a.id === bob.agentId)?.paused).toBe(true);
+    const owners = [];
+    for (let i = 0; i < 3; i += 1)
+      owners.push((await postLead({ firstName: `Pat${i}`, email: `pat${i}@example.com` })).ownerId);
+    expect(owners).toEqual([ann.agentId, ann.agentId, ann.agentId]);
+    await bob.invoke('team-receiving-set', { paused: false });
+  });
+});

@@ -1,6 +1,7 @@
 // What happens to a row whose lead shares an email or phone with a lead already there: the
-// batch's choice (skip, merge, create anyway). Matches are looked for among this run's own
-// leads first (rows earlier in the file, not yet written), then among live leads in the store.
+// batch's choice (skip, merge, create anyway). Matches are looked for in the run's contact map
+// (rows earlier in the file, and every live lead of the store when contact-index.ts read them
+// in), then, when the store was not read in, by a query per contact.
 import type { Lead } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
 import type { DuplicateChoice, ImportOutcome } from '../../../src-shared/imports';
@@ -25,18 +26,31 @@ export function labelOf(lead: Pick<Lead, 'firstName' | 'lastName' | 'email' | 'p
   return (leadDisplayName(lead) || lead.email || lead.phone || 'Unnamed').slice(0, 200);
 }
 
+export interface RunDedupe {
+  contacts: RunContacts;
+  /** Every live lead of the store is in `contacts`: no query is needed. */
+  storeIndexed: boolean;
+}
+
 export async function decideRow(
   db: PorchlightDatabase,
-  contacts: RunContacts,
+  dedupe: RunDedupe,
   lead: Lead,
   choice: DuplicateChoice,
   row: number,
   findLead: (id: string) => Promise<Lead | undefined>,
 ): Promise<Decision> {
   if (choice === 'create') return { outcome: 'imported', leadId: lead.id };
+  const { contacts } = dedupe;
   const viaRun = [lead.email, lead.phone].find((c) => c !== undefined && contacts.has(c));
-  const matchId = viaRun === undefined ? (await findDuplicateIds(db, lead))[0] : contacts.get(viaRun);
-  const match = matchId === undefined ? undefined : await findLead(matchId);
+  const matchId =
+    viaRun !== undefined
+      ? contacts.get(viaRun)
+      : dedupe.storeIndexed
+        ? undefined
+        : (await findDuplicateIds(db, lead))[0];
+  // A resumed run meets the lead an earlier run of this row wrote: that is this row, not a duplicate.
+  const match = matchId === undefined || matchId === lead.id ? undefined : await findLead(matchId);
   if (match === undefined) return { outcome: 'imported', leadId: lead.id };
   const same =
     lead.email !== undefined && match.email === lead.email

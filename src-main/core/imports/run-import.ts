@@ -14,7 +14,9 @@ import type { CoreContext } from '../context';
 import { enrollLead } from '../enrollments/materialise';
 import { changesBetween, mergeRowInto, type FieldChanges } from './merge-row';
 import { readRowGroups, type CsvRow } from './read-rows';
-import { decideRow, labelOf, rememberContacts, type Decision, type RunContacts } from './row-decision';
+import { indexStoreContacts, worthIndexing } from './contact-index';
+import { loadImportScoring, scoredLikeTheJob, type ImportScoring } from './import-scoring';
+import { decideRow, labelOf, rememberContacts, type Decision, type RunDedupe } from './row-decision';
 import { readLeadRow, type RowContext } from './row-lead';
 import { removeStaged, stagedPath } from './staged-file';
 
@@ -52,9 +54,14 @@ export async function runImport(
       ? undefined
       : (await db.sequences.findOne(batch.sequenceId).exec())?.toMutableJSON();
   const counts: ImportCounts = { ...batch.counts };
-  const contacts: RunContacts = new Map();
+  const dedupe: RunDedupe = { contacts: new Map(), storeIndexed: false };
+  const scoring = await loadImportScoring(ctx);
   let checkpointRow = batch.checkpointRow;
   try {
+    if (duplicates !== 'create' && (await worthIndexing(db, batch.fileSize))) {
+      await indexStoreContacts(db, dedupe.contacts);
+      dedupe.storeIndexed = true;
+    }
     const groups = readRowGroups(stagedPath(ctx.dataDir, batchId), {
       encoding,
       delimiter,
@@ -75,8 +82,9 @@ export async function runImport(
       await writeGroup(ctx, rowCtx, group.rows, {
         duplicates: duplicates ?? 'merge',
         counts,
-        contacts,
+        dedupe,
         sequence,
+        scoring,
       });
       checkpointRow = group.rows[group.rows.length - 1]?.row ?? checkpointRow;
       const saved = await doc.incrementalPatch({
@@ -109,8 +117,9 @@ export async function runImport(
 interface GroupState {
   duplicates: NonNullable<ImportBatch['duplicates']>;
   counts: ImportCounts;
-  contacts: RunContacts;
+  dedupe: RunDedupe;
   sequence: Sequence | undefined;
+  scoring: ImportScoring;
 }
 
 async function writeGroup(
@@ -136,11 +145,11 @@ async function writeGroup(
     if ('refused' in reading) decision = { outcome: 'refused', message: reading.refused };
     else if (prior !== undefined)
       decision = { outcome: prior.outcome, ...(prior.leadId ? { leadId: prior.leadId } : {}) };
-    else decision = await decideRow(db, state.contacts, reading.lead, state.duplicates, csv.row, findLead);
+    else decision = await decideRow(db, state.dedupe, reading.lead, state.duplicates, csv.row, findLead);
 
     if ('lead' in reading && decision.outcome === 'imported') {
       creates.set(reading.lead.id, reading.lead);
-      rememberContacts(state.contacts, reading.lead);
+      rememberContacts(state.dedupe.contacts, reading.lead);
     } else if ('lead' in reading && decision.outcome === 'merged' && decision.leadId !== undefined) {
       const target = await findLead(decision.leadId);
       if (target !== undefined) {
@@ -150,7 +159,7 @@ async function writeGroup(
           changes = changesBetween(target, after);
           merges.set(target.id, { before: merges.get(target.id)?.before ?? target, after });
         }
-        rememberContacts(state.contacts, after);
+        rememberContacts(state.dedupe.contacts, after);
       }
     }
     const messages = [...reading.messages, ...(decision.message === undefined ? [] : [decision.message])];
@@ -178,11 +187,15 @@ async function writeGroup(
 
   // 1. report rows, 2. leads, (3. the checkpoint is written by the caller).
   await insertIgnoringExisting(db.import_rows, reports);
-  await insertIgnoringExisting(db.leads, [...creates.values()]);
+  const created = [...creates.values()].map((lead) => scoredLikeTheJob(lead, state.scoring, rowCtx.now));
+  await insertIgnoringExisting(db.leads, created);
   const changed = [...merges.values()].filter((m) => m.after !== m.before).map((m) => m.after);
-  if (changed.length > 0) await db.leads.bulkUpsert(changed);
+  for (const slice of slices(changed)) {
+    await db.leads.bulkUpsert(slice);
+    await yieldToEventLoop();
+  }
   if (state.sequence !== undefined) {
-    for (const lead of creates.values())
+    for (const lead of created)
       await enrollLead(ctx, lead, state.sequence, { reason: 'chosen for the leads of an import' });
   }
 }
@@ -191,9 +204,21 @@ async function insertIgnoringExisting<T extends { id: string }>(
   collection: { bulkInsert(docs: T[]): Promise<{ error: { status: number; documentId: string }[] }> },
   docs: T[],
 ): Promise<void> {
-  if (docs.length === 0) return;
-  const { error } = await collection.bulkInsert(docs);
-  const real = error.filter((e) => e.status !== 409);
-  if (real.length > 0)
-    throw new Error(`${real.length} document(s) could not be written (${real[0]?.documentId})`);
+  for (const slice of slices(docs)) {
+    const { error } = await collection.bulkInsert(slice);
+    const real = error.filter((e) => e.status !== 409);
+    if (real.length > 0)
+      throw new Error(`${real.length} document(s) could not be written (${real[0]?.documentId})`);
+    // What reacts to each written lead (scores, the engine, the screens) runs before the next slice.
+    await yieldToEventLoop();
+  }
+}
+
+/** Writes go to the store this many documents at a time: each is one short synchronous commit. */
+const WRITE_SLICE = 100;
+
+function slices<T>(docs: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < docs.length; i += WRITE_SLICE) out.push(docs.slice(i, i + WRITE_SLICE));
+  return out;
 }

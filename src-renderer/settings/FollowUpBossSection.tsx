@@ -1,10 +1,12 @@
 // Settings → Follow Up Boss: connect with the account's API key (checked against Follow Up
 // Boss before it is kept; a refused key is said beside the field), whether Porchlight records
-// its messages and stage changes there, the last import of people in words, and every
+// its messages and stage changes there, the last import of people in words, where webhooks
+// are read and what they brought (FubWebhooks.tsx), and every
 // write-back Follow Up Boss did not take, with its reason and "Retry now".
 import { useEffect, useState } from 'react';
 import type { FubStatus } from '../../src-shared/ipc/follow-up-boss';
 import { useBridge } from '../bridge/context';
+import { FubWebhooks } from './FubWebhooks';
 import { FieldErrorText, OutcomeLine, outcomeOf, SecretField, type Outcome } from './fields';
 import type { SettingsSectionProps } from './section';
 
@@ -131,6 +133,7 @@ export function FollowUpBossSection({ saved, onSaved }: SettingsSectionProps) {
       </form>
       <OutcomeLine outcome={outcome} />
       {connected ? <LastImport status={status} /> : null}
+      {connected ? <FubWebhooks webhooks={status.webhooks} /> : null}
       {status.failedWriteBacks.length > 0 ? (
         <div>
           <h3>Not yet recorded in Follow Up Boss</h3>

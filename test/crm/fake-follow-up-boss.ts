@@ -6,6 +6,7 @@
 //   PUT  /v1/people/:id            { stage } changes the person's stage (and `updated`)
 //   GET  /v1/notes?personId=N      the person's notes;  POST /v1/notes { personId, subject, body }
 //   GET  /v1/{notes,textMessages,emails,calls}/:id   one activity (404 when deleted)
+//   GET/POST /v1/webhooks { event, url }   the account's webhooks (403 without X-System-Key)
 // Every request needs HTTP Basic with a known API key as the user name (401 otherwise) and the
 // X-System header. `rateLimitNext(n, seconds)` answers the next n requests 429 with Retry-After;
 // `failNext(status)` answers the next write with that status. Cursors are opaque strings.
@@ -48,6 +49,7 @@ export interface FakeFollowUpBoss {
   remove(id: number): void;
   /** Notes, texts, emails and calls by kind and id (notes also hold what POST /v1/notes wrote). */
   activities: Map<FubActivityKind, Map<number, FubActivity>>;
+  webhooks: { id: number; event: string; url: string }[];
   rateLimitNext(count: number, retryAfterSeconds: number): void;
   failNext(status: number): void;
   webhook(url: string, systemKey: string, event: string, resourceIds: number[]): Promise<SentWebhook>;
@@ -167,6 +169,24 @@ export async function startFakeFollowUpBoss(apiKey = 'fka_0TestKey0123456789'): 
       return found === undefined ? error(404, 'Not found.') : c.json(found);
     });
 
+  const webhooks: FakeFollowUpBoss['webhooks'] = [];
+  const registered = (c: { req: { header(name: string): string | undefined } }) =>
+    c.req.header('x-system-key') !== undefined;
+  app.get('/v1/webhooks', (c) =>
+    registered(c)
+      ? c.json({ _metadata: { collection: 'webhooks' }, webhooks })
+      : error(403, 'Webhooks are available to registered systems only.'),
+  );
+  app.post('/v1/webhooks', async (c) => {
+    if (!registered(c)) return error(403, 'Webhooks are available to registered systems only.');
+    const body = await c.req.json<{ event?: string; url?: string }>();
+    if (typeof body.event !== 'string' || typeof body.url !== 'string')
+      return error(400, 'event and url are required.');
+    const webhook = { id: webhooks.length + 1, event: body.event, url: body.url };
+    webhooks.push(webhook);
+    return c.json(webhook, 201);
+  });
+
   const post = async (url: string, body: string, signature: string): Promise<SentWebhook> => {
     const response = await fetch(url, {
       method: 'POST',
@@ -199,6 +219,7 @@ export async function startFakeFollowUpBoss(apiKey = 'fka_0TestKey0123456789'): 
       failWrite = status;
     },
     activities,
+    webhooks,
     webhook(url, systemKey, event, resourceIds) {
       const collection = event.replace(/(Created|Updated|Deleted|StageUpdated|TagsCreated)$/, '');
       const body = JSON.stringify({

@@ -117,7 +117,7 @@ beforeAll(async () => {
   if (core.ctx.followUpBoss === undefined) throw new Error('no Follow Up Boss service');
   service = core.ctx.followUpBoss;
   person(1);
-  await invoke('fub-connect', { apiKey: fub.apiKey, writeBack: true });
+  await invoke('fub-connect', { apiKey: fub.apiKey, systemKey: 'porchlight-system-key', writeBack: true });
   await invoke('fub-sync-now', {});
 }, 60_000);
 
@@ -130,6 +130,24 @@ afterAll(async () => {
 });
 
 describe('Follow Up Boss webhooks through the team server', () => {
+  it('registers the webhooks with Follow Up Boss for the team server’s address, once', async () => {
+    expect(fub.webhooks.map((w) => [w.event, w.url])).toEqual(
+      [
+        'peopleCreated',
+        'peopleUpdated',
+        'peopleDeleted',
+        'peopleStageUpdated',
+        'peopleTagsCreated',
+        'notesCreated',
+        'textMessagesCreated',
+        'emailsCreated',
+        'callsCreated',
+      ].map((event) => [event, hookUrl]),
+    );
+    await service.syncNow();
+    expect(fub.webhooks).toHaveLength(9);
+  });
+
   it('a person created in Follow Up Boss arrives from its webhook, before the next poll', async () => {
     expect((await service.status()).webhooks.state).toBe('reading');
     // The run connecting scheduled has run.

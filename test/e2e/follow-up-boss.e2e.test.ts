@@ -70,6 +70,10 @@ describe('Settings → Follow Up Boss in Chromium against the headless shell', (
     expect(await settings.textContent()).toContain(
       'Person 102 in Follow Up Boss: phone "555-12" is not a valid US number; the person was kept without a phone.',
     );
+    // Solo: webhooks need a team's sync server; the section says so, and polling carries on.
+    expect(await settings.textContent()).toContain(
+      'Webhooks: not in use. Follow Up Boss sends them to a team’s sync server (Settings → Team)',
+    );
     await page.screenshot({
       path: join(repoRoot, 'test-results', 'follow-up-boss-connected.png'),
       fullPage: true,

@@ -136,6 +136,13 @@ export function createFubHttpApi(options: FubHttpOptions = {}): FubApiFactory {
       async updateStage(personId, stage) {
         await call('PUT', `/people/${personId}`, { stage });
       },
+      async listWebhooks() {
+        const body = await call('GET', '/webhooks?limit=100');
+        return list<{ id: number; event: string; url: string }>(body, 'webhooks');
+      },
+      async createWebhook({ event, url }) {
+        await call('POST', '/webhooks', { event, url });
+      },
       async getActivity(kind, id) {
         try {
           return (await call('GET', `/${kind}/${id}`)) as unknown as FubActivity;

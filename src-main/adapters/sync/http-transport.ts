@@ -138,25 +138,36 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
   }
 
   function fubEvents(serverUrl: string, auth: SyncAuth): SyncFubEvents {
-    const get = (token: string, after: number, limit: number) =>
-      fetchFor(serverUrl)(`${serverUrl}/admin/fub-events?after=${after}&limit=${limit}`, {
+    const get = (token: string, path: string) =>
+      fetchFor(serverUrl)(`${serverUrl}${path}`, {
         method: 'GET',
         headers: { authorization: `Bearer ${token}` },
       });
+    const fromServer = async (path: string): Promise<{ status: number; json: unknown }> => {
+      let response = await get(await auth.accessToken(), path);
+      if (response.status === 401) response = await get(await auth.refresh(), path);
+      return { status: response.status, json: await response.json().catch(() => undefined) };
+    };
+    const refused = (status: number, json: unknown): SyncTransportError => {
+      const error = errorBodySchema.safeParse(json);
+      return new SyncTransportError(
+        'refused',
+        error.success ? error.data.code : 'http_error',
+        error.success ? error.data.message : `The sync server answered ${status}.`,
+        status,
+      );
+    };
     return {
+      async webhookUrl() {
+        const { status, json } = await fromServer('/admin/webhooks');
+        if (status === 409) return undefined;
+        if (status !== 200) throw refused(status, json);
+        const address = (json as { followUpBoss?: unknown } | undefined)?.followUpBoss;
+        return typeof address === 'string' ? address : undefined;
+      },
       async list(afterSeq, limit) {
-        let response = await get(await auth.accessToken(), afterSeq, limit);
-        if (response.status === 401) response = await get(await auth.refresh(), afterSeq, limit);
-        const json: unknown = await response.json().catch(() => undefined);
-        if (response.status !== 200) {
-          const error = errorBodySchema.safeParse(json);
-          throw new SyncTransportError(
-            'refused',
-            error.success ? error.data.code : 'http_error',
-            error.success ? error.data.message : `The sync server answered ${response.status}.`,
-            response.status,
-          );
-        }
+        const { status, json } = await fromServer(`/admin/fub-events?after=${afterSeq}&limit=${limit}`);
+        if (status !== 200) throw refused(status, json);
         const answer = fubEventsAnswerSchema.safeParse(json);
         if (!answer.success)
           throw new SyncTransportError(

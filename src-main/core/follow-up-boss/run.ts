@@ -1,6 +1,7 @@
 // One Follow Up Boss run, on the work state it is given (the caller saves it):
-//   full:   write back (stages, then messages), import what changed (poll), then read the
-//           webhook events the team server received since the last reading;
+//   full:   write back (stages, then messages), import what changed (poll), register the
+//           webhooks (once per address), then read the webhook events the team server
+//           received since the last reading;
 //   events: only the webhook events (often: one request to the team server when none came).
 // The linked leads are read once and shared by the steps (linked-leads.ts); the people the
 // poll read are not fetched again for an event that is not newer (webhook-events.ts).
@@ -10,6 +11,7 @@ import { FubError, type FubEventSource } from '../ports/follow-up-boss';
 import { SyncTransportError } from '../ports/sync-transport';
 import { LinkedLeads } from './linked-leads';
 import { pollPeople } from './poll';
+import { registerWebhooks } from './register-webhooks';
 import type { FubRunDeps } from './run-deps';
 import type { FubSettings, FubWorkState } from './state';
 import { WebhookEventReader, type PeopleRead } from './webhook-events';
@@ -24,13 +26,24 @@ async function readEvents(
   state: FubWorkState,
   source: FubEventSource,
   read: PeopleRead,
+  register: boolean,
 ): Promise<void> {
+  if (register) {
+    try {
+      await registerWebhooks(deps, state, source);
+    } catch (error) {
+      if (!(error instanceof FubError) && !(error instanceof SyncTransportError)) throw error;
+      // Events already kept are still read; the status says why none may come.
+      state.eventsError = error.message;
+    }
+  }
   const cursor = state.eventsCursor?.origin === source.origin ? state.eventsCursor.seq : 0;
   const reader = new WebhookEventReader(deps, linked, read);
   try {
     const seq = await reader.readAll(source, cursor);
     state.eventsCursor = { origin: source.origin, seq };
-    state.eventsError = null;
+    // Registered, or events arrive (webhooks added in Follow Up Boss by hand): nothing to say.
+    if (state.webhooksFor !== undefined || reader.report.events > 0) state.eventsError = null;
     // A reading that found nothing keeps the last report that did something.
     if (reader.report.events > 0 || state.lastEvents === undefined) state.lastEvents = reader.report;
   } catch (error) {
@@ -71,5 +84,5 @@ export async function runFollowUpBoss(
     state.eventsError = null;
     return;
   }
-  await readEvents(deps, linked, state, events, read);
+  await readEvents(deps, linked, state, events, read, kind === 'full');
 }

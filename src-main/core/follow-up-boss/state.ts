@@ -37,6 +37,8 @@ const stateSchema = z.object({
   /** Webhook events read up to this position of the team server named by `origin`. */
   eventsCursor: z.object({ origin: z.string(), seq: z.number().int().min(0) }).optional(),
   lastEvents: z.custom<FubEventsReport>((v) => typeof v === 'object' && v !== null).optional(),
+  /** The address the account's webhooks were registered for (registered again when it changes). */
+  webhooksFor: z.string().optional(),
   /** What stopped the last reading of webhook events. */
   eventsError: z.string().nullable().catch(null),
   /** Keyed `message:<id>` or `stage:<leadId>`. */

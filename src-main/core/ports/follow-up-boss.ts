@@ -76,6 +76,9 @@ export interface FubApi {
   listNotes(personId: number): Promise<FubNote[]>;
   createNote(note: { personId: number; subject: string; body: string }): Promise<FubNote>;
   updateStage(personId: number, stage: string): Promise<void>;
+  /** The account's webhooks (GET /webhooks; needs a registered system). */
+  listWebhooks(): Promise<{ id: number; event: string; url: string }[]>;
+  createWebhook(webhook: { event: string; url: string }): Promise<void>;
   /** Undefined when it does not exist (deleted since the webhook was sent). */
   getActivity(kind: FubActivityKind, id: number): Promise<FubActivity | undefined>;
 }
@@ -102,6 +105,8 @@ export interface FubEventSource {
   /** Who reads them: the server (URL) and team the positions belong to. */
   readonly origin: string;
   list(afterSeq: number, limit: number): Promise<{ events: FubEvent[]; checkpoint: number }>;
+  /** The address Follow Up Boss posts to (undefined while the server has no public URL). */
+  webhookUrl(): Promise<string | undefined>;
 }
 
 /** Builds the API for a key (the key is read from the SecretStore when needed). */

@@ -128,6 +128,8 @@ export interface SyncFubEvents {
     }[];
     checkpoint: number;
   }>;
+  /** GET /admin/webhooks' Follow Up Boss address; undefined while the server has no public URL. */
+  webhookUrl(): Promise<string | undefined>;
 }
 
 export interface SyncTransport {

@@ -124,7 +124,11 @@ export class SyncClient {
       accessToken: () => this.signedInTokens().accessToken(),
       refresh: () => this.signedInTokens().refresh(),
     });
-    return { origin: `${serverUrl} ${agent.teamId}`, list: (after, limit) => events.list(after, limit) };
+    return {
+      origin: `${serverUrl} ${agent.teamId}`,
+      list: (after, limit) => events.list(after, limit),
+      webhookUrl: () => events.webhookUrl(),
+    };
   }
 
   private signedInTokens(): SyncSessionTokens {

@@ -21,6 +21,16 @@ describe('conflict rules', () => {
     );
   });
 
+  it('SY-M3 a teammate’s later rescore does not win a field this agent edited later', () => {
+    const base = doc({ stage: 'new', score: 40, updatedAt: 100 });
+    // The teammate set the stage at 200, and their desktop rescored at 400 (updatedAt stays).
+    const master = { ...base, stage: 'showing', score: 70, scoredAt: 400, updatedAt: 200 };
+    // This agent, offline, set the stage at 300.
+    const incoming = { ...base, stage: 'contacted', updatedAt: 300 };
+    const merged = mergeLeadFields(master, base, incoming);
+    expect(merged).toMatchObject({ stage: 'contacted', score: 70, scoredAt: 400, updatedAt: 300 });
+  });
+
   it('SY-M3 a field changed on one side only is never lost by the merge', () => {
     fc.assert(
       fc.property(

@@ -163,8 +163,9 @@ async function rescoreChunk(
         scoreConfidence: result.confidence,
         scoreFactors: withReasons(result.factors, result.signals, scoring.now, scoring.settings),
         intent,
+        // updatedAt is the clock of the lead's own fields (SY-M3, decision 0412): a score is
+        // derived, so a rescore leaves it alone and never wins a teammate's edit for the lead.
         scoredAt: scoring.now,
-        updatedAt: Math.max(scoring.now, lead.updatedAt),
       }),
     );
     changedIds.push(lead.id);

@@ -74,6 +74,8 @@ describe('rescoring job', () => {
     expect(scored?.scoredAt).toBe(core.clock.now() - 1_000 + 500);
     expect(scored?.score).toBeGreaterThan(lead.score);
     expect(scored?.intent).toBe('buy');
+    // SY-M3: a rescore is derived work; the lead's conflict clock stays at the last edit.
+    expect(scored?.updatedAt).toBe(lead.updatedAt);
     expect(scoreChanges()).toEqual([{ id: lead.id, from: 0, to: scored?.score }]);
     expect(core.clock.pendingTimers()).toBe(0);
   });

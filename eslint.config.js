@@ -1,7 +1,8 @@
 // Flat config. The layering of STYLE.md is enforced here with no-restricted-imports:
 // shared <- core <- adapters <- shells; renderer -> shared only; sync -> shared only.
-// import-x forbids import cycles and production imports of core/testing (the fakes); the
-// fixtures in test/lint-fixtures break both on purpose and test/lint proves the rules fire.
+// import-x forbids import cycles and production imports of core/testing (the fakes), and no core
+// file but document-events.ts emits a document's *-changed event; the fixtures in
+// test/lint-fixtures break each on purpose and test/lint proves the rules fire.
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
@@ -20,6 +21,10 @@ const nodeBuiltins = [
   'crypto',
   'worker_threads',
 ];
+
+/** The *-changed events core/document-events.ts derives from the collections' change streams. */
+const DOCUMENT_EVENTS =
+  'leads|messages|enrollments|sequences|templates|tasks|imports|engine-settings|email-settings|scoring-model';
 
 /** One layering rule: the patterns a folder may not import, with the reason shown to the reader. */
 function layer(files, forbidden, message) {
@@ -93,6 +98,22 @@ export default tseslint.config(
               message: 'core/testing holds the fakes for tests; production code uses the ports and adapters.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Document events come from the store's change streams in one place (decision 0011): a
+    // writer that emits one by hand would announce twice, or be copied by one that forgets.
+    files: ['**/src-main/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/core/document-events.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name='emit'] > Literal.arguments:first-child[value=/^(${DOCUMENT_EVENTS})-changed$/]`,
+          message:
+            'Document events are derived from the store in core/document-events.ts; write the document instead.',
         },
       ],
     },

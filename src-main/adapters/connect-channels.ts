@@ -2,11 +2,12 @@
 // plus every provider that is configured (settings in the store, secrets in the SecretStore).
 // Email and Twilio are connected live (adapters/live-channels.ts): changing their settings or
 // keys reconnects them in place, and messages waiting for them go out. AI reads its settings
-// and key on every call. Nothing here needs a restart.
-import type { ConnectedChannels } from '../core/boot';
+// and key on every call. Nothing here needs a restart. What this adds to the context (the AI,
+// the connection board, the test senders) is returned, and boot builds the context with it.
+import type { ChannelBase, ChannelWiring } from '../core/boot';
 import { aiSettingsSource } from '../core/ai/settings';
 import { ConnectionBoard } from '../core/channels/connections';
-import type { CoreContext } from '../core/context';
+import type { ChannelTesters } from '../core/ports/channel-tester';
 import type { Notifier } from '../core/ports/channels';
 import type { LiveChannelOptions } from './live-channels';
 import { LiveChannels } from './live-channels';
@@ -16,25 +17,32 @@ export interface ShellChannels {
   notifier: Notifier;
 }
 
-export async function connectChannels(
-  ctx: CoreContext,
+export function connectChannels(
+  base: ChannelBase,
   shell: ShellChannels,
   options: LiveChannelOptions = {},
-): Promise<ConnectedChannels> {
-  const board = new ConnectionBoard(ctx);
-  ctx.connections = board;
-  if (ctx.secrets === undefined)
-    return { ports: { notifier: shell.notifier }, stop: () => Promise.resolve() };
-  ctx.ai = createOpenAiAdapter({
-    settings: aiSettingsSource(ctx.db),
-    secrets: ctx.secrets,
-    clock: ctx.clock,
-  });
-  const live = new LiveChannels(ctx, ctx.secrets, board, options);
-  await live.start();
+): ChannelWiring {
+  const connections = new ConnectionBoard(base);
+  const { secrets } = base;
+  if (secrets === undefined)
+    return {
+      connections,
+      start: () => Promise.resolve({ ports: { notifier: shell.notifier }, stop: () => Promise.resolve() }),
+    };
+  // One record for the context's whole life; the live channels keep it to what is connected.
+  const channelTesters: ChannelTesters = {};
   return {
-    ports: { notifier: shell.notifier, ...live.ports() },
-    attach: (engine) => live.attach(engine),
-    stop: () => live.stop(),
+    ai: createOpenAiAdapter({ settings: aiSettingsSource(base.db), secrets, clock: base.clock }),
+    connections,
+    channelTesters,
+    async start(ctx) {
+      const live = new LiveChannels(ctx, secrets, connections, channelTesters, options);
+      await live.start();
+      return {
+        ports: { notifier: shell.notifier, ...live.ports() },
+        attach: (engine) => live.attach(engine),
+        stop: () => live.stop(),
+      };
+    },
   };
 }

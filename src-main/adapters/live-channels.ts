@@ -46,15 +46,16 @@ export class LiveChannels {
   private engine: Engine | undefined;
   private readonly chains = new Map<Adapter, Promise<void>>();
   private readonly retries = new Map<Adapter, TimerHandle>();
-  private readonly testers: ChannelTesters = {};
   private subscription: Subscription | undefined;
   private offSecrets: (() => void) | undefined;
   private stopped = false;
 
+  /** `testers` is the context's own record: it holds the test senders of what is connected now. */
   constructor(
     private readonly ctx: CoreContext,
     private readonly secrets: SecretStore,
     private readonly board: ConnectionBoard,
+    private readonly testers: ChannelTesters,
     private readonly options: LiveChannelOptions = {},
   ) {}
 
@@ -132,7 +133,6 @@ export class LiveChannels {
         this.retryLater('email');
       }
     }
-    this.ctx.channelTesters = { ...this.testers };
     await this.replies?.stop();
     this.replies = null;
     const repliesMissing = await emailRepliesMissing(this.ctx, deps);
@@ -158,12 +158,10 @@ export class LiveChannels {
       await this.setSender('whatsapp', undefined);
       this.board.notConfigured('sms', missing);
       this.board.notConfigured('whatsapp', missing);
-      this.ctx.channelTesters = { ...this.testers };
       return;
     }
     this.twilio = twilio;
     Object.assign(this.testers, twilio.testers);
-    this.ctx.channelTesters = { ...this.testers };
     const refused = await twilio.verify();
     for (const channel of ['sms', 'whatsapp'] as const) {
       const sender = twilio[channel];

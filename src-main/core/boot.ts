@@ -4,11 +4,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreApp } from './app';
-import { createAiContentAnalyzer } from './ai/content-analyzer';
 import { startReplyClassification } from './ai/reply-job';
 import { startAssistant } from './assistant/job';
 import { createCoreApp } from './app';
+import { buildCoreContext } from './build-context';
+import type { ConnectionBoard } from './channels/connections';
 import type { CoreContext, Workspace } from './context';
+import { CurrentWorkspace } from './context';
 import { ensureFirstRun } from './demo/demo-workspace';
 import { DocumentEvents } from './document-events';
 import type { Engine, EnginePorts } from './engine';
@@ -18,6 +20,8 @@ import { CoreEvents } from './events';
 import { FollowUpBoss } from './follow-up-boss/service';
 import { ListingBook } from './listings/listing-book';
 import type { ResoFeedFactory } from './ports/reso-feed';
+import type { AiPort } from './ports/ai';
+import type { ChannelTesters } from './ports/channel-tester';
 import type { Clock } from './ports/clock';
 import type { FubApiFactory } from './ports/follow-up-boss';
 import type { SecretStore } from './ports/secret-store';
@@ -42,9 +46,10 @@ export interface BootOptions {
   secrets?: SecretStore;
   /**
    * Connects the channels (adapters live outside core, so the shell passes them in). Called
-   * once the database is open; `stop` runs before the database closes.
+   * once the database is open, before the context is built: what it returns goes into the
+   * context; its `start` runs after first-run set-up and its `stop` before the database closes.
    */
-  connect?: (ctx: CoreContext) => Promise<ConnectedChannels>;
+  connect?: (base: ChannelBase) => Promise<ChannelWiring>;
   /** The team server's transport (adapters/sync); replication runs while signed in. */
   syncTransport?: SyncTransport;
   /** Pause between replication retries while the server is out of reach (default 5 s). */
@@ -53,6 +58,19 @@ export interface BootOptions {
   followUpBoss?: FubApiFactory;
   /** The MLS's RESO Web API (adapters/reso); without it listings come in by CSV only. */
   resoFeed?: ResoFeedFactory;
+}
+
+/** What the channels are connected with: the store, time, events and the provider keys. */
+export type ChannelBase = Pick<CoreContext, 'db' | 'clock' | 'events' | 'secrets'>;
+
+/** What connecting the channels adds to the context, and how they start once core runs. */
+export interface ChannelWiring {
+  /** The AI, when the shell connects one; without it rules do every AI job. */
+  ai?: AiPort;
+  connections: ConnectionBoard;
+  /** "Send a test message to me" per connected provider; the channels keep it current. */
+  channelTesters?: ChannelTesters;
+  start(ctx: CoreContext): Promise<ConnectedChannels>;
 }
 
 export interface ConnectedChannels {
@@ -88,13 +106,12 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     const documentEvents = new DocumentEvents(db, events, clock);
     documentEvents.start();
     // A desktop that joined a team works under the team's keys from the first write.
-    const workspace: Workspace = {
-      teamId: 'solo',
-      agentId: 'me',
-      defaultCountry: 'US',
-      ...options.workspace,
+    const keys = {
+      teamId: options.workspace?.teamId ?? 'solo',
+      agentId: options.workspace?.agentId ?? 'me',
       ...workspaceKeysOf(await readMembership(db)),
     };
+    const workspace = new CurrentWorkspace(keys, options.workspace?.defaultCountry ?? 'US');
     const sync =
       options.syncTransport === undefined
         ? undefined
@@ -122,7 +139,10 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
           });
     const listingBook = new ListingBook(db);
     listingBook.start();
-    const ctx: CoreContext = {
+    const secrets = options.secrets === undefined ? {} : { secrets: options.secrets };
+    const wiring = await options.connect?.({ db, clock, events, ...secrets });
+    // Replies and content are read by the AI when the shell connected one, by rules otherwise.
+    const ctx = buildCoreContext({
       db,
       clock,
       events,
@@ -131,21 +151,22 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
       dataDir: options.dataDir,
       listingBook,
       ...(options.resoFeed === undefined ? {} : { resoFeed: options.resoFeed }),
-      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+      ...secrets,
       ...(sync === undefined ? {} : { sync }),
       ...(followUpBoss === undefined ? {} : { followUpBoss }),
-    };
+      ...(wiring === undefined ? {} : { connections: wiring.connections }),
+      ...(wiring?.channelTesters === undefined ? {} : { channelTesters: wiring.channelTesters }),
+      ...(wiring?.ai === undefined ? {} : { ai: wiring.ai, contentAnalyzer: 'ai' as const }),
+    });
     // Background jobs start before first-run set-up, so the demo leads are scored by them.
     // A settings document from any writer (replication too) that moves a secret's host forgets it.
     const destinations = watchSecretDestinations(ctx);
     const scoring = startScoring(ctx);
     await ensureFirstRun(ctx, { demo: options.demo ?? true });
     // The engine starts after first-run set-up: the demo's history is not a burst of new leads.
-    const channels = (await options.connect?.(ctx)) ?? { ports: {}, stop: () => Promise.resolve() };
+    const channels = (await wiring?.start(ctx)) ?? { ports: {}, stop: () => Promise.resolve() };
     const engine = await startEngine(ctx, channels.ports);
     channels.attach?.(engine);
-    // Replies are read by the AI when the shell connected one (ctx.ai), by rules otherwise.
-    if (ctx.ai !== undefined) ctx.contentAnalyzer = createAiContentAnalyzer(ctx);
     const replies = startReplyClassification(ctx);
     // The assistant (off until a lead or a sequence turns it on) talks through the same outbox.
     const assistant = startAssistant(ctx);

@@ -126,7 +126,7 @@ async function start(): Promise<void> {
     dataDir: userData,
     shell: 'desktop',
     secrets: new SafeStorageSecretStore(userData),
-    connect: (ctx) => connectChannels(ctx, { notifier: nativeNotifier(openLead) }),
+    connect: (base) => Promise.resolve(connectChannels(base, { notifier: nativeNotifier(openLead) })),
     syncTransport: createHttpSyncTransport(),
     followUpBoss: createFubHttpApi(),
     resoFeed: (connection) => createResoWebApi(connection),

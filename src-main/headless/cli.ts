@@ -75,15 +75,15 @@ async function main(): Promise<void> {
     secrets,
     // Under the data folder's lock, before Twilio connects and Follow Up Boss runs: keys saved
     // for another origin go.
-    connect: async (ctx) => {
+    connect: async (base) => {
       for (const notice of [
         await bindTwilioKeys(dataDir, secrets, twilioApi),
         await bindFubKeys(dataDir, secrets, fubApi),
       ])
         if (notice !== undefined) console.log(notice);
       return connectChannels(
-        ctx,
-        { notifier: inAppNotifier(ctx.events) },
+        base,
+        { notifier: inAppNotifier(base.events) },
         values['twilio-api'] === undefined ? {} : { twilioApiBaseUrl: values['twilio-api'] },
       );
     },

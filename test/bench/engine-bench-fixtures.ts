@@ -6,6 +6,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { Lead, Message } from '../../src-shared/domain';
 import { makeLead } from '../../src-shared/scoring/test-fixtures';
 import type { CoreContext } from '../../src-main/core/context';
+import { buildCoreContext } from '../../src-main/core/build-context';
 import { writeEngineSettings } from '../../src-main/core/engine/settings';
 import { CoreEvents } from '../../src-main/core/events';
 import { systemClock } from '../../src-main/core/ports/clock';
@@ -31,27 +32,27 @@ export async function openCore(dir: string): Promise<CoreContext> {
       storage: getRxStorageMemory(),
       name: `bench-${Date.now()}`,
     });
-    return {
+    return buildCoreContext({
       db: memory,
       clock: systemClock,
       events: new CoreEvents(),
       workspace: { teamId: 'solo', agentId: 'me', defaultCountry: 'US' },
       shell: 'headless',
       dataDir: dir,
-    };
+    });
   }
   const db = await openPorchlightDatabase({
     storage: getRxStorageSqlite({ path: join(dir, 'porchlight.sqlite') }),
     name: 'porchlight',
   });
-  return {
+  return buildCoreContext({
     db,
     clock: systemClock,
     events: new CoreEvents(),
     workspace: { teamId: 'solo', agentId: 'me', defaultCountry: 'US' },
     shell: 'headless',
     dataDir: dir,
-  };
+  });
 }
 
 export function lead(i: number, now: number): Lead {

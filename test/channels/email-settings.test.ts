@@ -26,7 +26,7 @@ it('says what is missing, then stores settings and the postal address for the fo
   expect(view.settings.fromAddress).toBe('dana@example.com');
   expect(view.settings.smtp).toMatchObject({ host: 'smtp.example.com', port: 465, security: 'tls' });
   expect(view.sendingMissing).not.toContain('the SMTP server');
-  expect((await readEngineSettings(core.ctx.db)).sender.physicalAddress).toBe(
+  expect((await readEngineSettings(core.ctx)).sender.physicalAddress).toBe(
     '100 Congress Ave, Austin, TX 78701',
   );
   expect(JSON.stringify(view)).not.toContain('replyTokenKey');

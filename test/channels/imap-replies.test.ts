@@ -247,9 +247,7 @@ describe('IMAP replies from a real Dovecot', () => {
   it('IM8 a wrong password is reported on the status without the password', async () => {
     await secrets.set('imap.password', 'not-the-password-42');
     expect(await poller().pollNow()).toEqual([]);
-    const status = await import('../../src-main/core/email/replies-status').then((m) =>
-      m.liveRepliesStatus(core.ctx),
-    );
+    const status = core.ctx.emailReplies.view();
     expect(status.lastError).toBeDefined();
     expect(status.lastError).not.toContain('not-the-password-42');
     await secrets.set('imap.password', dovecot.password);

@@ -7,6 +7,7 @@ import { createOpenAiAdapter } from '../../src-main/adapters/openai';
 import { AI_SETTINGS_ID, aiSettingsSource } from '../../src-main/core/ai/settings';
 import { EMAIL_SETTINGS_ID } from '../../src-main/core/email/settings';
 import { movedByChange, watchSecretDestinations } from '../../src-main/core/secrets/destination-watch';
+import { FakeClock } from '../../src-main/core/testing/fake-clock';
 import { MemorySecretStore } from '../../src-main/core/testing/memory-secret-store';
 import type { TestCore } from '../../src-main/core/testing/test-core';
 import { createTestCore } from '../../src-main/core/testing/test-core';
@@ -21,10 +22,13 @@ let other: FakeOpenAiServer;
 let stopWatch: () => void;
 
 beforeEach(async () => {
-  core = await createTestCore();
   secrets = new MemorySecretStore();
-  core.ctx.secrets = secrets;
-  core.ctx.ai = createOpenAiAdapter({ settings: aiSettingsSource(core.ctx.db), secrets, clock: core.clock });
+  const clock = new FakeClock();
+  core = await createTestCore({
+    clock,
+    secrets,
+    ai: (db) => createOpenAiAdapter({ settings: aiSettingsSource(db), secrets, clock }),
+  });
   stopWatch = watchSecretDestinations(core.ctx);
   [saved, other] = await Promise.all([startFakeOpenAiServer(), startFakeOpenAiServer()]);
 });

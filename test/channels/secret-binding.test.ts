@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAiAdapter } from '../../src-main/adapters/openai';
 import { aiSettingsSource } from '../../src-main/core/ai/settings';
+import { FakeClock } from '../../src-main/core/testing/fake-clock';
 import { MemorySecretStore } from '../../src-main/core/testing/memory-secret-store';
 import type { TestCore } from '../../src-main/core/testing/test-core';
 import { createTestCore } from '../../src-main/core/testing/test-core';
@@ -17,10 +18,13 @@ let saved: FakeOpenAiServer;
 let other: FakeOpenAiServer;
 
 beforeEach(async () => {
-  core = await createTestCore();
   secrets = new MemorySecretStore();
-  core.ctx.secrets = secrets;
-  core.ctx.ai = createOpenAiAdapter({ settings: aiSettingsSource(core.ctx.db), secrets, clock: core.clock });
+  const clock = new FakeClock();
+  core = await createTestCore({
+    clock,
+    secrets,
+    ai: (db) => createOpenAiAdapter({ settings: aiSettingsSource(db), secrets, clock }),
+  });
   [saved, other] = await Promise.all([startFakeOpenAiServer(), startFakeOpenAiServer()]);
 });
 

@@ -10,6 +10,7 @@ import type { ConnectedTwilio } from '../../src-main/adapters/twilio';
 import { connectTwilio } from '../../src-main/adapters/twilio';
 import { writeTwilioSettings } from '../../src-main/core/channels/twilio-settings';
 import { recordMessage } from '../../src-main/core/messages/record-message';
+import type { ChannelTesters } from '../../src-main/core/ports/channel-tester';
 import type { TestCore } from '../../src-main/core/testing/test-core';
 import { createTestCore } from '../../src-main/core/testing/test-core';
 import type { Lead } from '../../src-shared/domain';
@@ -32,7 +33,9 @@ async function setup(
   mode: 'webhooks' | 'polling',
   extra: { whatsappTemplateSid?: string } = {},
 ): Promise<Setup> {
-  const core = await createTestCore();
+  // The context's test senders, kept to the connected Twilio's as the live channels do.
+  const testers: ChannelTesters = {};
+  const core = await createTestCore({ channelTesters: testers });
   const peer = await startFakeTwilio(() => core.clock.now());
   const route: { handler?: (request: Request) => Promise<Response> } = {};
   const receiver = serve({
@@ -54,7 +57,7 @@ async function setup(
   if (twilio === undefined) throw new Error('Twilio should be configured');
   if (twilio.webhook !== undefined) route.handler = twilio.webhook;
   peer.inboundUrl = `${receiverUrl}/webhooks/twilio/inbound`;
-  core.ctx.channelTesters = twilio.testers;
+  Object.assign(testers, twilio.testers);
   const { lead } = await core.invoke('leads-create', {
     lead: { firstName: 'Sam', lastName: 'Ortiz', phone: LEAD_PHONE, email: 'sam@example.com' },
   });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Lead, Message } from '../../src-shared/domain';
 import { makeLead } from '../../src-shared/scoring/test-fixtures';
 import type { CoreContext } from '../../src-main/core/context';
+import { buildCoreContext } from '../../src-main/core/build-context';
 import { startEngine } from '../../src-main/core/engine';
 import { writeEngineSettings } from '../../src-main/core/engine/settings';
 import { CoreEvents } from '../../src-main/core/events';
@@ -61,14 +62,14 @@ async function main(): Promise<void> {
     storage: getRxStorageSqlite({ path: join(dataDir, 'porchlight.sqlite') }),
     name: 'porchlight',
   });
-  const ctx: CoreContext = {
+  const ctx: CoreContext = buildCoreContext({
     db,
     clock: systemClock,
     events: new CoreEvents(),
     workspace: { teamId: 'solo', agentId: 'me', defaultCountry: 'US' },
     shell: 'headless',
     dataDir,
-  };
+  });
   if (mode === 'seed') {
     await writeEngineSettings(ctx, {
       quietHours: { start: '00:00', end: '23:59' },

@@ -20,4 +20,8 @@ describe('lint rules', () => {
   it('a production import of core/testing fails lint', async () => {
     expect(await ruleIdsOf('src-main/core/uses-testing.ts')).toContain('import-x/no-restricted-paths');
   });
+
+  it('a document event emitted by hand fails lint', async () => {
+    expect(await ruleIdsOf('src-main/core/emits-document-event.ts')).toContain('no-restricted-syntax');
+  });
 });

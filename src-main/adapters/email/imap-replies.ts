@@ -8,7 +8,6 @@ import type { ImapCheckpoint } from '../../../src-shared/ipc/email';
 import type { CoreContext } from '../../core/context';
 import type { InboundOutcome } from '../../core/email/inbound';
 import { recordInboundEmail } from '../../core/email/inbound';
-import { reportPoll, reportPollerRunning } from '../../core/email/replies-status';
 import {
   readEmailSettings,
   readImapCheckpoint,
@@ -86,12 +85,11 @@ export function startImapReplies(ctx: CoreContext, options: ImapRepliesOptions):
     running ??= (async () => {
       try {
         const outcomes = await pollOnce();
-        reportPoll(ctx, ctx.clock.now(), outcomes);
+        ctx.emailReplies.reportPoll(ctx.clock.now(), outcomes);
         return outcomes;
       } catch (error) {
         const password = (await options.secrets.get('imap.password')) ?? '';
-        reportPoll(
-          ctx,
+        ctx.emailReplies.reportPoll(
           ctx.clock.now(),
           [],
           redact(error instanceof Error ? error.message : String(error), [password]),
@@ -112,7 +110,7 @@ export function startImapReplies(ctx: CoreContext, options: ImapRepliesOptions):
     });
   }
 
-  reportPollerRunning(ctx, true);
+  ctx.emailReplies.reportPollerRunning(true);
   if (options.pollAtStart ?? true) void pollNow().then(schedule);
   else void schedule();
 
@@ -122,7 +120,7 @@ export function startImapReplies(ctx: CoreContext, options: ImapRepliesOptions):
       stopped = true;
       timer?.cancel();
       await running;
-      reportPollerRunning(ctx, false);
+      ctx.emailReplies.reportPollerRunning(false);
     },
   };
 }

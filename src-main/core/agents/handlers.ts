@@ -18,7 +18,7 @@ export function agentHandlers(ctx: CoreContext) {
         isYou: doc.id === workspace.agentId,
       }));
       if (!agents.some((agent) => agent.isYou)) {
-        const { sender } = await readEngineSettings(db);
+        const { sender } = await readEngineSettings(ctx);
         agents.push({
           id: workspace.agentId,
           name: sender.agentName === '' ? 'You' : sender.agentName,

@@ -27,8 +27,13 @@ afterEach(async () => {
   await core.close();
 });
 
-function useAi(): void {
-  core.ctx.ai = fake;
+/** A core whose AI is the fake (the outer core, without one, is closed). */
+async function useAi(): Promise<void> {
+  await core.close();
+  core = await createTestCore({
+    start: '2026-01-06T15:00:00Z',
+    ai: (db) => (fake = new FakeAi(aiSettingsSource(db), secrets)),
+  });
 }
 
 async function leadWithReply(body: string) {
@@ -181,7 +186,7 @@ describe('with AI', () => {
   });
 
   it('the content analyzer gives scoring an AI reading, and refuses when scoring use is off', async () => {
-    const analyzer = createAiContentAnalyzer(core.ctx);
+    const analyzer = createAiContentAnalyzer(core.ctx.ai);
     expect((await analyzer.analyse({ leadId: 'l1', texts: ['We want to buy soon'] })).seriousness).toBe(0.6);
     await core.invoke('ai-settings-update', { patch: { useForScoring: false } });
     await expect(analyzer.analyse({ leadId: 'l1', texts: ['x'] })).rejects.toThrow(/not used for scoring/);

@@ -6,7 +6,6 @@ import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import type { CoreContext } from '../context';
 import { draftFollowUp, suggestReply } from './drafts';
 import { classifyAndApply } from './reply-job';
-import { aiState } from './service';
 import { loadAiSettings, saveAiSettings } from './settings';
 import { aiStatus } from './status';
 
@@ -24,18 +23,19 @@ export function aiHandlers(ctx: CoreContext) {
       return next;
     },
     'ai-test': async (): Promise<AiTestResult> => {
-      if (ctx.ai === undefined)
+      const { port, state } = ctx.ai;
+      if (port === undefined)
         return {
           ok: false,
           elapsedMs: 0,
           error: { code: 'not_configured', message: 'No AI is connected in this app.' },
         };
-      const report = await ctx.ai.test();
+      const report = await port.test();
       // The test is the one call that reaches the provider on purpose: it sets reachability.
-      if (report.ok) aiState(ctx).reachable = true;
+      if (report.ok) state.reachable = true;
       else if (report.error?.code === 'timeout' || report.error?.code === 'unreachable')
-        aiState(ctx).reachable = false;
-      else if (report.error?.code !== 'not_configured') aiState(ctx).reachable = true;
+        state.reachable = false;
+      else if (report.error?.code !== 'not_configured') state.reachable = true;
       ctx.events.emit('ai-status-changed', await aiStatus(ctx));
       return report;
     },

@@ -1,6 +1,6 @@
 // The AI spend of this agent's app per team day (settings document "ai-usage-<agent>"), from
 // the token usage each answer reported priced with the team's settings. Writes are serialised
-// per core, so concurrent answers never lose a count. The cap is checked before a call, so
+// by the core's AiService, so concurrent answers never lose a count. The cap is checked before a call, so
 // one call may take the day a little past it; after that the rules answer until midnight.
 import type { AiSettings, TokenUsage } from '../../../src-shared/ai';
 import { costOf, dayKey } from '../../../src-shared/ai';
@@ -15,14 +15,14 @@ export interface DaySpend {
   calls: number;
 }
 
-const chains = new WeakMap<CoreContext, Promise<unknown>>();
+type LedgerDeps = Pick<CoreContext, 'db' | 'clock' | 'workspace' | 'engineSettings'>;
 
-function usageId(ctx: CoreContext): string {
+function usageId(ctx: LedgerDeps): string {
   return `ai-usage-${ctx.workspace.agentId}`.slice(0, 64);
 }
 
-async function today(ctx: CoreContext): Promise<string> {
-  const engine = await readEngineSettings(ctx.db);
+async function today(ctx: LedgerDeps): Promise<string> {
+  const engine = await readEngineSettings(ctx);
   return dayKey(ctx.clock.now(), engine.teamTimeZone);
 }
 
@@ -41,36 +41,28 @@ function readSpend(value: unknown, day: string): DaySpend {
   };
 }
 
-export async function spendToday(ctx: CoreContext): Promise<DaySpend> {
+export async function spendToday(ctx: LedgerDeps): Promise<DaySpend> {
   const day = await today(ctx);
   const doc = await ctx.db.settings.findOne(usageId(ctx)).exec();
   return readSpend(doc?.toJSON().value, day);
 }
 
-export function recordSpend(ctx: CoreContext, usage: TokenUsage, prices: AiSettings): Promise<DaySpend> {
-  const run = async (): Promise<DaySpend> => {
-    const current = await spendToday(ctx);
-    const next: DaySpend = {
-      ...current,
-      cost: current.cost + costOf(usage, prices),
-      promptTokens: current.promptTokens + usage.promptTokens,
-      completionTokens: current.completionTokens + usage.completionTokens,
-      calls: current.calls + 1,
-    };
-    await ctx.db.settings.upsert({
-      id: usageId(ctx),
-      teamId: ctx.workspace.teamId,
-      ownerId: ctx.workspace.agentId,
-      updatedAt: ctx.clock.now(),
-      value: next,
-    });
-    return next;
+/** Adds one answer's usage to the day's spend; callers serialise (AiService.recordSpend). */
+export async function addSpend(ctx: LedgerDeps, usage: TokenUsage, prices: AiSettings): Promise<DaySpend> {
+  const current = await spendToday(ctx);
+  const next: DaySpend = {
+    ...current,
+    cost: current.cost + costOf(usage, prices),
+    promptTokens: current.promptTokens + usage.promptTokens,
+    completionTokens: current.completionTokens + usage.completionTokens,
+    calls: current.calls + 1,
   };
-  const previous = chains.get(ctx) ?? Promise.resolve();
-  const result = previous.then(run, run);
-  chains.set(
-    ctx,
-    result.catch(() => undefined),
-  );
-  return result;
+  await ctx.db.settings.upsert({
+    id: usageId(ctx),
+    teamId: ctx.workspace.teamId,
+    ownerId: ctx.workspace.agentId,
+    updatedAt: ctx.clock.now(),
+    value: next,
+  });
+  return next;
 }

@@ -98,7 +98,7 @@ async function maybeAutoReply(ctx: CoreContext, inbound: Message): Promise<strin
   const draft = await suggestReply(ctx, inbound.id);
   const to = draft.channel === 'email' ? lead.email : lead.phone;
   if (to === undefined) return null;
-  const engine = await readEngineSettings(ctx.db);
+  const engine = await readEngineSettings(ctx);
   const rules = sendRulesOf(lead, engine, ctx.workspace.defaultCountry);
   const now = ctx.clock.now();
   const sendAt = nextAllowedSendTime(now, rules.zones, sendPolicyFor(rules, dayRulesOf(engine)));

@@ -3,15 +3,13 @@
 import { isCapReached } from '../../../src-shared/ai';
 import type { AiStatus } from '../../../src-shared/ipc/ai';
 import type { CoreContext } from '../context';
-import { spendToday } from './ledger';
-import { aiState } from './service';
 import { loadAiSettings } from './settings';
 
 export async function aiStatus(ctx: CoreContext): Promise<AiStatus> {
   const settings = await loadAiSettings(ctx.db);
-  const spend = await spendToday(ctx);
-  const state = aiState(ctx);
-  const configured = ctx.ai !== undefined && settings.enabled && (await ctx.ai.configured());
+  const spend = await ctx.ai.spendToday();
+  const { state, port } = ctx.ai;
+  const configured = port !== undefined && settings.enabled && (await port.configured());
   return {
     configured,
     reachable: state.reachable,

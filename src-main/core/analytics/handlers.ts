@@ -62,7 +62,7 @@ export function analyticsHandlers(ctx: CoreContext) {
       responseTimes(await messagesIn(args.from, args.to)),
     'analytics-reply-heatmap': async (args: ValidArgs<'analytics-reply-heatmap'>) => {
       const messages = (await messagesIn(args.from, args.to)).filter((m) => m.createdAt <= args.to);
-      const settings = await readEngineSettings(db);
+      const settings = await readEngineSettings(ctx);
       const leads = await db.leads.findByIds([...new Set(messages.map((m) => m.leadId))]).exec();
       return replyHeatmap(messages, (id) => leads.get(id)?.timeZone || settings.teamTimeZone);
     },

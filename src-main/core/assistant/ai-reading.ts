@@ -9,7 +9,7 @@ import type { CoreContext } from '../context';
 import { askAi } from '../ai/service';
 
 export async function aiFieldsOf(ctx: CoreContext, leadId: string, text: string): Promise<Qualification> {
-  if (ctx.ai === undefined) return {};
+  if (ctx.ai.port === undefined) return {};
   let reading;
   try {
     reading = (await askAi(ctx, (ai) => ai.analyse({ leadId, texts: [text] }))).value;

@@ -69,7 +69,7 @@ export async function runAssistantTurn(
   const now = ctx.clock.now();
   const [settings, engine, profile, scoring, messages] = await Promise.all([
     readAssistantSettings(ctx),
-    readEngineSettings(ctx.db),
+    readEngineSettings(ctx),
     readProfile(ctx),
     loadScoringSettings(ctx),
     historyOf(ctx, leadId),

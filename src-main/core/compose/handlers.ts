@@ -31,7 +31,7 @@ export function composeHandlers(ctx: CoreContext) {
   }
 
   async function check(lead: Lead, channel: ComposeChannel): Promise<ComposeCheck> {
-    const settings = await readEngineSettings(db);
+    const settings = await readEngineSettings(ctx);
     const rules = sendRulesOf(lead, settings, ctx.workspace.defaultCountry);
     const policy = sendPolicyFor(rules, dayRulesOf(settings));
     const now = clock.now();

@@ -19,7 +19,8 @@ describe('desktop settings', () => {
   });
 
   it('saves a change, says so with desktop-settings-changed, and keeps it on this computer', async () => {
-    core.ctx.shell = 'desktop';
+    await core.close();
+    core = await createTestCore({ shell: 'desktop' });
     const heard: unknown[] = [];
     core.ctx.events.on('desktop-settings-changed', (view) => heard.push(view));
     const saved = await core.invoke('desktop-settings-set', { startAtLogin: true });

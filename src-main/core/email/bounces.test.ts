@@ -6,7 +6,6 @@ import type { TestCore } from '../testing/test-core';
 import { createTestCore } from '../testing/test-core';
 import type { InboundEmail } from './inbound';
 import { recordInboundEmail } from './inbound';
-import { liveRepliesStatus, reportPoll } from './replies-status';
 import { plusAddressFor } from './reply-address';
 import { readEmailSettings } from './settings';
 
@@ -112,8 +111,8 @@ describe('bounces', () => {
     expect(outcome).toMatchObject({ kind: 'bounce_ignored', address: 'lee@example.com' });
     expect(await suppressed('lee@example.com')).toBeNull();
     expect(await statusOfSent()).toBe('sent');
-    reportPoll(core.ctx, core.clock.now(), [outcome]);
-    expect(liveRepliesStatus(core.ctx)).toMatchObject({ bounces: 0, ignoredBounces: 1 });
+    core.ctx.emailReplies.reportPoll(core.clock.now(), [outcome]);
+    expect(core.ctx.emailReplies.view()).toMatchObject({ bounces: 0, ignoredBounces: 1 });
   });
 
   it('BN5: a Message-ID of ours with the wrong nonce, or another lead’s plus address, suppresses nothing', async () => {

@@ -8,7 +8,6 @@ import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { CoreContext } from '../context';
 import { readEngineSettings, writeEngineSettings } from '../engine/settings';
 import { forgetMovedSecrets, mailPasswordDestination, plainMailRefusal } from '../secrets/host-binding';
-import { liveRepliesStatus } from './replies-status';
 import {
   readEmailSettings,
   readImapCheckpoint,
@@ -33,7 +32,7 @@ export function emailHandlers(ctx: CoreContext) {
   async function view(): Promise<EmailSettingsView> {
     const [{ settings }, engine, secretNames] = await Promise.all([
       readEmailSettings(ctx),
-      readEngineSettings(ctx.db),
+      readEngineSettings(ctx),
       ctx.secrets?.names() ?? Promise.resolve(undefined),
     ]);
     // Without a secret store (no shell wired one) nothing can be said about passwords.
@@ -78,7 +77,7 @@ export function emailHandlers(ctx: CoreContext) {
       ]);
       await writeEmailSettings(ctx, () => next);
       if (physicalAddress !== undefined || unsubscribeUrlBase !== undefined) {
-        const { sender } = await readEngineSettings(ctx.db);
+        const { sender } = await readEngineSettings(ctx);
         await writeEngineSettings(ctx, {
           sender: {
             ...sender,
@@ -90,7 +89,7 @@ export function emailHandlers(ctx: CoreContext) {
       return view();
     },
     'email-replies-status': async (): Promise<EmailRepliesStatus> => ({
-      ...liveRepliesStatus(ctx),
+      ...ctx.emailReplies.view(),
       checkpoint: await readImapCheckpoint(ctx),
     }),
   };

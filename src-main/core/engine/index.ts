@@ -61,7 +61,7 @@ function parseTime(hhmm: string): { hour: number; minute: number } {
 export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Promise<Engine> {
   await installBuiltIns(ctx);
   await upgradeBuiltIns(ctx);
-  let settings: EngineSettings = await readEngineSettings(ctx.db);
+  let settings: EngineSettings = await readEngineSettings(ctx);
   // One mutable set of ports, read at every dispatch: a channel can connect while running.
   const ports: EnginePorts = { ...given };
   const recovery = await recoverOutbox(ctx, ports);

@@ -22,29 +22,39 @@ import type { KeyedWorkQueue } from './work-queue';
 
 export const NEGATIVE_REPLY_TAG = 'not-interested';
 
-const activeCache = new WeakMap<CoreContext, Promise<Sequence[]>>();
-
 /** Active sequences, cached until any sequence changes (every lead change asks for them). */
-function activeSequences(ctx: CoreContext): Promise<Sequence[]> {
-  let cached = activeCache.get(ctx);
-  if (cached === undefined) {
-    cached = ctx.db.sequences
+class ActiveSequences {
+  private cached: Promise<Sequence[]> | undefined;
+
+  constructor(private readonly db: CoreContext['db']) {}
+
+  get(): Promise<Sequence[]> {
+    this.cached ??= this.db.sequences
       .find({ selector: { status: 'active' } })
       .exec()
       .then((docs) => docs.map((d) => d.toMutableJSON()));
-    activeCache.set(ctx, cached);
+    return this.cached;
   }
-  return cached;
+
+  forget(): void {
+    this.cached = undefined;
+  }
 }
 
 export function startReactions(ctx: CoreContext, queue: KeyedWorkQueue): () => void {
   const { db } = ctx;
+  const active = new ActiveSequences(db);
   const subscriptions: Subscription[] = [
-    db.sequences.$.subscribe(() => activeCache.delete(ctx)),
+    db.sequences.$.subscribe(() => active.forget()),
     db.leads.$.subscribe((event: RxChangeEvent<Lead>) => {
       const after = event.documentData;
       queue.run(after.id, () =>
-        onLeadChange(ctx, event.operation === 'INSERT' ? undefined : event.previousDocumentData, after),
+        onLeadChange(
+          ctx,
+          active,
+          event.operation === 'INSERT' ? undefined : event.previousDocumentData,
+          after,
+        ),
       );
     }),
     db.messages.$.subscribe((event: RxChangeEvent<Message>) => {
@@ -75,7 +85,12 @@ export function startReactions(ctx: CoreContext, queue: KeyedWorkQueue): () => v
   return () => subscriptions.forEach((s) => s.unsubscribe());
 }
 
-async function onLeadChange(ctx: CoreContext, before: Lead | undefined, after: Lead): Promise<void> {
+async function onLeadChange(
+  ctx: CoreContext,
+  active: ActiveSequences,
+  before: Lead | undefined,
+  after: Lead,
+): Promise<void> {
   if (after.deletedAt > 0 || after.mergedInto !== undefined) {
     if (before !== undefined && before.deletedAt === 0 && before.mergedInto === undefined)
       await stopLeadEnrollments(
@@ -90,7 +105,7 @@ async function onLeadChange(ctx: CoreContext, before: Lead | undefined, after: L
     return;
   }
   if (before !== undefined && before.stage !== after.stage) await stopEndedByStage(ctx, after);
-  const sequences = await activeSequences(ctx);
+  const sequences = await active.get();
   for (const sequence of triggeredSequences(sequences, before, after, ctx.clock.now())) {
     await enrollLead(ctx, after, sequence, { reason: `trigger ${sequence.trigger.type}` });
   }
@@ -130,7 +145,7 @@ async function onClassified(ctx: CoreContext, message: Message): Promise<void> {
         updatedAt: ctx.clock.now(),
       }));
   } else if (message.classification === 'positive') {
-    const settings = await readEngineSettings(ctx.db);
+    const settings = await readEngineSettings(ctx);
     await enrollLead(ctx, lead.id, settings.nurtureSequenceId, { reason: 'positive reply' });
   }
 }

@@ -12,31 +12,42 @@ import { leadSendRules, windowOf } from '../../../src-shared/timing';
 import type { CoreContext } from '../context';
 import type { PorchlightDatabase } from '../store/collections';
 
-const cache = new WeakMap<PorchlightDatabase, Promise<EngineSettings>>();
+/**
+ * The team's engine settings of one database, cached and dropped on any write to the document
+ * (every send and every lead change reads them). One per running core, on its context.
+ */
+export class EngineSettingsSource {
+  private cached: Promise<EngineSettings> | undefined;
 
-/** The team's engine settings; cached per database and dropped on any write to the document. */
-export function readEngineSettings(db: PorchlightDatabase): Promise<EngineSettings> {
-  let cached = cache.get(db);
-  if (cached === undefined) {
-    cached = db.settings
-      .findOne(ENGINE_SETTINGS_ID)
-      .exec()
-      .then((doc) => parseEngineSettings(doc?.value));
-    cache.set(db, cached);
-    const subscription = db.settings.$.subscribe((event) => {
-      if (event.documentId !== ENGINE_SETTINGS_ID) return;
-      cache.delete(db);
-      subscription.unsubscribe();
-    });
+  constructor(private readonly db: PorchlightDatabase) {}
+
+  read(): Promise<EngineSettings> {
+    if (this.cached === undefined) {
+      const cached = this.db.settings
+        .findOne(ENGINE_SETTINGS_ID)
+        .exec()
+        .then((doc) => parseEngineSettings(doc?.value));
+      this.cached = cached;
+      const subscription = this.db.settings.$.subscribe((event) => {
+        if (event.documentId !== ENGINE_SETTINGS_ID) return;
+        if (this.cached === cached) this.cached = undefined;
+        subscription.unsubscribe();
+      });
+    }
+    return this.cached;
   }
-  return cached;
+}
+
+/** The team's engine settings, from the core's cache. */
+export function readEngineSettings(ctx: Pick<CoreContext, 'engineSettings'>): Promise<EngineSettings> {
+  return ctx.engineSettings.read();
 }
 
 export async function writeEngineSettings(
   ctx: CoreContext,
   patch: Record<string, unknown>,
 ): Promise<EngineSettings> {
-  const current = await readEngineSettings(ctx.db);
+  const current = await readEngineSettings(ctx);
   const next = engineSettingsSchema.parse({ ...current, ...patch });
   await ctx.db.settings.upsert({
     id: ENGINE_SETTINGS_ID,

@@ -91,7 +91,7 @@ export async function materialiseNext(ctx: CoreContext, enrollmentId: string): P
     await stopEnrollment(ctx, enrollment, 'the lead was deleted');
     return null;
   }
-  const settings = await readEngineSettings(db);
+  const settings = await readEngineSettings(ctx);
   const sendAt = sendTimeFor(lead, step, enrollment.anchorAt, settings, ctx.workspace.defaultCountry);
   const earlier = await db.messages
     .count({ selector: { enrollmentId: enrollment.id, stepIndex: enrollment.nextStepIndex } })
@@ -155,7 +155,7 @@ async function completeEnrollment(
   if (done === null) return;
   if (version.trigger.type !== 'inactive') return;
   // No answer to a reactivation (a reply would have stopped it): the next one in N days.
-  const settings = await readEngineSettings(ctx.db);
+  const settings = await readEngineSettings(ctx);
   await enrollLead(ctx, enrollment.leadId, enrollment.sequenceId, {
     anchorAt: now + settings.reactivationIntervalDays * DAY_MS,
     reason: 'reactivation repeat',

@@ -67,6 +67,7 @@ export function importHandlers(ctx: CoreContext) {
       announce(batch, batch.fileSize, startedAt, startBytes);
       // The job ended: the batch's view (running or interrupted) reads the jobs too, not only
       // the document, so this one is announced by hand.
+      // eslint-disable-next-line no-restricted-syntax -- the job's end is not a document write
       events.emit('imports-changed', { ids: [id] });
     });
   }

@@ -46,7 +46,7 @@ export async function previewsForLead(ctx: CoreContext, leadId: string): Promise
   const waiting = await ctx.db.messages
     .find({ selector: { leadId, direction: 'outbound', status: { $in: [...WAITING] } } })
     .exec();
-  const settings = await readEngineSettings(ctx.db);
+  const settings = await readEngineSettings(ctx);
   const now = ctx.clock.now();
   const previews: MessagePreview[] = [];
   for (const doc of waiting) {

@@ -16,7 +16,7 @@ const NEEDED: readonly (keyof AgentProfile)[] = ['firstName', 'lastName', 'phone
 export function profileHandlers(ctx: CoreContext) {
   async function view(profile: AgentProfile): Promise<AgentProfileView> {
     const [settings, waiting] = await Promise.all([
-      readEngineSettings(ctx.db),
+      readEngineSettings(ctx),
       ctx.db.messages.count({ selector: { status: 'waiting_for_profile' } }).exec(),
     ]);
     const officeAddress = officeAddressOf({ profile, settings });

@@ -27,7 +27,7 @@ function splitName(name: string): { firstName: string; lastName: string } {
 /** The profile an upgraded workspace starts with: its sender settings and this agent's record. */
 async function inheritedProfile(ctx: CoreContext): Promise<AgentProfile> {
   const [engine, agent] = await Promise.all([
-    readEngineSettings(ctx.db),
+    readEngineSettings(ctx),
     ctx.db.agents.findOne(ctx.workspace.agentId).exec(),
   ]);
   const sender = engine.sender;

@@ -15,7 +15,7 @@ export async function voiceFor(
   const [profile, agent, engine] = await Promise.all([
     readProfile(ctx),
     lead === null ? null : ctx.db.agents.findOne(lead.ownerId).exec(),
-    settings ?? readEngineSettings(ctx.db),
+    settings ?? readEngineSettings(ctx),
   ]);
   return {
     profile,

@@ -12,7 +12,6 @@ import type { Lead } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import { rescoreLeads } from './rescore';
 import { SCORING_SETTING_ID } from './settings';
-import { scoringState } from './state';
 import { trainScoringModel } from './train';
 
 export { rescoreLeads } from './rescore';
@@ -65,7 +64,6 @@ function isScoringWrite(event: RxChangeEvent<Lead>): boolean {
 
 export function startScoring(ctx: CoreContext, options: ScoringJobOptions = {}): ScoringJob {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
-  const state = scoringState(ctx);
   const pending = new Set<string>();
   const analyse = new Set<string>();
   let pendingAll = false;
@@ -119,7 +117,6 @@ export function startScoring(ctx: CoreContext, options: ScoringJobOptions = {}):
       }
     arm();
   }
-  state.request = (ids) => request(ids);
 
   const subscriptions: Subscription[] = [
     ctx.db.leads.$.subscribe((event) => {
@@ -153,7 +150,6 @@ export function startScoring(ctx: CoreContext, options: ScoringJobOptions = {}):
       timer = null;
       for (const subscription of subscriptions) subscription.unsubscribe();
       nightly?.cancel();
-      state.request = null;
     },
     async idle() {
       for (;;) {

@@ -10,7 +10,6 @@ import type { AiReading, CompiledModel, ScoringSettings } from '../../../src-sha
 import { detectIntent, FEATURE_COUNT, scoreLead, withReasons } from '../../../src-shared/scoring';
 import type { CoreContext } from '../context';
 import { loadScoringModel, loadScoringSettings } from './settings';
-import { scoringState } from './state';
 
 export const RESCORE_CHUNK = 500;
 
@@ -68,39 +67,14 @@ export async function messagesByLead(
   return byLead;
 }
 
-function inboundKey(messages: readonly Message[]): string | null {
-  const inbound = messages.filter((m) => m.direction === 'inbound' && m.channel !== 'note');
-  if (inbound.length === 0) return null;
-  const latest = inbound.reduce((a, b) =>
-    b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.id > a.id) ? b : a,
-  );
-  return `${latest.id}:${inbound.length}`;
-}
-
-/** The AI reading for a lead: from the cache, or asked for when `analyse` and the messages are new. */
+/** The AI reading for a lead: kept by the core's content readings, or null without an analyzer. */
 export async function aiReadingFor(
   ctx: CoreContext,
   lead: Lead,
   messages: readonly Message[],
   analyse: boolean,
 ): Promise<AiReading | null> {
-  const cache = scoringState(ctx).aiReadings;
-  const key = inboundKey(messages);
-  const cached = cache.get(lead.id);
-  if (key === null) return null;
-  if (cached?.key === key || !analyse || ctx.contentAnalyzer === undefined) return cached?.reading ?? null;
-  const texts = messages
-    .filter((m) => m.direction === 'inbound' && m.channel !== 'note')
-    .sort((a, b) => a.createdAt - b.createdAt)
-    .map((m) => m.body);
-  try {
-    const reading = await ctx.contentAnalyzer.analyse({ leadId: lead.id, texts });
-    cache.set(lead.id, { key, reading });
-    return reading;
-  } catch {
-    // The AI is optional: without an answer the lead keeps its last reading or none.
-    return cached?.reading ?? null;
-  }
+  return (await ctx.contentReadings?.readingFor(lead, messages, analyse)) ?? null;
 }
 
 interface Scoring {

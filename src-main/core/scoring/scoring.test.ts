@@ -3,7 +3,7 @@ import type { Message } from '../../../src-shared/domain';
 import type { EventPayloads } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { AnyEvent } from '../events';
-import type { TestCore } from '../testing/test-core';
+import type { TestCore, TestCoreOptions } from '../testing/test-core';
 import { createTestCore } from '../testing/test-core';
 import type { ScoringJob } from './index';
 import { startScoring } from './index';
@@ -12,12 +12,14 @@ let core: TestCore;
 let job: ScoringJob;
 let events: AnyEvent[];
 
-beforeEach(async () => {
-  core = await createTestCore();
+async function startCore(options: TestCoreOptions = {}): Promise<void> {
+  core = await createTestCore(options);
   job = startScoring(core.ctx, { nightly: null });
   events = [];
   core.ctx.events.on('*', (...event) => events.push(event));
-});
+}
+
+beforeEach(() => startCore());
 afterEach(async () => {
   job.stop();
   await job.idle();
@@ -165,12 +167,16 @@ describe('insights and explanations', () => {
 
   it('blends an AI reading in as one factor when an analyzer is present, and scores without it when it fails', async () => {
     let fail = false;
-    core.ctx.contentAnalyzer = {
-      analyse: () =>
-        fail
-          ? Promise.reject(new Error('offline'))
-          : Promise.resolve({ seriousness: 0.9, evidence: ['ready'] }),
-    };
+    job.stop();
+    await core.close();
+    await startCore({
+      contentAnalyzer: {
+        analyse: () =>
+          fail
+            ? Promise.reject(new Error('offline'))
+            : Promise.resolve({ seriousness: 0.9, evidence: ['ready'] }),
+      },
+    });
     const { lead } = await core.invoke('leads-create', { lead: { firstName: 'Ezra' } });
     await core.ctx.db.messages.insert(message(lead.id, { direction: 'inbound', body: 'Hello' }));
     await settle();

@@ -3,7 +3,9 @@
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionBoard } from '../channels/connections';
-import type { TestCore } from '../testing/test-core';
+import { CoreEvents } from '../events';
+import { FakeClock } from '../testing/fake-clock';
+import type { TestCore, TestCoreOptions } from '../testing/test-core';
 import { createTestCore } from '../testing/test-core';
 import { createEngineTestCore } from '../testing/engine-harness';
 import { installBuiltIns } from './sequence-store';
@@ -16,10 +18,16 @@ afterEach(async () => {
   core = undefined;
 });
 
-function boardWith(core: TestCore, connected: readonly ('sms' | 'email')[]): ConnectionBoard {
-  const board = new ConnectionBoard(core.ctx);
+/** A core whose connection board has `connected` connected; the board is the test's to move. */
+async function coreWithBoard(
+  connected: readonly ('sms' | 'email')[],
+  options: Pick<TestCoreOptions, 'channelTesters'> = {},
+): Promise<{ core: TestCore; board: ConnectionBoard }> {
+  const clock = new FakeClock(START);
+  const events = new CoreEvents();
+  const board = new ConnectionBoard({ clock, events });
   for (const name of connected) board.connected(name);
-  return board;
+  return { core: await createTestCore({ clock, events, connections: board, ...options }), board };
 }
 
 const emailStep = {
@@ -32,9 +40,8 @@ const emailStep = {
 
 describe('sequence dry run', () => {
   it('SEQ-DRY1: local times in the lead zone, quiet hours and weekends moved, channel verdicts', async () => {
-    core = await createTestCore({ start: START });
+    ({ core } = await coreWithBoard(['sms', 'email']));
     await installBuiltIns(core.ctx);
-    core.ctx.connections = boardWith(core, ['sms', 'email']);
     await core.invoke('profile-set', {
       firstName: 'Dana',
       lastName: 'Reyes',
@@ -85,14 +92,15 @@ describe('sequence dry run', () => {
   });
 
   it('SEQ-DRY3: a saved key is not a connection: email that failed to connect waits, and says where to fix it', async () => {
-    core = await createTestCore({ start: START });
-    await installBuiltIns(core.ctx);
     // A secret store with the SMTP password, and a tester for email, but the server refused the login.
+    const started = await coreWithBoard([], {
+      channelTesters: { email: () => Promise.resolve({ channel: 'email', ok: true, answer: 'ok' }) },
+    });
+    core = started.core;
+    const { board } = started;
+    await installBuiltIns(core.ctx);
     await core.ctx.secrets?.set('smtp.password', 'pw');
-    core.ctx.channelTesters = { email: () => Promise.resolve({ channel: 'email', ok: true, answer: 'ok' }) };
-    const board = boardWith(core, []);
     board.failed('email', '535 authentication failed');
-    core.ctx.connections = board;
     const { lead } = await core.invoke('leads-create', {
       lead: { firstName: 'Lena', email: 'lena@example.com', timeZone: 'America/Los_Angeles' },
     });

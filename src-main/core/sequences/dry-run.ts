@@ -68,7 +68,7 @@ export async function dryRunSequence(
   const lead: Lead | undefined = (await db.leads.findOne(leadId).exec())?.toMutableJSON();
   if (lead === undefined || lead.deletedAt > 0)
     throw new PorchlightError('not_found', 'That lead was not found; choose another lead for the dry run.');
-  const settings = await readEngineSettings(db);
+  const settings = await readEngineSettings(ctx);
   const rules = sendRulesOf(lead, settings, ctx.workspace.defaultCountry);
   const zone = rules.zones[0] ?? settings.teamTimeZone;
   const window = { start: hhmm(rules.window.startMinute), end: hhmm(rules.window.endMinute) };

@@ -58,7 +58,7 @@ export function sequenceHandlers(ctx: CoreContext) {
     },
     'sequences-dry-run': (args: ValidArgs<'sequences-dry-run'>) =>
       dryRunSequence(ctx, args.leadId, args.steps),
-    'engine-settings-get': () => readEngineSettings(db),
+    'engine-settings-get': () => readEngineSettings(ctx),
     'engine-settings-update': async (args: ValidArgs<'engine-settings-update'>) => {
       try {
         return await writeEngineSettings(ctx, args.patch);

@@ -2,11 +2,12 @@
 // replication (replication.ts) while signed in, and keeps the status the Settings → Team
 // section shows, announced as `sync-changed` whenever it changes.
 // Membership (which server, which agent) is the device-only settings document "sync"; the
-// workspace keys (team id, agent id) follow it: core's one Workspace object is updated here,
+// workspace keys (team id, agent id) follow it: core's one CurrentWorkspace is moved here,
 // and only here, when the desktop joins or leaves a team.
 import { randomUUID } from 'node:crypto';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { JoinReport, SyncStatus } from '../../../src-shared/ipc/sync';
+import type { CurrentWorkspace } from '../context';
 import type { CoreEvents } from '../events';
 import type { Clock } from '../ports/clock';
 import type { FubEventSource } from '../ports/follow-up-boss';
@@ -31,7 +32,7 @@ export interface SyncClientDeps {
   clock: Clock;
   events: CoreEvents;
   /** Core's workspace keys; this client moves them when the desktop joins or leaves a team. */
-  workspace: { teamId: string; agentId: string };
+  workspace: CurrentWorkspace;
   transport: SyncTransport;
   secrets: SecretStore | undefined;
   /** Rewrites the store's freed pages after an erasure (the SQLite store; a no-op in memory). */
@@ -165,7 +166,7 @@ export class SyncClient {
     };
     this.claimHandlers = undefined;
     await writeMembership(this.deps.db, this.membership, this.deps.clock.now());
-    Object.assign(this.deps.workspace, team);
+    this.deps.workspace.moveTo(team);
     const joined = await joinTeam(this.deps.db, team);
     this.live = { ...SIGNED_OUT, state: 'connecting', pendingPushes: this.live.pendingPushes };
     this.startReplication(args.serverUrl, team);
@@ -179,7 +180,7 @@ export class SyncClient {
     this.membership = { ...this.membership, agent: null };
     await writeMembership(this.deps.db, this.membership, this.deps.clock.now());
     // New work is solo again; it moves into a team at the next sign-in.
-    Object.assign(this.deps.workspace, { teamId: SOLO_TEAM_ID, agentId: SOLO_AGENT_ID });
+    this.deps.workspace.moveTo({ teamId: SOLO_TEAM_ID, agentId: SOLO_AGENT_ID });
     this.live = { ...SIGNED_OUT };
     return this.announce();
   }

@@ -56,7 +56,7 @@ export function taskHandlers(ctx: CoreContext) {
         return next;
       }),
     'tasks-today': async () => {
-      const settings = await readEngineSettings(db);
+      const settings = await readEngineSettings(ctx);
       const now = clock.now();
       const endOfDay = DateTime.fromMillis(now, { zone: settings.teamTimeZone }).endOf('day').toMillis();
       const tasks = await open({ dueAt: { $lte: endOfDay } });

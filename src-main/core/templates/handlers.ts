@@ -61,7 +61,7 @@ export function templateHandlers(ctx: CoreContext) {
   const { db, clock } = ctx;
 
   async function preview(args: ValidArgs<'templates-preview'>): Promise<TemplatePreview> {
-    const settings = await readEngineSettings(db);
+    const settings = await readEngineSettings(ctx);
     const lead =
       args.leadId === undefined
         ? null

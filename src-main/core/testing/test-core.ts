@@ -5,11 +5,18 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { HandlerArgs, HandlerName, HandlerResult } from '../../../src-shared/ipc/contract';
 import type { CoreApp } from '../app';
 import { createCoreApp } from '../app';
+import { buildCoreContext } from '../build-context';
+import type { ConnectionBoard } from '../channels/connections';
 import type { CoreContext } from '../context';
 import { DocumentEvents } from '../document-events';
 import { CoreEvents } from '../events';
 import { ListingBook } from '../listings/listing-book';
 import type { ResoFeedFactory } from '../ports/reso-feed';
+import type { AiPort } from '../ports/ai';
+import type { ChannelTesters } from '../ports/channel-tester';
+import type { ContentAnalyzer } from '../ports/content-analyzer';
+import type { SecretStore } from '../ports/secret-store';
+import type { PorchlightDatabase } from '../store/collections';
 import { openPorchlightDatabase } from '../store/database';
 import { FakeClock } from './fake-clock';
 import { MemorySecretStore } from './memory-secret-store';
@@ -24,22 +31,41 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function createTestCore(
-  options: { start?: string | number; dataDir?: string; resoFeed?: ResoFeedFactory } = {},
-): Promise<TestCore> {
-  const clock = new FakeClock(options.start);
+export interface TestCoreOptions {
+  start?: string | number;
+  dataDir?: string;
+  shell?: CoreContext['shell'];
+  /** The clock and events a test built its board with (new ones otherwise). */
+  clock?: FakeClock;
+  events?: CoreEvents;
+  /** Provider keys (an empty memory store otherwise). */
+  secrets?: SecretStore;
+  /** The AI port, made from the core's database (rules answer without it). */
+  ai?: (db: PorchlightDatabase) => AiPort;
+  contentAnalyzer?: ContentAnalyzer | 'ai';
+  connections?: ConnectionBoard;
+  channelTesters?: ChannelTesters;
+  resoFeed?: ResoFeedFactory;
+}
+
+export async function createTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
+  const clock = options.clock ?? new FakeClock(options.start);
   const db = await openPorchlightDatabase({ storage: getRxStorageMemory(), name: `test-${randomUUID()}` });
-  const ctx: CoreContext = {
+  const ctx = buildCoreContext({
     db,
     clock,
-    events: new CoreEvents(),
+    events: options.events ?? new CoreEvents(),
     workspace: { teamId: 'team-test', agentId: 'agent-test', defaultCountry: 'US' },
-    shell: 'headless',
+    shell: options.shell ?? 'headless',
     dataDir: options.dataDir ?? '(memory)',
-    secrets: new MemorySecretStore(),
+    secrets: options.secrets ?? new MemorySecretStore(),
     listingBook: new ListingBook(db),
     ...(options.resoFeed === undefined ? {} : { resoFeed: options.resoFeed }),
-  };
+    ...(options.ai === undefined ? {} : { ai: options.ai(db) }),
+    ...(options.contentAnalyzer === undefined ? {} : { contentAnalyzer: options.contentAnalyzer }),
+    ...(options.connections === undefined ? {} : { connections: options.connections }),
+    ...(options.channelTesters === undefined ? {} : { channelTesters: options.channelTesters }),
+  });
   ctx.listingBook?.start();
   const documentEvents = new DocumentEvents(db, ctx.events, clock);
   documentEvents.start();

@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionBoard } from '../channels/connections';
 import { createDemoWorkspace } from '../demo/demo-workspace';
+import { CoreEvents } from '../events';
+import { FakeClock } from '../testing/fake-clock';
 import type { TestCore } from '../testing/test-core';
 import { createTestCore } from '../testing/test-core';
 
@@ -27,11 +29,13 @@ describe('getting started', () => {
   });
 
   it('FR2: steps are seen done from the profile name, a connected channel and a lead of your own', async () => {
-    core = await createTestCore();
-    core.ctx.connections = new ConnectionBoard(core.ctx);
-    core.ctx.connections.failed('email', '535 bad login');
+    const clock = new FakeClock();
+    const events = new CoreEvents();
+    const board = new ConnectionBoard({ clock, events });
+    core = await createTestCore({ clock, events, connections: board });
+    board.failed('email', '535 bad login');
     expect((await done(core)).channel).toBe(false);
-    core.ctx.connections.connected('email');
+    board.connected('email');
     await core.invoke('engine-settings-update', {
       patch: {
         sender: { ...(await core.invoke('engine-settings-get', {})).sender, agentName: 'Dana Reyes' },

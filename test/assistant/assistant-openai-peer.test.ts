@@ -11,6 +11,7 @@ import type { AssistantJob } from '../../src-main/core/assistant/job';
 import { startAssistant } from '../../src-main/core/assistant/job';
 import type { EngineTestCore } from '../../src-main/core/testing/engine-harness';
 import { createEngineTestCore } from '../../src-main/core/testing/engine-harness';
+import { FakeClock } from '../../src-main/core/testing/fake-clock';
 import { MemorySecretStore } from '../../src-main/core/testing/memory-secret-store';
 import type { FakeOpenAiServer } from '../channels/fake-openai-server';
 import { startFakeOpenAiServer } from '../channels/fake-openai-server';
@@ -21,7 +22,6 @@ let server: FakeOpenAiServer;
 
 beforeEach(async () => {
   server = await startFakeOpenAiServer();
-  core = await createEngineTestCore({ start: '2026-06-02T15:00:00Z' });
   const settings: AiSettings = {
     ...DEFAULT_AI_SETTINGS,
     provider: 'compatible',
@@ -29,10 +29,15 @@ beforeEach(async () => {
     timeoutMs: 2_000,
     maxRetries: 0,
   };
-  core.ctx.ai = createOpenAiAdapter({
-    settings: () => Promise.resolve(settings),
-    secrets: new MemorySecretStore({ 'ai.apiKey': 'sk-peer-test-key' }),
-    clock: core.clock,
+  const clock = new FakeClock('2026-06-02T15:00:00Z');
+  core = await createEngineTestCore({
+    clock,
+    ai: () =>
+      createOpenAiAdapter({
+        settings: () => Promise.resolve(settings),
+        secrets: new MemorySecretStore({ 'ai.apiKey': 'sk-peer-test-key' }),
+        clock,
+      }),
   });
   await core.invoke('profile-set', { firstName: 'Jane', brokerage: 'Lakeside Realty' });
   assistant = startAssistant(core.ctx);

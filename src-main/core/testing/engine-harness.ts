@@ -8,7 +8,7 @@ import { clockCalendar } from '../engine/calendar-jobs';
 import { writeEngineSettings } from '../engine/settings';
 import type { FakeChannels } from './fake-channels';
 import { fakeChannels } from './fake-channels';
-import type { TestCore } from './test-core';
+import type { TestCore, TestCoreOptions } from './test-core';
 import { createTestCore } from './test-core';
 
 export interface EngineTestCore extends TestCore {
@@ -37,9 +37,16 @@ export async function createEngineTestCore(
     ports?: Partial<EnginePorts>;
     /** Channels not connected at start (a new user with only email: `without: ['sms', 'whatsapp']`). */
     without?: readonly ('sms' | 'whatsapp' | 'mailer')[];
+    /** The clock and AI port the test core is built with (see createTestCore). */
+    clock?: TestCoreOptions['clock'];
+    ai?: TestCoreOptions['ai'];
   } = {},
 ): Promise<EngineTestCore> {
-  const core = await createTestCore(options.start === undefined ? {} : { start: options.start });
+  const core = await createTestCore({
+    ...(options.start === undefined ? {} : { start: options.start }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.ai === undefined ? {} : { ai: options.ai }),
+  });
   const channels = fakeChannels(core.clock);
   await writeEngineSettings(core.ctx, { sender: TEST_SENDER, ...options.settings });
   const portsFor = (extra: Partial<EnginePorts> = {}): EnginePorts => {

@@ -8,6 +8,7 @@ import { makeLead } from '../../src-shared/scoring/test-fixtures';
 import type { CoreContext } from '../../src-main/core/context';
 import { buildCoreContext } from '../../src-main/core/build-context';
 import { writeEngineSettings } from '../../src-main/core/engine/settings';
+import { writeProfile } from '../../src-main/core/profile/profile-store';
 import { CoreEvents } from '../../src-main/core/events';
 import { systemClock } from '../../src-main/core/ports/clock';
 import { openPorchlightDatabase } from '../../src-main/core/store/database';
@@ -88,6 +89,24 @@ export const BENCH_ENGINE_SETTINGS = {
   },
 };
 
+/**
+ * The engine settings and a complete agent profile: without the profile every first message
+ * waits for it (waiting_for_profile) and never reaches the channel.
+ */
+export async function writeBenchSettings(ctx: CoreContext): Promise<void> {
+  await writeEngineSettings(ctx, BENCH_ENGINE_SETTINGS);
+  await writeProfile(ctx, {
+    firstName: 'Dana',
+    lastName: 'Reyes',
+    phone: '+15125550100',
+    email: 'dana@example.com',
+    brokerage: 'Reyes Realty',
+    licence: 'TX-000000',
+    signature: 'Dana Reyes, Reyes Realty',
+    officeAddress: '1 Main St, Austin, TX',
+  });
+}
+
 export function pendingMessage(i: number, leadId: string, sendAt: number, now: number): Message {
   return {
     id: `msg-bench-${i}`,
@@ -112,7 +131,7 @@ export function pendingMessage(i: number, leadId: string, sendAt: number, now: n
 /** Seeds the far-future load first, then the messages due soon, timed from when seeding ends. */
 export async function seedPending(dir: string): Promise<{ dueSoon: Map<string, number>; startAt: number }> {
   const ctx = await openCore(dir);
-  await writeEngineSettings(ctx, BENCH_ENGINE_SETTINGS);
+  await writeBenchSettings(ctx);
   const now = Date.now();
   await ctx.db.leads.bulkInsert(Array.from({ length: 10_000 }, (_, i) => lead(i, now)));
   const farStart = now + 10 * 60_000;

@@ -11,7 +11,7 @@ import type { BulkWriteRow, RxDocumentData, RxJsonSchema } from 'rxdb';
 import type { CollectionTable } from './collection-table.js';
 import type { DocumentCache, WrittenDocument } from './document-cache.js';
 import { boundKey } from './index-key.js';
-import type { DocumentSource, StoredRow } from './query-runner.js';
+import type { DocumentSource, StoredRow } from './row-reader.js';
 import type { TableStatements } from './table-statements.js';
 
 /** Inserts of at least this many rows, into a table holding fewer, drop and rebuild the indexes. */

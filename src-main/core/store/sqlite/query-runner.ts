@@ -1,4 +1,5 @@
-// Runs RxDB's prepared queries on a collection table, following RxDB's own query plan.
+// Runs RxDB's prepared queries on a collection table, on the plan query-planner.ts chooses (RxDB's
+// own plan unless the query names no index and another index, or a skip scan, serves it better).
 //
 // The plan names an index and a key range; the range becomes `ixN >= lower AND ixN <= upper` on
 // that index's column (bounds from RxDB's getStartIndexStringFrom{Lower,Upper}Bound, encoded like
@@ -16,7 +17,6 @@
 import type Database from 'better-sqlite3';
 import {
   getQueryMatcher,
-  getSchemaByObjectPath,
   getSortComparator,
   objectPathMonad,
   type FilledMangoQuery,
@@ -26,11 +26,25 @@ import {
 } from 'rxdb';
 import type { CollectionTable, IndexColumn } from './collection-table.js';
 import type { TableStatements } from './table-statements.js';
-import { boundKey } from './index-key.js';
+import { boundKey, documentKeyFunction } from './index-key.js';
+import { RowReader, type DocumentSource } from './row-reader.js';
+import {
+  MAX_GROUPS,
+  choosePlan,
+  groupQuery,
+  orderedPrefix,
+  type Comparator,
+  type Direction,
+  type Plan,
+} from './query-planner.js';
 
-type Direction = 'ASC' | 'DESC';
 type Doc = RxDocumentData<unknown>;
-type Comparator = (a: Doc, b: Doc) => number;
+type SkipPlan = Extract<Plan, { kind: 'skip' }>;
+
+/** The smallest string above every string that starts with `prefix` (its last unit raised). */
+function successor(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
 
 interface RangeScan {
   readonly column: IndexColumn;
@@ -38,58 +52,6 @@ interface RangeScan {
   readonly upper: string;
   readonly inclusiveStart: boolean;
   readonly inclusiveEnd: boolean;
-}
-
-/** A stored row as the runner's statements return it. */
-export type StoredRow = [id: string, data: string];
-
-/** The file's document cache for this table (collection-rows.ts). */
-export interface DocumentSource {
-  /** Whether any document of the table is cached (if not, reading ids would be wasted). */
-  holdsAny(): boolean;
-  /** The cached document of `id`, if any. */
-  cached(id: string): Doc | undefined;
-  /** Caches the documents a read returns; `sizes` has the JSON length of those it parsed. */
-  keep(docs: readonly Doc[], sizes: ReadonlyMap<Doc, number>): void;
-}
-
-/**
- * Turns rows into documents. Without a matcher every row read is returned, so rows are read as
- * (id, data) and cached documents skip JSON.parse; with one, most rows may be rejected, so only
- * data is read (an id string and a cache lookup per rejected row cost more than they save). Nor
- * are ids read while nothing of the table is cached (a cold start, e.g. right after opening).
- */
-class RowReader {
-  readonly sizes = new Map<Doc, number>();
-  private length = 0;
-
-  constructor(
-    readonly withIds: boolean,
-    private readonly source: DocumentSource,
-  ) {}
-
-  read(row: unknown): Doc {
-    if (!this.withIds) {
-      const json = row as string;
-      this.length = json.length;
-      return JSON.parse(json) as Doc;
-    }
-    const [id, json] = row as StoredRow;
-    const cached = this.source.cached(id);
-    if (cached !== undefined) return cached;
-    const doc = JSON.parse(json) as Doc;
-    this.sizes.set(doc, json.length);
-    return doc;
-  }
-
-  /** Notes the size of the document just read by a data-only reader, which the read returns. */
-  returning(doc: Doc): void {
-    if (!this.withIds) this.sizes.set(doc, this.length);
-  }
-}
-
-function trimEnd(value: unknown): unknown {
-  return typeof value === 'string' ? value.replace(/ +$/, '') : value;
 }
 
 export class QueryRunner {
@@ -101,15 +63,64 @@ export class QueryRunner {
   ) {}
 
   query<T>(prepared: PreparedQuery<T>): RxDocumentData<T>[] {
-    const plan = prepared.queryPlan;
+    const plan = choosePlan(this.schema, prepared);
+    const values = plan.kind === 'skip' ? this.groupValues(plan) : undefined;
+    if (plan.kind === 'range' || values === undefined) {
+      const run = this.run(plan.kind === 'range' ? plan.prepared : plan.fallback);
+      this.source.keep(run.documents, run.reader.sizes);
+      return run.documents as RxDocumentData<T>[];
+    }
+    const query = prepared.query as FilledMangoQuery<unknown>;
+    const runs = values.map((value) =>
+      this.run(groupQuery(this.schema, query, plan.index, plan.field, value)),
+    );
+    const skip = query.skip ?? 0;
+    const end = typeof query.limit === 'number' ? skip + query.limit : Infinity;
+    const documents = runs
+      .flatMap((run) => run.documents)
+      .sort(getSortComparator(this.schema, query))
+      .slice(skip, end);
+    for (const run of runs) this.source.keep(documents, run.reader.sizes);
+    return documents as RxDocumentData<T>[];
+  }
+
+  private run(prepared: PreparedQuery<unknown>): { documents: Doc[]; reader: RowReader } {
     const range = this.rangeOf(prepared);
     // Without the planned index we scan the whole table, so selector and sort must both run.
     const matcher =
-      plan.selectorSatisfiedByIndex && range ? undefined : getQueryMatcher(this.schema, prepared.query);
+      prepared.queryPlan.selectorSatisfiedByIndex && range
+        ? undefined
+        : getQueryMatcher(this.schema, prepared.query);
     const reader = new RowReader(!matcher && this.source.holdsAny(), this.source);
-    const documents = this.select(prepared, range, matcher, reader);
-    this.source.keep(documents, reader.sizes);
-    return documents as RxDocumentData<T>[];
+    return { documents: this.select(prepared, range, matcher, reader), reader };
+  }
+
+  /**
+   * The stored values of a skip scan's open field among the rows the pinned fields before it
+   * select, one index seek each; undefined if there are more than MAX_GROUPS.
+   */
+  private groupValues(plan: SkipPlan): unknown[] | undefined {
+    const column = this.table.columnByIndex.get(plan.index.join(','));
+    if (!column) return undefined;
+    const pinned = plan.index.slice(0, plan.position);
+    const prefix = boundKey(this.schema, pinned, plan.pinnedKeys, 'lower');
+    const end = prefix === '' ? undefined : successor(prefix);
+    const sql =
+      `SELECT ${column.column}, data FROM ${this.table.table} WHERE ${column.column} >= ?` +
+      `${end === undefined ? '' : ` AND ${column.column} < ?`} ORDER BY ${column.column} LIMIT 1`;
+    const seek = this.statements.get<string[], [string, string] | undefined>(sql, 'raw');
+    const partOf = documentKeyFunction(this.schema, [plan.field]);
+    const valueOf = objectPathMonad<Doc, unknown>(plan.field);
+    const values: unknown[] = [];
+    let cursor = prefix;
+    for (;;) {
+      const row = end === undefined ? seek.get(cursor) : seek.get(cursor, end);
+      if (row === undefined) return values;
+      if (values.length === MAX_GROUPS) return undefined;
+      const doc = JSON.parse(row[1]) as Doc;
+      values.push(valueOf(doc));
+      cursor = successor(row[0].slice(0, prefix.length + partOf(doc).length));
+    }
   }
 
   private select<T>(
@@ -154,7 +165,7 @@ export class QueryRunner {
       return out.slice(skip);
     }
 
-    const ordered = range ? this.orderedPrefix(prepared) : undefined;
+    const ordered = range ? orderedPrefix(this.schema, prepared) : undefined;
     const out: Doc[] = [];
     let boundary: Doc | undefined;
     for (const row of this.statement(range, ordered?.direction ?? 'ASC', false, withIds).iterate(
@@ -179,6 +190,21 @@ export class QueryRunner {
   }
 
   count<T>(prepared: PreparedQuery<T>): number {
+    const plan = choosePlan(this.schema, prepared);
+    const values = plan.kind === 'skip' ? this.groupValues(plan) : undefined;
+    if (plan.kind === 'skip' && values !== undefined) {
+      const query = { ...prepared.query, skip: 0 } as FilledMangoQuery<unknown>;
+      delete query.limit;
+      return values.reduce<number>(
+        (sum, value) =>
+          sum + this.countPlanned(groupQuery(this.schema, query, plan.index, plan.field, value)),
+        0,
+      );
+    }
+    return this.countPlanned(plan.kind === 'range' ? plan.prepared : plan.fallback);
+  }
+
+  private countPlanned(prepared: PreparedQuery<unknown>): number {
     const range = this.rangeOf(prepared);
     if (prepared.queryPlan.selectorSatisfiedByIndex && range) {
       const sql =
@@ -210,62 +236,6 @@ export class QueryRunner {
       inclusiveStart: plan.inclusiveStart,
       inclusiveEnd: plan.inclusiveEnd,
     };
-  }
-
-  /**
-   * How many leading sort fields the index order already gives, and in which direction to scan.
-   * Fields that the selector pins with $eq are constant among the results and are skipped, as in
-   * RxDB's planner.
-   */
-  private orderedPrefix<T>(
-    prepared: PreparedQuery<T>,
-  ): { direction: Direction; compare: Comparator } | undefined {
-    const selector = prepared.query.selector as Record<string, unknown>;
-    const scalarTypes = new Set(['string', 'number', 'integer', 'boolean']);
-    const pinned = (field: string): boolean => {
-      const condition = selector[field];
-      const type = getSchemaByObjectPath(this.schema, field)?.type;
-      return (
-        typeof condition === 'object' &&
-        condition !== null &&
-        '$eq' in condition &&
-        typeof type === 'string' &&
-        scalarTypes.has(type)
-      );
-    };
-    const required = new Set<string>(this.schema.required ?? []);
-    const indexFields = prepared.queryPlan.index.filter((f) => !pinned(f));
-    const sortParts = prepared.query.sort
-      .map((part) => Object.entries(part)[0])
-      .filter((entry): entry is [string, 'asc' | 'desc'] => entry !== undefined && !pinned(entry[0]));
-    const first = sortParts[0];
-    if (!first) {
-      return undefined;
-    }
-    const direction = first[1];
-    const getters: ((doc: Doc) => unknown)[] = [];
-    for (let i = 0; i < sortParts.length && i < indexFields.length; i++) {
-      const part = sortParts[i];
-      if (!part || part[0] !== indexFields[i] || part[1] !== direction) {
-        break;
-      }
-      const type = getSchemaByObjectPath(this.schema, part[0]).type;
-      // An absent value indexes like 0/false/'' but sorts first in RxDB: only required fields
-      // qualify. Index strings sort as JavaScript compares them (sortable-text.ts), so strings do.
-      const ordered = type === 'number' || type === 'integer' || type === 'boolean' || type === 'string';
-      if (!ordered || !required.has(part[0])) {
-        break;
-      }
-      const get = objectPathMonad<Doc, unknown>(part[0]);
-      // RxDB pads string parts with spaces, so "Ann" and "Ann " share one index key and may come
-      // interleaved: they are one tie group, which the comparator then orders.
-      getters.push(type === 'string' ? (doc) => trimEnd(get(doc)) : get);
-    }
-    if (getters.length === 0) {
-      return undefined;
-    }
-    const compare: Comparator = (a, b) => (getters.some((get) => get(a) !== get(b)) ? 1 : 0);
-    return { direction: direction === 'asc' ? 'ASC' : 'DESC', compare };
   }
 
   private params(range: RangeScan | undefined, page?: { limit: number; offset: number }): unknown[] {

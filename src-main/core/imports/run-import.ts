@@ -6,8 +6,12 @@
 //   3. the batch's checkpoint (last row written) with its counts.
 // A resumed run starts after the checkpoint; a row that already has a report row keeps the
 // decision recorded there instead of deciding again (a clean row decided again is imported
-// again under the same id: a no-op). The event loop turns every few rows and between groups
-// (progress events go out, a cancel is seen), so the window stays responsive.
+// again under the same id: a no-op). Within a group every row is read first, the stored leads
+// the rows match are fetched in one query, then each row is decided in file order. Duplicates
+// are found in the run's contact map (contact-index.ts), new leads carry the scoring job's
+// own score (import-scoring.ts), and writes go in slices of 100. The event loop turns every
+// few rows, between slices and between groups (progress events go out, a cancel is seen), so
+// the window stays responsive.
 import type { Lead, Sequence } from '../../../src-shared/domain';
 import type { ImportBatch, ImportCounts, ImportRow } from '../../../src-shared/imports';
 import type { CoreContext } from '../context';
@@ -17,7 +21,7 @@ import { readRowGroups, type CsvRow } from './read-rows';
 import { indexStoreContacts, worthIndexing } from './contact-index';
 import { loadImportScoring, scoredLikeTheJob, type ImportScoring } from './import-scoring';
 import { decideRow, labelOf, rememberContacts, type Decision, type RunDedupe } from './row-decision';
-import { readLeadRow, type RowContext } from './row-lead';
+import { readLeadRow, type RowContext, type RowReading } from './row-lead';
 import { removeStaged, stagedPath } from './staged-file';
 
 export const GROUP_SIZE = 500;
@@ -133,12 +137,24 @@ async function writeGroup(
   const creates = new Map<string, Lead>();
   const merges = new Map<string, { before: Lead; after: Lead }>();
   const reports: ImportRow[] = [];
-  const findLead = async (id: string): Promise<Lead | undefined> =>
-    creates.get(id) ?? merges.get(id)?.after ?? (await db.leads.findOne(id).exec())?.toMutableJSON();
-
+  // Every row is read first; the leads they match in the store (by the run's contact map) are
+  // then fetched in one query, so a merge into a lead of an earlier group costs no query of its own.
+  const readings: RowReading[] = [];
   for (const [index, csv] of rows.entries()) {
     if (index > 0 && index % ROWS_PER_TURN === 0) await yieldToEventLoop();
-    const reading = await readLeadRow(csv, rowCtx);
+    readings.push(await readLeadRow(csv, rowCtx));
+  }
+  const stored = await storedMatches(db, readings, state.dedupe.contacts);
+  const findLead = async (id: string): Promise<Lead | undefined> =>
+    creates.get(id) ??
+    merges.get(id)?.after ??
+    stored.get(id) ??
+    (await db.leads.findOne(id).exec())?.toMutableJSON();
+
+  for (const [index, csv] of rows.entries()) {
+    const reading = readings[index];
+    if (reading === undefined) continue;
+    if (index > 0 && index % (ROWS_PER_TURN * 5) === 0) await yieldToEventLoop();
     const prior = recorded.get(importRowId(rowCtx.batchId, csv.row))?.toMutableJSON();
     let decision: Decision;
     let changes: FieldChanges | undefined;
@@ -198,6 +214,25 @@ async function writeGroup(
     for (const lead of created)
       await enrollLead(ctx, lead, state.sequence, { reason: 'chosen for the leads of an import' });
   }
+}
+
+/** The stored leads the run's contact map names for these readings' emails and phones. */
+async function storedMatches(
+  db: CoreContext['db'],
+  readings: readonly RowReading[],
+  contacts: RunDedupe['contacts'],
+): Promise<Map<string, Lead>> {
+  const ids = new Set<string>();
+  for (const reading of readings) {
+    if (!('lead' in reading)) continue;
+    for (const contact of [reading.lead.email, reading.lead.phone]) {
+      const id = contact === undefined ? undefined : contacts.get(contact);
+      if (id !== undefined && id !== reading.lead.id) ids.add(id);
+    }
+  }
+  if (ids.size === 0) return new Map();
+  const docs = await db.leads.findByIds([...ids]).exec();
+  return new Map([...docs.values()].map((doc) => [doc.id, doc.toMutableJSON()]));
 }
 
 async function insertIgnoringExisting<T extends { id: string }>(

@@ -137,10 +137,18 @@ describe('SMS fitting', () => {
     expect(countSegments(toGsm7('Hi 😀 there')).encoding).toBe('GSM-7');
   });
 
+  it('every rules template speaks in the agent profile voice, never "your agent"', () => {
+    for (const template of RULE_DRAFT_TEMPLATES)
+      for (const text of [template.short, template.email]) {
+        expect(text, template.id).not.toMatch(/agent_name|your agent/i);
+        if (text === template.email) expect(text, template.id).toContain('{{agent.signature}}');
+      }
+  });
+
   it('every short rules template fits one SMS even with long names', () => {
     const values = {
       first_name: 'Maximiliana-Alexandra',
-      agent_name: 'Bartholomew Fitzgerald-Jones',
+      'agent.first_name': 'Bartholomew-Alexander',
       property_address: '12345 North Longstreet Avenue',
       days_inactive: '45',
     };

@@ -47,12 +47,26 @@ async function leadWithReply(body: string) {
 const answer = (value: unknown): AiStep => ({ kind: 'answer', content: JSON.stringify(value) });
 
 describe('without AI', () => {
+  it('a rules draft in the agent voice names the empty profile field instead of saying "your agent"', async () => {
+    const { lead } = await leadWithReply('We want to buy a condo');
+    await expect(core.invoke('ai-draft-followup', { leadId: lead.id, channel: 'sms' })).rejects.toThrow(
+      /your first name.*Settings → Profile/,
+    );
+    await core.invoke('profile-set', { firstName: 'Dana', lastName: 'Reyes', phone: '+13125550100' });
+    const email = await core.invoke('ai-draft-followup', { leadId: lead.id, channel: 'email' });
+    expect(email.text).toContain('Dana Reyes');
+    expect(email.text).not.toMatch(/your agent/i);
+  });
+
   it('drafts from templates and says the rules answered and why; SMS fits one segment', async () => {
+    await core.invoke('profile-set', { firstName: 'Dana', lastName: 'Reyes', phone: '+13125550100' });
     const { lead } = await leadWithReply('We want to buy a condo');
     const draft = await core.invoke('ai-draft-followup', { leadId: lead.id, channel: 'sms' });
     expect(draft.source).toBe('rules');
     expect(draft.fallbackReason).toMatch(/No AI is connected/);
     expect(draft.text).toContain('Ava');
+    expect(draft.text).toContain('Dana here');
+    expect(draft.text).not.toMatch(/your agent/i);
     expect(draft.segments).toMatchObject({ encoding: 'GSM-7', segments: 1 });
     expect((await core.invoke('ai-status', {})).lastSource).toBe('rules');
   });

@@ -20,7 +20,8 @@ import type { AiDraft } from '../../../src-shared/ipc/ai';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import { leadInsights } from '../../../src-shared/scoring';
 import { countSegments } from '../../../src-shared/sms/segments';
-import { renderTemplate } from '../../../src-shared/templates';
+import type { TemplateValues } from '../../../src-shared/templates';
+import { renderTemplate, TemplateError } from '../../../src-shared/templates';
 import type { CoreContext } from '../context';
 import { templateValuesFor } from '../engine/template-values';
 import { voiceFor } from '../profile/voice';
@@ -132,6 +133,17 @@ function toDraft(answer: {
   };
 }
 
+/** A rules draft in the agent's voice; an empty profile field is named, never papered over. */
+function renderRuleDraft(text: string, values: TemplateValues): string {
+  try {
+    return renderTemplate(text, values);
+  } catch (error) {
+    if (error instanceof TemplateError && error.code === 'missing_profile')
+      throw new PorchlightError('validation', error.message);
+    throw error;
+  }
+}
+
 export async function draftFollowUp(
   ctx: CoreContext,
   leadId: string,
@@ -144,7 +156,7 @@ export async function draftFollowUp(
     (ai) => aiDraft(ai, context),
     () => ({
       text: finish(
-        renderTemplate(templateText(followUpTemplate(context.intent, quietDays), channel), templateValues),
+        renderRuleDraft(templateText(followUpTemplate(context.intent, quietDays), channel), templateValues),
         channel,
       ),
     }),
@@ -169,7 +181,7 @@ export async function suggestReply(
     (ai) => aiDraft(ai, context),
     () => ({
       text: finish(
-        renderTemplate(templateText(replyTemplate(readReplyByRules(message.body)), channel), templateValues),
+        renderRuleDraft(templateText(replyTemplate(readReplyByRules(message.body)), channel), templateValues),
         channel,
       ),
     }),

@@ -43,6 +43,8 @@ export interface DemoOptions {
   now: number;
   teamId: string;
   agentId: string;
+  /** The profile's first name: the demo's texts are signed with it (and need none without). */
+  agentFirstName?: string;
   count?: number;
   seed?: number;
 }
@@ -136,7 +138,9 @@ export function buildDemoWorkspace(options: DemoOptions): DemoWorkspace {
       outbound(
         3,
         'sms',
-        `Hi ${firstName}, it's your agent. When is a good time to talk?`,
+        options.agentFirstName === undefined || options.agentFirstName === ''
+          ? `Hi ${firstName}, following up on your note. When is a good time to talk?`
+          : `Hi ${firstName}, it's ${options.agentFirstName}. When is a good time to talk?`,
         createdAt + 3 * MINUTE,
       );
       if (warmth !== 'cold') {

@@ -29,6 +29,19 @@ describe('demo workspace', () => {
     expect((await core.invoke('app-info', {})).hasDemo).toBe(true);
   });
 
+  it("speaks in the agent's profile: never 'your agent', signed with the first name once there is one", async () => {
+    await ensureFirstRun(core.ctx, { demo: true });
+    const unsigned = (await core.ctx.db.messages.find().exec()).map((m) => m.body);
+    expect(unsigned.filter((body) => /your agent/i.test(body))).toEqual([]);
+    expect(unsigned.some((body) => body.includes('following up on your note'))).toBe(true);
+    await core.invoke('demo-remove', {});
+    await core.invoke('profile-set', { firstName: 'Dana' });
+    await core.invoke('demo-create', {});
+    const signed = (await core.ctx.db.messages.find().exec()).map((m) => m.body);
+    expect(signed.some((body) => body.includes("it's Dana. When is a good time to talk?"))).toBe(true);
+    expect(signed.filter((body) => /your agent/i.test(body))).toEqual([]);
+  });
+
   it('is removed by the setting, leaving the leads a person added', async () => {
     await ensureFirstRun(core.ctx, { demo: true });
     const { lead } = await core.invoke('leads-create', {

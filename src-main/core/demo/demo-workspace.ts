@@ -3,6 +3,7 @@
 import type { RxCollection } from 'rxdb';
 import type { CoreContext } from '../context';
 import { deriveTimeZone } from '../leads/time-zone';
+import { readProfile } from '../profile/profile-store';
 import { scoreOnWrite } from '../scoring/lead-score';
 import { buildDemoWorkspace } from './demo-data';
 
@@ -31,7 +32,13 @@ async function writeState(ctx: CoreContext, state: WorkspaceState): Promise<void
 
 export async function createDemoWorkspace(ctx: CoreContext): Promise<number> {
   const now = ctx.clock.now();
-  const demo = buildDemoWorkspace({ now, teamId: ctx.workspace.teamId, agentId: ctx.workspace.agentId });
+  const { firstName } = await readProfile(ctx);
+  const demo = buildDemoWorkspace({
+    now,
+    teamId: ctx.workspace.teamId,
+    agentId: ctx.workspace.agentId,
+    agentFirstName: firstName,
+  });
   const leads = await Promise.all(
     demo.leads.map(async (lead) => {
       const zoned = { ...lead, ...(await deriveTimeZone({ address: lead.address, phone: lead.phone })) };

@@ -22,6 +22,7 @@ import { useBridge } from './context';
 export const invalidatedBy: Partial<Record<EventName, readonly string[]>> = {
   'leads-changed': [
     'leads-',
+    'lead-matches',
     'lead-insights',
     'scoring-',
     'messages-',

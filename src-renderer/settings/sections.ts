@@ -6,6 +6,7 @@ import { DemoSection } from './DemoSection';
 import { DesktopSection } from './DesktopSection';
 import { EmailSection } from './EmailSection';
 import { FollowUpBossSection } from './FollowUpBossSection';
+import { ListingsSection } from './ListingsSection';
 import { ProfileSection } from './ProfileSection';
 import { ScoringSection } from './ScoringSection';
 import type { SettingsSection } from './section';
@@ -22,6 +23,7 @@ export const settingsSections: readonly SettingsSection[] = [
   { id: 'scoring', component: ScoringSection },
   { id: 'team', component: TeamSection },
   { id: 'fub', component: FollowUpBossSection },
+  { id: 'listings', component: ListingsSection },
   { id: 'demo', component: DemoSection },
   { id: 'desktop', component: DesktopSection },
 ];

@@ -6,30 +6,50 @@
 // not be rebuilt. Results are those of rankMatches over all listings (match-index.test.ts).
 import type { Listing } from '../domain';
 import type { ListingMatch, MatchCriteria } from './match';
-import { canMatch, isOfferable, matchReasons, passesFilters, rankOf, topMatches } from './match';
+import type { HomeKind } from './home-kind';
+import { listingKind } from './home-kind';
+import { canMatch, compareMatches, isOfferable, matchReasons, rankOf } from './match';
 
-type Bucket = Listing[];
+/** A listing with what its filters read, worked out once (the hot loop compares numbers). */
+interface Entry {
+  listing: Listing;
+  price: number;
+  beds: number;
+  baths: number;
+  kind: HomeKind | null;
+}
+type Bucket = Entry[];
+
+function entryOf(listing: Listing): Entry {
+  return {
+    listing,
+    price: listing.ListPrice,
+    beds: listing.BedroomsTotal ?? -1,
+    baths: listing.BathroomsTotalInteger ?? -1,
+    kind: listingKind(listing),
+  };
+}
 
 function lowerBound(bucket: Bucket, price: number): number {
   let lo = 0;
   let hi = bucket.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((bucket[mid] as Listing).ListPrice < price) lo = mid + 1;
+    if ((bucket[mid] as Entry).price < price) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-function insert(bucket: Bucket, listing: Listing): void {
-  bucket.splice(lowerBound(bucket, listing.ListPrice), 0, listing);
+function insert(bucket: Bucket, entry: Entry): void {
+  bucket.splice(lowerBound(bucket, entry.price), 0, entry);
 }
 
-function remove(bucket: Bucket, listing: Listing): void {
-  for (let at = lowerBound(bucket, listing.ListPrice); at < bucket.length; at += 1) {
-    const here = bucket[at] as Listing;
-    if (here.ListPrice !== listing.ListPrice) return;
-    if (here.id === listing.id) {
+function remove(bucket: Bucket, entry: Entry): void {
+  for (let at = lowerBound(bucket, entry.price); at < bucket.length; at += 1) {
+    const here = bucket[at] as Entry;
+    if (here.price !== entry.price) return;
+    if (here.listing.id === entry.listing.id) {
       bucket.splice(at, 1);
       return;
     }
@@ -43,14 +63,14 @@ export class ListingIndex {
   private readonly all: Bucket = [];
   private readonly byCity = new Map<string, Bucket>();
   private readonly byZip = new Map<string, Bucket>();
-  private readonly byId = new Map<string, Listing>();
+  private readonly byId = new Map<string, Entry>();
 
   constructor(listings: Iterable<Listing> = []) {
-    for (const listing of listings) if (isOfferable(listing)) this.byId.set(listing.id, listing);
-    const sorted = [...this.byId.values()].sort((a, b) => a.ListPrice - b.ListPrice);
-    for (const listing of sorted) {
-      this.all.push(listing);
-      this.bucketsOf(listing, true).forEach((bucket) => bucket.push(listing));
+    for (const listing of listings) if (isOfferable(listing)) this.byId.set(listing.id, entryOf(listing));
+    const sorted = [...this.byId.values()].sort((a, b) => a.price - b.price);
+    for (const entry of sorted) {
+      this.all.push(entry);
+      this.bucketsOf(entry.listing, true).forEach((bucket) => bucket.push(entry));
     }
   }
 
@@ -61,7 +81,7 @@ export class ListingIndex {
   /** The cities homes are for sale in, as the feed writes them (a lead naming one means it). */
   cities(): string[] {
     return [...this.byCity.values()]
-      .map((bucket) => bucket[0]?.City?.trim() ?? '')
+      .map((bucket) => bucket[0]?.listing.City?.trim() ?? '')
       .filter((city) => city !== '');
   }
 
@@ -71,17 +91,22 @@ export class ListingIndex {
       const old = this.byId.get(listing.id);
       if (old !== undefined) {
         remove(this.all, old);
-        this.bucketsOf(old, false).forEach((bucket) => remove(bucket, old));
+        this.bucketsOf(old.listing, false).forEach((bucket) => remove(bucket, old));
         this.byId.delete(listing.id);
       }
       if (!isOfferable(listing)) continue;
-      this.byId.set(listing.id, listing);
-      insert(this.all, listing);
-      this.bucketsOf(listing, true).forEach((bucket) => insert(bucket, listing));
+      const entry = entryOf(listing);
+      this.byId.set(listing.id, entry);
+      insert(this.all, entry);
+      this.bucketsOf(listing, true).forEach((bucket) => insert(bucket, entry));
     }
   }
 
-  /** The lead's best `limit` matches, as rankMatches over every listing would give them. */
+  /**
+   * The lead's best `limit` matches, as rankMatches over every listing would give them: a bucket
+   * holds only offerable homes of the area (M1, M2's area), its price range is found by binary
+   * search, and beds, baths and kind are compared as numbers.
+   */
   matchesFor(
     criteria: MatchCriteria,
     now: number,
@@ -89,25 +114,38 @@ export class ListingIndex {
     limit: number,
   ): ListingMatch[] {
     if (!canMatch(criteria)) return [];
-    const ranked: ListingMatch[] = [];
+    // The best `limit` so far, best first; a home that cannot beat the last is never kept.
+    const top: ListingMatch[] = [];
     const seen = criteria.cities.size > 0 && criteria.zips.size > 0 ? new Set<string>() : undefined;
+    const max = criteria.priceMax ?? Number.POSITIVE_INFINITY;
+    const beds = criteria.bedsMin ?? -1;
+    const baths = criteria.bathsMin ?? -1;
+    const kinds = criteria.kinds.size > 0 ? criteria.kinds : undefined;
     for (const bucket of this.candidateBuckets(criteria)) {
       const from = criteria.priceMin === undefined ? 0 : lowerBound(bucket, criteria.priceMin);
       for (let at = from; at < bucket.length; at += 1) {
-        const listing = bucket[at] as Listing;
-        if (criteria.priceMax !== undefined && listing.ListPrice > criteria.priceMax) break;
-        if (alreadySent.has(listing.id) || !passesFilters(criteria, listing)) continue;
+        const entry = bucket[at] as Entry;
+        if (entry.price > max) break;
+        if (entry.beds < beds || entry.baths < baths) continue;
+        if (kinds !== undefined && (entry.kind === null || !kinds.has(entry.kind))) continue;
+        const { listing } = entry;
+        if (alreadySent.size > 0 && alreadySent.has(listing.id)) continue;
         if (seen !== undefined) {
           if (seen.has(listing.id)) continue;
           seen.add(listing.id);
         }
-        ranked.push({ listing, rank: rankOf(criteria, listing, now), reasons: [] });
+        const rank = rankOf(criteria, listing, now);
+        const last = top[top.length - 1];
+        if (top.length >= limit && last !== undefined && rank < last.rank) continue;
+        const match: ListingMatch = { listing, rank, reasons: [] };
+        if (top.length >= limit && last !== undefined && compareMatches(match, last) >= 0) continue;
+        let place = top.length;
+        while (place > 0 && compareMatches(match, top[place - 1] as ListingMatch) < 0) place -= 1;
+        top.splice(place, 0, match);
+        if (top.length > limit) top.pop();
       }
     }
-    return topMatches(ranked, limit).map((match) => ({
-      ...match,
-      reasons: matchReasons(criteria, match.listing, now),
-    }));
+    return top.map((match) => ({ ...match, reasons: matchReasons(criteria, match.listing, now) }));
   }
 
   private candidateBuckets(criteria: MatchCriteria): Bucket[] {

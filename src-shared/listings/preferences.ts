@@ -72,6 +72,25 @@ function zipsIn(texts: readonly string[]): { value: string[]; evidence: string }
   return zips.size === 0 ? null : { value: [...zips].slice(0, 10), evidence: [...zips].join(', ') };
 }
 
+const WORD = /[a-z0-9]/;
+
+/** The team's cities a text names as whole words ("edina" in "near Edina," but not "Edinaview"). */
+function knownCitiesIn(texts: readonly string[], knownCities: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const text of texts) {
+    const lower = text.toLowerCase();
+    for (const city of knownCities) {
+      const key = city.toLowerCase();
+      const at = lower.indexOf(key);
+      if (at === -1 || found.includes(city)) continue;
+      const before = lower[at - 1] ?? ' ';
+      const after = lower[at + key.length] ?? ' ';
+      if (!WORD.test(before) && !WORD.test(after)) found.push(city);
+    }
+  }
+  return found;
+}
+
 function fromTexts(inquiry: readonly string[], notes: readonly string[], knownCities: readonly string[]) {
   const sources: [PreferenceSource, readonly string[]][] = [
     ['inquiry', inquiry],
@@ -98,12 +117,17 @@ function fromTexts(inquiry: readonly string[], notes: readonly string[], knownCi
         : { value: [type.value], evidence: type.evidence[0] ?? '' };
     }),
     areas: first((texts) => {
-      const cities = readAreas(texts, {}, knownCities);
+      const known = knownCitiesIn(texts, knownCities);
+      const said = readAreas(texts, {}, []);
+      const cities = [...known];
+      for (const place of said?.value ?? [])
+        if (!cities.some((city) => city.toLowerCase() === place.toLowerCase())) cities.push(place);
       const zips = zipsIn(texts);
-      if (cities === null && zips === null) return null;
+      if (cities.length === 0 && zips === null) return null;
+      const evidence = [...known, ...(said?.evidence ?? [])];
       return {
-        value: { cities: cities?.value ?? [], zips: zips?.value ?? [] },
-        evidence: [...(cities?.evidence ?? []), ...(zips === null ? [] : [zips.evidence])].join('; '),
+        value: { cities: cities.slice(0, 10), zips: zips?.value ?? [] },
+        evidence: [...new Set(evidence), ...(zips === null ? [] : [zips.evidence])].join('; '),
       };
     }),
   };

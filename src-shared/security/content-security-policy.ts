@@ -7,7 +7,9 @@ const directives = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // Listing photos come from the MLS's or the IDX site's image hosts (decision 0842): any
+  // https: image, never http:, and images cannot run code or reach the contract.
+  "img-src 'self' data: https:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

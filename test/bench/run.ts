@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<void>> = {
   sync: async () => (await import('./sync.bench')).runSyncBench(),
   claims: async () => (await import('./claims.bench')).runClaimsBench(),
   assistant: async () => (await import('./assistant.bench')).runAssistantBench(),
+  listings: async () => (await import('./listings.bench')).runListingsBench(),
 };
 
 const args = process.argv.slice(2);

@@ -9,6 +9,7 @@ import { hrefOf } from '../../shell/router';
 import { LeadForm } from '../leads/LeadForm';
 import { AssistantPanel } from './AssistantPanel';
 import { LeadHeader } from './LeadHeader';
+import { MatchesPanel } from './MatchesPanel';
 import { NextPanel } from './NextPanel';
 import { QuickActions } from './QuickActions';
 import { ScorePanel } from './ScorePanel';
@@ -108,6 +109,7 @@ export function LeadScreen({ params }: { params: RouteParams }) {
             sequenceNames={sequenceNames}
             zone={lead.data.timeZone}
           />
+          <MatchesPanel lead={lead.data} />
           <AssistantPanel leadId={id} zone={lead.data.timeZone} />
           {insights.data !== undefined ? (
             <ScorePanel insights={insights.data} />

@@ -34,6 +34,10 @@ describe('insights', () => {
     expect(readBudget(['budget is 1.2m'])?.value).toEqual({ max: 1_200_000 });
     expect(readBudget(['around 600k'])?.value).toEqual({ min: 540_000, max: 660_000 });
     expect(readBudget(['We have 3 kids and 2 dogs'])).toBeNull();
+    // A unit must end its word.
+    expect(readBudget(['Buying in about 3 months'])).toBeNull();
+    expect(readBudget(['about 3 mins from the school'])).toBeNull();
+    expect(readBudget(['Budget of $1.2m.'])?.value).toEqual({ max: 1_200_000 });
   });
 
   it('reads timeline, property type, pre-approval and areas with their evidence', () => {
@@ -43,6 +47,11 @@ describe('insights', () => {
       source: 'rules',
     });
     expect(readTimeline(['Maybe next spring'])?.value).toBe('later');
+    // Digits and words read alike: up to three months is soon, four or more is later.
+    for (const phrase of ['in 6 months', 'in six months', 'within 8 months', 'in about 4 months'])
+      expect(readTimeline([`Moving ${phrase}`])?.value, phrase).toBe('later');
+    for (const phrase of ['in 3 months', 'in three months', 'within a month', 'in 6 weeks', 'in 2 months'])
+      expect(readTimeline([`Moving ${phrase}`])?.value, phrase).toBe('soon');
     expect(readPropertyType(['a 3-bed townhouse'])?.value).toBe('townhouse');
     expect(readPreApproval(['we are not pre-approved yet'])?.value).toBe('not_yet');
     expect(readPreApproval(['cash buyer here'])?.value).toBe('cash');

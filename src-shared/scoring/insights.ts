@@ -29,7 +29,8 @@ export interface TouchSummary {
   summary: string;
 }
 
-const money = String.raw`\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|m|million|thousand)?`;
+// A unit must end its word: "about 3 months" is not "$3m".
+const money = String.raw`\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(k|m|million|thousand)\b)?`;
 const rangePattern = new RegExp(String.raw`(?:between\s+)?${money}\s*(?:-|to|and)\s*${money}`, 'i');
 const capPattern = new RegExp(
   String.raw`\b(up to|under|below|max(?:imum)?|no more than|around|about|budget(?: is| of)?|approved (?:up to|for)|pre-?approved(?: for| up to| at)?)\s+${money}`,
@@ -82,11 +83,11 @@ const urgencyRules: [Urgency, RegExp][] = [
   ],
   [
     'soon',
-    /\b(next (week|month)|in (\d|a few|two|three) (weeks|months)|within (\d+|a|two|three) (days|weeks|months)|before school|by (january|february|march|april|may|june|july|august|september|october|november|december|the end of \w+))\b/i,
+    /\b(next (week|month)|in (\d+|a few|a couple of|two|three|four|five|six) weeks|in (about |around )?([1-3]|a few|a couple of|two|three) months|within (\d+|a|two|three) (days?|weeks?)|within (a|[1-3]|two|three) months?|before school|by (january|february|march|april|may|june|july|august|september|october|november|december|the end of \w+))\b/i,
   ],
   [
     'later',
-    /\b(next (spring|summer|fall|autumn|winter|year)|in (six|\d{2}) months|just (browsing|looking)|no rush|maybe next year|down the road)\b/i,
+    /\b(next (spring|summer|fall|autumn|winter|year)|(in|within) (about |around )?([4-9]|1\d|four|five|six|seven|eight|nine|ten|eleven|twelve) months|just (browsing|looking)|no rush|maybe next year|down the road)\b/i,
   ],
 ];
 

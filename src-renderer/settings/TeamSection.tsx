@@ -1,10 +1,12 @@
 // Settings → Team: sign in to the brokerage's sync server (email and password, or the one-time
 // code from the admin with a new password), see whether this computer is in step with the
-// team, and sign out. The password is sent once and never kept on screen.
+// team, lead routing (RoutingPanel), and sign out. The password is sent once and never kept on
+// screen.
 import { useEffect, useState } from 'react';
 import type { JoinReport, SyncStatus } from '../../src-shared/ipc/sync';
 import { useBridge } from '../bridge/context';
 import { Field, OutcomeLine, outcomeOf, type Outcome } from './fields';
+import { RoutingPanel } from './RoutingPanel';
 
 const stateWords: Record<SyncStatus['state'], string> = {
   'signed-out': 'Not signed in: this computer works alone.',
@@ -95,6 +97,7 @@ export function TeamSection() {
             </ul>
           </section>
         ) : null}
+        <RoutingPanel isAdmin={status.agent.role === 'admin'} agentEmail={status.agent.email} />
         <OutcomeLine outcome={outcome} />
         <button
           type="button"

@@ -90,18 +90,16 @@ describe('matching homes to a lead', () => {
 
   it('the index finds exactly what a scan of every listing finds, before and after an update', () => {
     const index = new ListingIndex(book);
-    const changed = book
-      .slice(0, 80)
-      .map((listing, i) =>
-        i % 3 === 0
-          ? { ...listing, StandardStatus: 'Withdrawn' as const }
-          : {
-              ...listing,
-              PreviousListPrice: listing.ListPrice,
-              ListPrice: listing.ListPrice - 20_000,
-              PriceChangeTimestamp: L0 - DAY,
-            },
-      );
+    const changed = book.slice(0, 80).map((listing, i) =>
+      i % 3 === 0
+        ? { ...listing, StandardStatus: 'Withdrawn' as const }
+        : {
+            ...listing,
+            PreviousListPrice: listing.ListPrice,
+            ListPrice: listing.ListPrice - 20_000,
+            PriceChangeTimestamp: L0 - DAY,
+          },
+    );
     const after = [...changed, ...book.slice(80)];
     fc.assert(
       fc.property(preferenceArb, fc.boolean(), (p, useZip) => {

@@ -145,5 +145,5 @@ export function escalationTarget(
 /** What the team server shows of its routing: the rules and every agent, paused or not. */
 export interface RoutingView {
   rules: RoutingRules;
-  agents: (RoutingAccount & { paused: boolean })[];
+  agents: (RoutingAccount & { email: string; paused: boolean })[];
 }

@@ -24,6 +24,7 @@ const routingViewSchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
+      email: z.string(),
       role: z.enum(['agent', 'admin']),
       active: z.boolean(),
       paused: z.boolean(),

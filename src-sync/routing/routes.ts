@@ -20,10 +20,17 @@ const receivingSchema = z.object({ paused: z.boolean() });
 
 async function view(deps: SyncDeps, teamId: string, rules?: RoutingRules) {
   const current = rules ?? (await readRules(deps.storage, teamId));
-  const accounts = await routingAccounts(deps.storage, teamId);
+  const accounts = await deps.storage.listAccounts(teamId);
   return {
     rules: current,
-    agents: accounts.map((a) => ({ ...a, paused: current.pausedAgentIds.includes(a.id) })),
+    agents: accounts.map((a) => ({
+      id: a.id,
+      name: a.name,
+      email: a.email,
+      role: a.role,
+      active: a.active,
+      paused: current.pausedAgentIds.includes(a.id),
+    })),
   };
 }
 

@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<void>> = {
   imports: async () => (await import('./imports.bench')).runImportsBench(),
   sync: async () => (await import('./sync.bench')).runSyncBench(),
   claims: async () => (await import('./claims.bench')).runClaimsBench(),
+  intake: async () => (await import('./intake.bench')).runIntakeBench(),
   assistant: async () => (await import('./assistant.bench')).runAssistantBench(),
   listings: async () => (await import('./listings.bench')).runListingsBench(),
 };

@@ -1,0 +1,227 @@
+// `npm run bench -- intake`: 1,000 leads posted to the team server's POST /api/leads in one
+// minute (a steady 16.7 a second, as a busy website or Zapier sends them), each answered by the
+// always-on engine's new-lead playbook. Measured per lead, from the moment its post left:
+//   stored   the server's 201 (the lead is in the team's store, routed to an owner)
+//   handed   the first email of the lead reaching the SMTP peer (the message handed to the
+//            channel; the peer's parse adds a little)
+// and the server process's RSS (sampled each second) and CPU (its own user+system time over the
+// run). Baseline in the same run: the same number of GET /health requests at the same rate
+// (what any request to this server costs), so "stored" shows intake's own share.
+import { readFileSync } from 'node:fs';
+import { startSmtpPeer } from '../channels/mail-peer';
+import { startHeadless } from '../support/headless-process';
+import { httpInvoker } from '../support/invoke-http';
+import { freePort } from '../support/postgres';
+import { initTeam, startSyncServerProcess } from '../support/sync-server-process';
+import { zoneInWorkingHours } from '../support/working-hours';
+import { tempDir } from '../sync/harness';
+import { ms, percentile, printTable } from './stats';
+
+const LEADS = 1000;
+const OVER_MS = 60_000;
+const CLOCK_TICK = 100; // /proc stat ticks per second on Linux
+
+function processUsage(pid: number): { cpuMs: number; rssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return { cpuMs: (ticks * 1000) / CLOCK_TICK, rssMb: Number(rss ?? 0) / 1024 };
+}
+
+async function json<T>(
+  url: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<T> {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token === undefined ? {} : { authorization: `Bearer ${init.token}` }),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Sends `count` requests evenly over `overMs`; the latency of each from the moment it left. */
+async function atRate(count: number, overMs: number, send: (i: number) => Promise<void>): Promise<number[]> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const due = start + (i * overMs) / count;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const left = performance.now();
+    pending.push(send(i).then(() => void latencies.push(performance.now() - left)));
+  }
+  await Promise.all(pending);
+  return latencies;
+}
+
+export async function runIntakeBench(): Promise<void> {
+  const serverDir = tempDir('porchlight-intake-bench-server-');
+  const engineDir = tempDir('porchlight-intake-bench-engine-');
+  const smtp = await startSmtpPeer();
+  const code = await initTeam(serverDir.path, 'Lakeside Realty', 'jane@example.com');
+  const port = await freePort();
+  const server = await startSyncServerProcess(serverDir.path, port, {
+    SYNC_PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
+  const pid = server.child.pid ?? 0;
+  const engine: { stop: () => Promise<void> } = { stop: () => Promise.resolve() };
+  try {
+    const jane = await json<{ accessToken: string }>(`${server.url}/auth/redeem`, {
+      method: 'POST',
+      body: { email: 'jane@example.com', code, password: 'correct horse battery' },
+    });
+    const invite = await json<{ code: string }>(`${server.url}/admin/agents`, {
+      method: 'POST',
+      token: jane.accessToken,
+      body: { email: 'engine@example.com', name: 'Dana Reyes', role: 'admin' },
+    });
+    // Every lead goes to the engine's own account, whose profile is the voice of its emails.
+    await json(`${server.url}/team/receiving`, {
+      method: 'PUT',
+      token: jane.accessToken,
+      body: { paused: true },
+    });
+    const { key } = await json<{ key: string }>(`${server.url}/admin/api-keys`, {
+      method: 'POST',
+      token: jane.accessToken,
+      body: { name: 'Bench' },
+    });
+    const shell = await startHeadless(
+      [
+        '--data',
+        engineDir.path,
+        '--port',
+        '0',
+        '--no-demo',
+        '--server',
+        server.url,
+        '--email',
+        'engine@example.com',
+        '--token',
+        invite.code,
+      ],
+      180_000,
+    );
+    engine.stop = async () => void (await shell.stop());
+    const invoke = httpInvoker(shell.url);
+    await invoke('email-settings-set', {
+      smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: '' },
+      fromName: 'Dana Reyes',
+      fromAddress: 'dana@example.org',
+      replyAddress: 'replies@example.org',
+      physicalAddress: '100 Congress Ave, Austin, TX 78701',
+    });
+    await invoke('engine-settings-update', {
+      patch: { sender: { physicalAddress: '100 Congress Ave, Austin, TX 78701' } },
+    });
+    await invoke('profile-set', {
+      firstName: 'Dana',
+      lastName: 'Reyes',
+      phone: '(512) 555-0100',
+      email: 'dana@example.org',
+      brokerage: 'Lakeside Realty',
+    });
+    while ((await invoke('channels-status', {})).email.state !== 'connected')
+      await new Promise((r) => setTimeout(r, 250));
+
+    const baseline = await atRate(LEADS, OVER_MS / 4, async () => {
+      await fetch(`${server.url}/health`).then((r) => r.arrayBuffer());
+    });
+
+    const zone = zoneInWorkingHours();
+    const leftAt = new Map<string, number>();
+    const handedAt = new Map<string, number>();
+    let seen = 0;
+    let resent = 0;
+    const watch = setInterval(() => {
+      for (; seen < smtp.received.length; seen += 1) {
+        const to = smtp.received[seen]?.envelopeTo[0];
+        if (to !== undefined && !handedAt.has(to)) handedAt.set(to, performance.now());
+      }
+    }, 10);
+    const before = processUsage(pid);
+    const runStart = performance.now();
+    let rssMax = before.rssMb;
+    const sampler = setInterval(() => (rssMax = Math.max(rssMax, processUsage(pid).rssMb)), 1000);
+    const stored = await atRate(LEADS, OVER_MS, async (i) => {
+      const email = `bench-${i}@example.com`;
+      leftAt.set(email, performance.now());
+      const send = () =>
+        fetch(`${server.url}/api/leads`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            firstName: `Lead${i}`,
+            lastName: 'Bench',
+            email,
+            intent: 'buy',
+            source: 'website',
+            timeZone: zone,
+          }),
+        });
+      // A kept-alive socket the server closed as it was reused is sent again (and counted).
+      const response = await send().catch(() => {
+        resent += 1;
+        return send();
+      });
+      if (response.status !== 201) throw new Error(`lead ${i}: ${response.status} ${await response.text()}`);
+    });
+    const postedMs = performance.now() - runStart;
+    const deadline = performance.now() + 120_000;
+    while (handedAt.size < LEADS && performance.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const after = processUsage(pid);
+    const wallMs = performance.now() - runStart;
+    clearInterval(sampler);
+    clearInterval(watch);
+    const handed = [...leftAt].flatMap(([email, at]) => {
+      const got = handedAt.get(email);
+      return got === undefined ? [] : [got - at];
+    });
+    printTable(
+      `intake: ${LEADS} leads posted over ${(postedMs / 1000).toFixed(0)} s (SQLite server, one always-on engine)`,
+      [
+        ['what', 'p50', 'p99', 'max', 'count'],
+        [
+          'lead stored (201)',
+          ms(percentile(stored, 50)),
+          ms(percentile(stored, 99)),
+          ms(Math.max(...stored)),
+          String(stored.length),
+        ],
+        [
+          'first message handed to the channel',
+          ms(percentile(handed, 50)),
+          ms(percentile(handed, 99)),
+          ms(Math.max(...handed)),
+          `${handed.length} of ${LEADS}`,
+        ],
+        [
+          'baseline: GET /health at 4x the rate',
+          ms(percentile(baseline, 50)),
+          ms(percentile(baseline, 99)),
+          ms(Math.max(...baseline)),
+          String(baseline.length),
+        ],
+      ],
+    );
+    console.log(
+      `  server: RSS ${before.rssMb.toFixed(0)} MB before, ${rssMax.toFixed(0)} MB at most; CPU ${((after.cpuMs - before.cpuMs) / 1000).toFixed(1)} s over ${(wallMs / 1000).toFixed(0)} s wall (${(((after.cpuMs - before.cpuMs) / wallMs) * 100).toFixed(0)}% of one core)`,
+    );
+    console.log(`  posts sent again after a reset connection: ${resent}`);
+    if (handed.length < LEADS) process.exitCode = 1;
+  } finally {
+    await engine.stop();
+    await server.stop();
+    await smtp.close();
+    serverDir.remove();
+    engineDir.remove();
+  }
+}

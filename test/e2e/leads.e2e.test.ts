@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe';
 import { openSignedIn } from '../support/signed-in-page';
 import { launchChromium } from '../support/browser';
 import {
@@ -111,5 +112,26 @@ describe('the lead grid in Chromium against the headless shell', () => {
     await page.getByRole('dialog', { name: 'Edit lead' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('offers the likely correction of a mistyped email beside the field, and keeps the address as typed', async () => {
+    const running = shells.at(-1);
+    if (running === undefined) throw new Error('no running shell');
+    const page = await openApp(running);
+    await page.keyboard.press('n');
+    const dialog = page.getByRole('dialog', { name: 'New lead' });
+    await dialog.getByLabel('First name').fill('John');
+    await dialog.getByLabel('Email').fill('john@gmial.com');
+    const hint = dialog.locator('#email-suggestion');
+    await expect.poll(() => hint.textContent()).toContain('Did you mean john@gmail.com?');
+    expect(await dialog.getByLabel('Email').getAttribute('aria-describedby')).toBe('email-suggestion');
+    expect(await dialog.getByLabel('Email').inputValue()).toBe('john@gmial.com');
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'lead-form-email-suggestion.png') });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'john@gmail.com' }).click();
+    expect(await dialog.getByLabel('Email').inputValue()).toBe('john@gmail.com');
+    expect(await hint.count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Lead, LeadIntent, LeadSource, LeadStage } from '../../../src-shared/domain';
 import { leadSources, leadStages } from '../../../src-shared/domain';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
+import { suggestEmailCorrection } from '../../../src-shared/leads/email-typo';
 import type { LeadInput } from '../../../src-shared/ipc/leads';
 import { useBridge } from '../../bridge/context';
 import { Dialog } from '../../shell/Dialog';
@@ -100,6 +101,16 @@ export function LeadForm({ lead, onClose }: LeadFormProps) {
     }
   };
 
+  // A likely typo in the email's domain is offered beside the field; the address is kept as typed.
+  const emailSuggestion = suggestEmailCorrection(draft.email);
+  const describedBy = (key: keyof Draft, errorKey: string): string | undefined => {
+    const ids = [
+      errors[errorKey] !== undefined ? `${key}-error` : null,
+      key === 'email' && emailSuggestion !== null ? 'email-suggestion' : null,
+    ].filter((id) => id !== null);
+    return ids.length === 0 ? undefined : ids.join(' ');
+  };
+
   const field = (key: keyof Draft, label: string, type = 'text', errorKey: string = key) => (
     <label className="field">
       <span>{label}</span>
@@ -110,7 +121,7 @@ export function LeadForm({ lead, onClose }: LeadFormProps) {
         type={type}
         value={draft[key]}
         aria-invalid={errors[errorKey] !== undefined}
-        aria-describedby={errors[errorKey] !== undefined ? `${key}-error` : undefined}
+        aria-describedby={describedBy(key, errorKey)}
         onChange={(e) => set(key, e.target.value as never)}
       />
       {errors[errorKey] !== undefined ? (
@@ -128,7 +139,18 @@ export function LeadForm({ lead, onClose }: LeadFormProps) {
       <div className="form-grid">
         {field('firstName', 'First name')}
         {field('lastName', 'Last name')}
-        {field('email', 'Email', 'email')}
+        <div className="field-stack">
+          {field('email', 'Email', 'email')}
+          {emailSuggestion !== null ? (
+            <p className="field-hint" id="email-suggestion">
+              Did you mean{' '}
+              <button type="button" className="link" onClick={() => set('email', emailSuggestion)}>
+                {emailSuggestion}
+              </button>
+              ? The address is kept as typed unless you choose it.
+            </p>
+          ) : null}
+        </div>
         {field('phone', 'Phone', 'tel')}
         {field('state', 'State', 'text', 'address.state')}
         {field('zip', 'ZIP', 'text', 'address.zip')}

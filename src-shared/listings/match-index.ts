@@ -8,7 +8,7 @@ import type { Listing } from '../domain';
 import type { ListingMatch, MatchCriteria } from './match';
 import type { HomeKind } from './home-kind';
 import { listingKind } from './home-kind';
-import { canMatch, compareMatches, isOfferable, matchReasons, rankOf } from './match';
+import { canMatch, compareMatches, isOfferable, matchReasons, rankCeiling, rankOf } from './match';
 
 /** A listing with what its filters read, worked out once (the hot loop compares numbers). */
 interface Entry {
@@ -117,32 +117,41 @@ export class ListingIndex {
     // The best `limit` so far, best first; a home that cannot beat the last is never kept.
     const top: ListingMatch[] = [];
     const seen = criteria.cities.size > 0 && criteria.zips.size > 0 ? new Set<string>() : undefined;
-    const max = criteria.priceMax ?? Number.POSITIVE_INFINITY;
     const beds = criteria.bedsMin ?? -1;
     const baths = criteria.bathsMin ?? -1;
     const kinds = criteria.kinds.size > 0 ? criteria.kinds : undefined;
-    for (const bucket of this.candidateBuckets(criteria)) {
-      const from = criteria.priceMin === undefined ? 0 : lowerBound(bucket, criteria.priceMin);
-      for (let at = from; at < bucket.length; at += 1) {
+    const consider = (entry: Entry): void => {
+      if (entry.beds < beds || entry.baths < baths) return;
+      if (kinds !== undefined && (entry.kind === null || !kinds.has(entry.kind))) return;
+      const { listing } = entry;
+      if (alreadySent.size > 0 && alreadySent.has(listing.id)) return;
+      if (seen !== undefined) {
+        if (seen.has(listing.id)) return;
+        seen.add(listing.id);
+      }
+      const rank = rankOf(criteria, listing, now);
+      const last = top[top.length - 1];
+      if (top.length >= limit && last !== undefined && rank < last.rank) return;
+      const match: ListingMatch = { listing, rank, reasons: [] };
+      if (top.length >= limit && last !== undefined && compareMatches(match, last) >= 0) return;
+      let place = top.length;
+      while (place > 0 && compareMatches(match, top[place - 1] as ListingMatch) < 0) place -= 1;
+      top.splice(place, 0, match);
+      if (top.length > limit) top.pop();
+    };
+    // Each bucket from the top of the band down, stopping once no cheaper home in it could rank
+    // above the last one kept (rankCeiling falls with the price).
+    const buckets =
+      criteria.cities.size === 0 && criteria.zips.size === 0 ? [this.all] : this.candidateBuckets(criteria);
+    for (const bucket of buckets) {
+      const start = criteria.priceMin === undefined ? 0 : lowerBound(bucket, criteria.priceMin);
+      const end = criteria.priceMax === undefined ? bucket.length : lowerBound(bucket, criteria.priceMax + 1);
+      for (let at = end - 1; at >= start; at -= 1) {
         const entry = bucket[at] as Entry;
-        if (entry.price > max) break;
-        if (entry.beds < beds || entry.baths < baths) continue;
-        if (kinds !== undefined && (entry.kind === null || !kinds.has(entry.kind))) continue;
-        const { listing } = entry;
-        if (alreadySent.size > 0 && alreadySent.has(listing.id)) continue;
-        if (seen !== undefined) {
-          if (seen.has(listing.id)) continue;
-          seen.add(listing.id);
-        }
-        const rank = rankOf(criteria, listing, now);
         const last = top[top.length - 1];
-        if (top.length >= limit && last !== undefined && rank < last.rank) continue;
-        const match: ListingMatch = { listing, rank, reasons: [] };
-        if (top.length >= limit && last !== undefined && compareMatches(match, last) >= 0) continue;
-        let place = top.length;
-        while (place > 0 && compareMatches(match, top[place - 1] as ListingMatch) < 0) place -= 1;
-        top.splice(place, 0, match);
-        if (top.length > limit) top.pop();
+        if (top.length >= limit && last !== undefined && rankCeiling(criteria, entry.price) < last.rank)
+          break;
+        consider(entry);
       }
     }
     return top.map((match) => ({ ...match, reasons: matchReasons(criteria, match.listing, now) }));

@@ -102,13 +102,21 @@ function priceCut(listing: Listing, now: number): number {
     : 0;
 }
 
+/** Nearest the top of the budget first: what they can afford, not the cheapest on the list. */
+function budgetFit(priceMax: number | undefined, price: number): number {
+  return priceMax !== undefined && priceMax > 0
+    ? 30 * (1 - Math.min(1, ((priceMax - price) / priceMax) * 2))
+    : 0;
+}
+
+/** The most any home at `price` can rank: its budget fit plus every bonus (new, the largest cut, photos). */
+export function rankCeiling(criteria: MatchCriteria, price: number): number {
+  return budgetFit(criteria.priceMax, price) + 40 + 40 + 5;
+}
+
 /** M5: how high a home that passed the filters ranks for the lead. */
 export function rankOf(criteria: MatchCriteria, listing: Listing, now: number): number {
-  let rank = 0;
-  const { priceMax } = criteria;
-  // Nearest the top of the budget first: what they can afford, not the cheapest on the list.
-  if (priceMax !== undefined && priceMax > 0)
-    rank += 30 * (1 - Math.min(1, ((priceMax - listing.ListPrice) / priceMax) * 2));
+  let rank = budgetFit(criteria.priceMax, listing.ListPrice);
   const age = now - listing.listedAt;
   if (age >= 0 && age <= NEW_LISTING_DAYS * DAY_MS) rank += 40;
   const cut = priceCut(listing, now);

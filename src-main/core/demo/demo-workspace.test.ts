@@ -42,6 +42,23 @@ describe('demo workspace', () => {
     expect(signed.filter((body) => /your agent/i.test(body))).toEqual([]);
   });
 
+  it('shows the engine at work: a few demo buyers run a playbook, first touches due in the coming hours', async () => {
+    await ensureFirstRun(core.ctx, { demo: true });
+    const now = core.clock.now();
+    const running = await core.ctx.db.enrollments.find({ selector: { status: 'active' } }).exec();
+    expect(running.length).toBe(3);
+    expect(running.every((e) => e.demo && e.sequenceId === 'builtin-new-buyer')).toBe(true);
+    const due = await core.ctx.db.messages.find({ selector: { status: 'scheduled' } }).exec();
+    expect(due.length).toBe(3);
+    for (const message of due) {
+      expect(message.demo).toBe(true);
+      expect(message.sendAt).toBeGreaterThan(now);
+      expect(message.sendAt).toBeLessThanOrEqual(now + 24 * 3_600_000);
+    }
+    await core.invoke('demo-remove', {});
+    expect(await core.ctx.db.enrollments.count().exec()).toBe(0);
+  });
+
   it('is removed by the setting, leaving the leads a person added', async () => {
     await ensureFirstRun(core.ctx, { demo: true });
     const { lead } = await core.invoke('leads-create', {

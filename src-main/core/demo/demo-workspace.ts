@@ -2,7 +2,10 @@
 // records marked `demo: true`; leads a person added are never touched.
 import type { RxCollection } from 'rxdb';
 import type { CoreContext } from '../context';
+import type { Lead } from '../../../src-shared/domain';
+import { enrollLead } from '../enrollments/materialise';
 import { deriveTimeZone } from '../leads/time-zone';
+import { installBuiltIns } from '../sequences/sequence-store';
 import { readProfile } from '../profile/profile-store';
 import { scoreOnWrite } from '../scoring/lead-score';
 import { buildDemoWorkspace } from './demo-data';
@@ -30,6 +33,26 @@ async function writeState(ctx: CoreContext, state: WorkspaceState): Promise<void
   });
 }
 
+const HOUR = 3_600_000;
+const RUNNING_DEMO_LEADS = 3;
+
+/**
+ * A few new demo buyers run the new-buyer playbook, their first touches due in the coming
+ * hours, so a new user sees the engine at work. They are demo leads: a real provider never gets
+ * them, and each message says why it was held (or what it waits for).
+ */
+async function enrollDemoBuyers(ctx: CoreContext, leads: readonly Lead[], now: number): Promise<void> {
+  await installBuiltIns(ctx);
+  const buyers = leads
+    .filter((lead) => lead.stage === 'new' && lead.intent === 'buy' && lead.email !== undefined)
+    .slice(0, RUNNING_DEMO_LEADS);
+  for (const [i, lead] of buyers.entries())
+    await enrollLead(ctx, lead, 'builtin-new-buyer', {
+      anchorAt: now + (i + 1) * HOUR,
+      reason: 'demo workspace: the new-buyer playbook at work',
+    });
+}
+
 export async function createDemoWorkspace(ctx: CoreContext): Promise<number> {
   const now = ctx.clock.now();
   const { firstName } = await readProfile(ctx);
@@ -48,6 +71,7 @@ export async function createDemoWorkspace(ctx: CoreContext): Promise<number> {
   await ctx.db.leads.bulkUpsert(leads);
   await ctx.db.messages.bulkUpsert(demo.messages);
   await ctx.db.tasks.bulkUpsert(demo.tasks);
+  await enrollDemoBuyers(ctx, leads, now);
   const state = await readState(ctx);
   await writeState(ctx, { initializedAt: state?.initializedAt ?? now, demoRemoved: false });
   ctx.events.emit('demo-changed', { hasDemo: true });

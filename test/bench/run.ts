@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<void>> = {
   engine: async () => (await import('./engine.bench')).runEngineBench(),
   scoring: async () => (await import('./scoring.bench')).runScoringBench(),
   grid: async () => (await import('./grid.bench')).runGridBench(),
+  timeline: async () => (await import('./timeline.bench')).runTimelineBench(),
   imports: async () => (await import('./imports.bench')).runImportsBench(),
   sync: async () => (await import('./sync.bench')).runSyncBench(),
   claims: async () => (await import('./claims.bench')).runClaimsBench(),

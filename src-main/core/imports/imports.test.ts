@@ -140,6 +140,21 @@ describe('duplicates', () => {
   const existing = { firstName: 'Mary', lastName: 'Major', email: 'mary@example.com', tags: ['sphere'] };
   const file = 'Name,Email,Phone,Tags,Notes\nM. Major,MARY@example.com,(312) 555-0101,buyer,Wants a garden\n';
 
+  it('reports a likely email typo beside its row and keeps the address as written', async () => {
+    const text = ['First Name,Email', 'John,john@gmial.com', 'Ada,ada@example.com'].join('\n');
+    const { id, batch } = await importFile(core, text);
+    expect(batch.counts).toMatchObject({ rowsRead: 2, imported: 2, withWarnings: 1 });
+    expect((await reportOf(id)).map((r) => [r.row, r.messages])).toEqual([
+      [
+        2,
+        [
+          'Row 2: email "john@gmial.com" may be mistyped: did you mean john@gmail.com? It was kept as written.',
+        ],
+      ],
+    ]);
+    expect((await liveLeads()).find((l) => l.firstName === 'John')?.email).toBe('john@gmial.com');
+  });
+
   it('skips a row whose email is already a lead', async () => {
     await core.invoke('leads-create', { lead: existing });
     const { id, batch } = await importFile(core, file, { duplicates: 'skip' });

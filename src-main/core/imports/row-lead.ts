@@ -1,6 +1,7 @@
 // One CSV row -> one lead, keeping every field that reads and saying, in words, what was
 // dropped or corrected ("Row 14: phone "555-12" is not a valid US number; the row was kept
 // without a phone."). A row is refused whole only when no name, email or phone is left.
+import { suggestEmailCorrection } from '../../../src-shared/leads/email-typo';
 import type { Address, Lead, LeadSource } from '../../../src-shared/domain';
 import type { ColumnMapping, ImportPreset, ImportTarget } from '../../../src-shared/imports';
 import {
@@ -79,8 +80,13 @@ export async function readLeadRow(csv: CsvRow, ctx: RowContext): Promise<RowRead
   const rawEmail = one('email');
   if (rawEmail !== undefined) {
     const parsed = normalizeEmail(rawEmail);
-    if (parsed.ok && parsed.value.length <= 254) email = parsed.value;
-    else
+    if (parsed.ok && parsed.value.length <= 254) {
+      email = parsed.value;
+      // A likely typo is reported beside the row; the address is kept as written.
+      const likely = suggestEmailCorrection(email);
+      if (likely !== null)
+        warn(`email "${email}" may be mistyped: did you mean ${likely}? It was kept as written`);
+    } else
       warn(
         `${parsed.ok ? `email "${rawEmail}" is too long` : parsed.message}; the row was kept without an email`,
       );

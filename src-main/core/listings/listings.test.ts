@@ -90,7 +90,9 @@ describe('a lead’s matches', () => {
       })
       .catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'validation' });
-    expect((refused as { fieldErrors?: Record<string, string> }).fieldErrors?.priceMin).toBe('Lower than the highest price, please.');
+    expect((refused as { fieldErrors?: Record<string, string> }).fieldErrors?.priceMin).toBe(
+      'Lower than the highest price, please.',
+    );
   });
 
   it('sends one home by text through the outbox, records it, and never offers it again', async () => {

@@ -18,6 +18,8 @@ const typical: TemplateValues = {
   brokerage: 'Porchlight Realty',
   property_address: '1423 Maple Ridge Dr',
   city: 'Austin',
+  // What the block renders for a lead with homes that fit (listings/matches); none skips the message.
+  property_matches: '12 Oak St, Austin: $450,000, 3 bd / 2 ba https://homes.example.com/12-oak',
 };
 
 describe('built-in templates', () => {

@@ -184,9 +184,24 @@ export function groupQuery(
   return prepared;
 }
 
+/**
+ * Whether RxDB's plan answers the selector from a range on a string field. Such a range compares
+ * padded keys ("Ann" and "Ann " are one key), where another index would run the matcher, which
+ * compares strings as JavaScript does: the answers would differ, so RxDB's plan is kept.
+ */
+function rangesOverString(schema: Schema, prepared: PreparedQuery<unknown>): boolean {
+  const plan = prepared.queryPlan;
+  if (!plan.selectorSatisfiedByIndex) return false;
+  return plan.index.some(
+    (field, i) =>
+      (plan.startKeys[i] !== INDEX_MIN || plan.endKeys[i] !== INDEX_MAX) &&
+      getSchemaByObjectPath(schema, field)?.type === 'string',
+  );
+}
+
 export function choosePlan(schema: Schema, prepared: PreparedQuery<unknown>): Plan {
   const query = prepared.query;
-  if (query.index !== undefined) return { kind: 'range', prepared };
+  if (query.index !== undefined || rangesOverString(schema, prepared)) return { kind: 'range', prepared };
   let best = prepared;
   let bestRate = rate(schema, prepared);
   let skip: Plan | undefined;

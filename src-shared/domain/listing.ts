@@ -27,6 +27,28 @@ export type StandardStatus = z.infer<typeof standardStatusSchema>;
 /** Statuses a lead may be sent: the home can still be bought. */
 export const OFFERABLE_STATUSES: readonly StandardStatus[] = ['Active', 'ComingSoon'];
 
+/**
+ * The home's facts by their RESO Data Dictionary names, in the order the feeds, the CSV mapping
+ * and the change check list them (ListingKey, photos and dates are added where each needs them).
+ */
+export const RESO_FACT_FIELDS = [
+  'ListingId',
+  'StandardStatus',
+  'ListPrice',
+  'OriginalListPrice',
+  'BedroomsTotal',
+  'BathroomsTotalInteger',
+  'LivingArea',
+  'PropertyType',
+  'PropertySubType',
+  'UnparsedAddress',
+  'City',
+  'StateOrProvince',
+  'PostalCode',
+  'Latitude',
+  'Longitude',
+] as const;
+
 export const listingPhotoSchema = z.object({
   url: z.string().max(1000),
   caption: z.string().max(200).optional(),

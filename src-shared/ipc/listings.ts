@@ -3,7 +3,7 @@
 // with where each came from, the lead's ranked matches, and sending a home with one tap.
 import { z } from 'zod';
 import type { Listing } from '../domain';
-import { homePreferencesSchema, idSchema } from '../domain';
+import { RESO_FACT_FIELDS, homePreferencesSchema, idSchema } from '../domain';
 import type { LeadHomePreferences } from '../listings/preferences';
 
 export const RESO_SETTINGS_ID = 'listings.reso';
@@ -83,21 +83,7 @@ export interface ListingsOverview {
 /** The columns a CSV/IDX export can map onto. */
 export const listingCsvFields = [
   'ListingKey',
-  'ListingId',
-  'StandardStatus',
-  'ListPrice',
-  'OriginalListPrice',
-  'BedroomsTotal',
-  'BathroomsTotalInteger',
-  'LivingArea',
-  'PropertyType',
-  'PropertySubType',
-  'UnparsedAddress',
-  'City',
-  'StateOrProvince',
-  'PostalCode',
-  'Latitude',
-  'Longitude',
+  ...RESO_FACT_FIELDS,
   'photos',
   'publicUrl',
   'ModificationTimestamp',

@@ -4,7 +4,7 @@
 // home that left the feed is marked `leftFeedAt` and kept, so the timeline of a lead who was
 // sent it still names it, and it is never offered again. One write per batch (bulkUpsert).
 import type { Listing, ListingFeedKind } from '../../../src-shared/domain';
-import { listingDocId } from '../../../src-shared/domain';
+import { RESO_FACT_FIELDS, listingDocId } from '../../../src-shared/domain';
 import type { ListingImportReport } from '../../../src-shared/ipc/listings';
 import type { CoreContext } from '../context';
 import type { ListingFacts } from './listing-fields';
@@ -18,25 +18,7 @@ export function emptyCounts(): ImportCounts {
   return { read: 0, added: 0, updated: 0, unchanged: 0, priceCuts: 0, statusChanges: 0, leftFeed: 0 };
 }
 
-const FACT_FIELDS = [
-  'ListingId',
-  'StandardStatus',
-  'ListPrice',
-  'OriginalListPrice',
-  'BedroomsTotal',
-  'BathroomsTotalInteger',
-  'LivingArea',
-  'PropertyType',
-  'PropertySubType',
-  'UnparsedAddress',
-  'City',
-  'StateOrProvince',
-  'PostalCode',
-  'Latitude',
-  'Longitude',
-  'publicUrl',
-  'ModificationTimestamp',
-] as const;
+const FACT_FIELDS = [...RESO_FACT_FIELDS, 'publicUrl', 'ModificationTimestamp'] as const;
 
 function sameFacts(old: Listing, next: Listing): boolean {
   return (

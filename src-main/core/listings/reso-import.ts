@@ -10,6 +10,7 @@
 //      one the feed no longer has is marked off the feed, never deleted;
 //   R4 a status change (Withdrawn, Pending, Closed) arrives as a modified record and updates
 //      the home: matches and sends leave it out from then on.
+import { RESO_FACT_FIELDS } from '../../../src-shared/domain';
 import type { ListingImportReport } from '../../../src-shared/ipc/listings';
 import type { CoreContext } from '../context';
 import type { ResoFeed, ResoQuery } from '../ports/reso-feed';
@@ -20,21 +21,7 @@ import { readResoSettings, readResoState, writeResoState } from './reso-settings
 
 export const RESO_SELECT = [
   'ListingKey',
-  'ListingId',
-  'StandardStatus',
-  'ListPrice',
-  'OriginalListPrice',
-  'BedroomsTotal',
-  'BathroomsTotalInteger',
-  'LivingArea',
-  'PropertyType',
-  'PropertySubType',
-  'UnparsedAddress',
-  'City',
-  'StateOrProvince',
-  'PostalCode',
-  'Latitude',
-  'Longitude',
+  ...RESO_FACT_FIELDS,
   'ModificationTimestamp',
   'OnMarketDate',
   'PriceChangeTimestamp',

@@ -124,6 +124,29 @@ describe('matching homes to a lead', () => {
     );
   });
 
+  it('the index gives what a scan gives at any moment: within a day of its tiers, days later, or earlier', () => {
+    // New homes and price cuts age out of their bonus as time passes; the tiers must follow.
+    const fresh = book.map((listing, i) =>
+      i % 4 === 0
+        ? { ...listing, listedAt: L0 + ((i % 9) - 6) * DAY, photos: i % 8 === 0 ? [] : listing.photos }
+        : listing,
+    );
+    const index = new ListingIndex(fresh, L0);
+    const offsets = [0, 0.5 * DAY, 0.99 * DAY, 3 * DAY, 8 * DAY, 31 * DAY, -2 * DAY];
+    fc.assert(
+      fc.property(preferenceArb, fc.constantFrom(...offsets), fc.boolean(), (p, offset, budgetOnly) => {
+        const base = { ...p, max: p.min + p.span };
+        const { cities: _cities, ...noArea } = base;
+        const criteria = criteriaOf(prefs(budgetOnly ? noArea : base));
+        const now = L0 + offset;
+        expect(index.matchesFor(criteria, now, new Set(), 6)).toEqual(
+          rankMatches(criteria, fresh, now, new Set(), 6),
+        );
+      }),
+      { numRuns: 120 },
+    );
+  });
+
   it('M1, M3, M4: only homes for sale, only for a lead who said where or how much, never one already sent', () => {
     const home = makeListing({ ListingKey: 'A' });
     const withdrawn = makeListing({ ListingKey: 'W', StandardStatus: 'Withdrawn' });

@@ -102,26 +102,26 @@ function priceCut(listing: Listing, now: number): number {
     : 0;
 }
 
+/** What "new this week", a price cut (at most) and photos add to a home's rank. */
+export const NEW_BONUS = 40;
+export const CUT_BONUS_MAX = 40;
+export const PHOTO_BONUS = 5;
+
 /** Nearest the top of the budget first: what they can afford, not the cheapest on the list. */
-function budgetFit(priceMax: number | undefined, price: number): number {
+export function budgetFit(priceMax: number | undefined, price: number): number {
   return priceMax !== undefined && priceMax > 0
     ? 30 * (1 - Math.min(1, ((priceMax - price) / priceMax) * 2))
     : 0;
-}
-
-/** The most any home at `price` can rank: its budget fit plus every bonus (new, the largest cut, photos). */
-export function rankCeiling(criteria: MatchCriteria, price: number): number {
-  return budgetFit(criteria.priceMax, price) + 40 + 40 + 5;
 }
 
 /** M5: how high a home that passed the filters ranks for the lead. */
 export function rankOf(criteria: MatchCriteria, listing: Listing, now: number): number {
   let rank = budgetFit(criteria.priceMax, listing.ListPrice);
   const age = now - listing.listedAt;
-  if (age >= 0 && age <= NEW_LISTING_DAYS * DAY_MS) rank += 40;
+  if (age >= 0 && age <= NEW_LISTING_DAYS * DAY_MS) rank += NEW_BONUS;
   const cut = priceCut(listing, now);
-  if (cut > 0) rank += 25 + Math.min(15, cut / 5000);
-  if (listing.photos.length > 0) rank += 5;
+  if (cut > 0) rank += CUT_BONUS_MAX - 15 + Math.min(15, cut / 5000);
+  if (listing.photos.length > 0) rank += PHOTO_BONUS;
   return rank;
 }
 

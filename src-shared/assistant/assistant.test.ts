@@ -1,7 +1,8 @@
 // The assistant's pure rules: one question at a time, never one already answered, answers read
 // in context, hand-offs, STOP, the day's limit and the guardrails on every sentence it can say.
 import { describe, expect, it } from 'vitest';
-import { allQuestions, fairHousingAnswer, handOffFor, outgoingViolations, planTurn } from './index';
+import { aiFieldsFromReading, allQuestions, fairHousingAnswer, handOffFor } from './index';
+import { outgoingViolations, planTurn } from './index';
 import type { AssistantLeadState, TurnEvent, TurnInput } from './index';
 import { newAssistantLeadState, parseAssistantSettings, readHistory } from './index';
 
@@ -110,5 +111,35 @@ describe('the assistant turn by turn', () => {
     expect(outgoingViolations('I guarantee it will appraise at 500k')[0]?.rule).toBe('promise');
     expect(handOffFor('Is the neighborhood mostly white?', 'Jane')?.kind).toBe('fair_housing');
     expect(handOffFor('We want a single-family home with a family room', 'Jane')).toBeNull();
+  });
+
+  it("AS9: the model's reading is taken only on the lead's words, never with a protected class or a promise", () => {
+    const text = 'We could stretch to half a million for a condo';
+    const reading = {
+      seriousness: 0.7,
+      budget: { max: 500_000 },
+      propertyType: 'condo',
+      evidence: ['half a million'],
+    };
+    expect(aiFieldsFromReading(reading, text, 5)).toEqual({
+      fields: {
+        price: { value: 'up to $500,000', evidence: 'half a million', source: 'ai', at: 5 },
+        propertyType: { value: 'condo', evidence: 'half a million', source: 'ai', at: 5 },
+      },
+      dropped: [],
+    });
+    expect(aiFieldsFromReading({ ...reading, evidence: ['pre-approved for 2 million'] }, text, 5)).toEqual({
+      fields: {},
+      dropped: ['no_evidence'],
+    });
+    expect(aiFieldsFromReading({ seriousness: 0.2, evidence: [] }, 'hmm', 5)).toEqual({
+      fields: {},
+      dropped: [],
+    });
+    const hostile = aiFieldsFromReading({ ...reading, propertyType: 'home near a church' }, text, 5);
+    expect(Object.keys(hostile.fields)).toEqual(['price']);
+    expect(hostile.dropped).toEqual(['protected_class']);
+    const promise = aiFieldsFromReading({ ...reading, propertyType: 'guaranteed 2.9% rate' }, text, 5);
+    expect(promise.dropped).toEqual(['promise']);
   });
 });

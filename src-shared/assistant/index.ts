@@ -6,3 +6,4 @@ export * from './hand-off';
 export * from './guardrails';
 export * from './state';
 export * from './turn';
+export * from './ai-fields';

@@ -3,7 +3,8 @@
 // step (the same `AiStep`s the fake AI takes): a structured answer, malformed or
 // schema-violating JSON, a slow answer beyond the client's timeout, an HTTP status (500 then
 // success to prove retries, 429, 401 echoing the key), or a dropped connection. With no step it
-// answers as the fake does by default. It records every request body it received.
+// answers as the fake does by default, or as the `answer` function given at start does (a
+// model stand-in that reads the request). It records every request body it received.
 import type { AddressInfo } from 'node:net';
 import type { HttpBindings } from '@hono/node-server';
 import { serve } from '@hono/node-server';
@@ -30,7 +31,12 @@ interface ChatBody {
 
 const SLOW_MS = 10_000;
 
-export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
+/** Writes the content of an answer from the request (the response format's name, the messages). */
+export type PeerAnswer = (format: string | null, messages: readonly ChatMessage[]) => string;
+
+export async function startFakeOpenAiServer(
+  answer: PeerAnswer = defaultAnswerContent,
+): Promise<FakeOpenAiServer> {
   const steps: AiStep[] = [];
   const requests: RecordedAiRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -46,7 +52,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
         : null;
     const messages = body.messages ?? [];
     requests.push({ model: body.model ?? '', messages, format });
-    const step = steps.shift() ?? { kind: 'answer', content: defaultAnswerContent(format, messages) };
+    const step = steps.shift() ?? { kind: 'answer', content: answer(format, messages) };
     // Tells the SDK to retry at once, so a retry test does not wait for its backoff.
     c.header('retry-after-ms', '1');
     if (step.kind === 'down') {
@@ -63,7 +69,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
         { error: { message: step.message ?? 'error', type: 'server_error', code: null } },
         step.status as 401,
       );
-    const content = step.kind === 'answer' ? step.content : defaultAnswerContent(format, messages);
+    const content = step.kind === 'answer' ? step.content : answer(format, messages);
     return c.json({
       id: `chatcmpl-${requests.length}`,
       object: 'chat.completion',

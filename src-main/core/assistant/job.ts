@@ -3,16 +3,22 @@
 //   enrollment in a sequence it is on for    -> on for that lead (it answers their reply)
 //   lead's score crosses the hot threshold   -> hand-off
 //   a lead silent past its nudge time        -> a turn on the silence (ask again, or hand off)
-// Turns of one lead run in order (LeadLocks); one clock timer waits for the earliest nudge.
+// Turns of one lead run in order (LeadLocks); one clock timer waits for the earliest nudge
+// (NudgePlan, kept up to date from the change stream of the lead states, not by re-reading them).
 import type { RxChangeEvent } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { AssistantLeadState } from '../../../src-shared/assistant';
-import { ASSISTANT_SETTINGS_ID, newAssistantLeadState } from '../../../src-shared/assistant';
+import {
+  ASSISTANT_LEAD_STATE_PREFIX,
+  assistantLeadStateId,
+  newAssistantLeadState,
+  parseAssistantLeadState,
+} from '../../../src-shared/assistant';
 import type { Enrollment, Lead, Message } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
-import type { TimerHandle } from '../ports/clock';
 import { stopEnrollment } from '../enrollments/materialise';
 import { handOffLead } from './effects';
+import { NudgePlan } from './nudge-plan';
 import { LeadLocks, listLeadStates, readAssistantSettings, readLeadState, writeLeadState } from './store';
 import { runAssistantTurn } from './turn-runner';
 
@@ -26,34 +32,16 @@ export interface AssistantJob {
 
 export function startAssistant(ctx: CoreContext): AssistantJob {
   const locks = new LeadLocks();
-  let timer: TimerHandle | null = null;
-  let stopped = false;
-  let planning: Promise<void> = Promise.resolve();
+  let loading: Promise<void> = Promise.resolve();
   const ignore = (): undefined => undefined;
 
-  const planNudge = (): void => {
-    planning = planning
-      .then(async () => {
-        if (stopped) return;
-        const states = await listLeadStates(ctx);
-        const due = states.filter((s) => s.mode === 'on' && s.nudgeAt !== null).map((s) => s.nudgeAt ?? 0);
-        timer?.cancel();
-        timer = due.length === 0 ? null : ctx.clock.setTimer(Math.min(...due), nudgeDue);
-      })
-      .catch(ignore);
-  };
-
-  const nudgeDue = (): void => {
-    void (async () => {
-      const now = ctx.clock.now();
-      for (const state of await listLeadStates(ctx))
-        if (state.mode === 'on' && state.nudgeAt !== null && state.nudgeAt <= now)
-          await locks
-            .run(state.leadId, () => runAssistantTurn(ctx, state.leadId, { kind: 'silence' }))
-            .catch(ignore);
-      planNudge();
-    })();
-  };
+  const nudges = new NudgePlan(ctx.clock, async (leadIds) => {
+    await Promise.all(
+      leadIds.map((leadId) =>
+        locks.run(leadId, () => runAssistantTurn(ctx, leadId, { kind: 'silence' })).catch(ignore),
+      ),
+    );
+  });
 
   const onInbound = (message: Message): void => {
     if (!readable.has(message.channel)) return;
@@ -118,21 +106,26 @@ export function startAssistant(ctx: CoreContext): AssistantJob {
       if (event.operation === 'UPDATE') onScore(event.previousDocumentData, event.documentData);
     }),
     ctx.db.settings.$.subscribe((event) => {
-      if (event.documentId.startsWith(ASSISTANT_SETTINGS_ID)) planNudge();
+      if (!event.documentId.startsWith(ASSISTANT_LEAD_STATE_PREFIX)) return;
+      const value: unknown = event.operation === 'DELETE' ? null : event.documentData.value;
+      nudges.update(event.documentId, value === null ? null : parseAssistantLeadState(value));
     }),
   ];
-  planNudge();
+  // The one full read: the plan follows the change stream from here on.
+  loading = listLeadStates(ctx)
+    .then((states) =>
+      nudges.load(states.map((state) => ({ docId: assistantLeadStateId(state.leadId), state }))),
+    )
+    .catch(ignore);
 
   return {
     locks,
     stop: () => {
-      stopped = true;
       for (const s of subscriptions) s.unsubscribe();
-      timer?.cancel();
+      nudges.stop();
     },
     idle: async () => {
-      await locks.idle();
-      await planning;
+      await loading;
       await locks.idle();
     },
   };

@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createSyncApp } from './app';
 import { startLeaseSweep } from './claims/lease-sweep';
 import { startEscalationSweep } from './routing/escalate';
+import { startFubEventPruning } from './webhooks/fub-events-prune';
 import type { SyncDeps } from './context';
 
 export interface RunningSyncServer {
@@ -29,6 +30,7 @@ export async function listenSyncServer(
     logger: deps.logger,
   });
   const stopEscalation = startEscalationSweep(deps);
+  const stopFubPruning = startFubEventPruning(deps);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   let stopping: Promise<void> | undefined;
@@ -39,6 +41,7 @@ export async function listenSyncServer(
       stopping ??= (async () => {
         stopLeaseSweep();
         stopEscalation();
+        stopFubPruning();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         streams.closeAll();
         await inFlight.drain();

@@ -10,6 +10,7 @@ import { requireAdmin } from '../middleware/auth';
 import { SyncError } from '../middleware/errors';
 import { fubEventsQuerySchema, type FubEventsAnswer } from '../../src-shared/sync';
 import { listPrivateAfter } from '../team/private-docs';
+import { pruneFubEvents } from '../webhooks/fub-events-prune';
 import { TEAM_SECRET_NAMES, type TeamSecretName, type TeamSecrets } from '../team/secrets';
 import { createApiKey, listApiKeys, revokeApiKey } from '../intake/api-keys';
 import { parseBody } from './parse';
@@ -143,6 +144,8 @@ export function integrationRoutes(deps: SyncDeps, secrets: TeamSecrets): Hono<Sy
       })),
       checkpoint: { seq: lastSeq },
     };
+    // FE-3: the reader has handled every event up to `after`; those are removed (after a grace).
+    if (after > 0) await pruneFubEvents(storage, c.var.agent.teamId, after, clock.now());
     return c.json(answer);
   });
 

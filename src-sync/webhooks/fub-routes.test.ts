@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serverBackends, stopSharedPostgres } from '../../test/sync/backends';
 import { bearer } from '../../test/sync/harness';
 import { teamEngineFixture, type TeamEngineFixture } from '../../test/sync/team-engine-harness';
+import { FUB_EVENT_MAX_AGE_MS, FUB_EVENT_READ_GRACE_MS, pruneFubEvents } from './fub-events-prune';
 import { fubSignature } from './fub-routes';
 
 afterAll(stopSharedPostgres);
@@ -71,6 +72,35 @@ describe.each(serverBackends())('Follow Up Boss webhook on $name', (backend) => 
     const refused = await f.test.app.request('/admin/fub-events?after=-1', { headers: bearer(f.team.admin) });
     expect(refused.status).toBe(400);
   });
+
+  it.skipIf(!backend.available)(
+    'FE-3 events read past are removed after the grace; unread ones after the longest age',
+    async () => {
+      const signed = (id: string): string => event.replace('f2a1c9d0-5b', id);
+      const read = async (after: number) =>
+        (await (
+          await f.test.app.request(`/admin/fub-events?after=${after}`, { headers: bearer(f.team.admin) })
+        ).json()) as { events: { id: string }[]; checkpoint: { seq: number } };
+      for (const id of ['ev-1', 'ev-2']) await post(signed(id), fubSignature(SYSTEM_KEY, signed(id)));
+      const first = await read(0);
+      expect(first.events.map((e) => e.id)).toEqual(['ev-1', 'ev-2']);
+      // Read past at once: a second reader within the grace still gets them.
+      await read(first.checkpoint.seq);
+      expect((await read(0)).events.map((e) => e.id)).toEqual(['ev-1', 'ev-2']);
+      // Past the grace (the clock of the pass, not of the session), the events read are gone.
+      const later = f.clock.now() + FUB_EVENT_READ_GRACE_MS + 1;
+      await post(signed('ev-3'), fubSignature(SYSTEM_KEY, signed('ev-3')));
+      expect(await pruneFubEvents(f.storage, f.team.teamId, first.checkpoint.seq, later)).toBe(2);
+      expect((await read(0)).events.map((e) => e.id)).toEqual(['ev-3']);
+      // Nobody reads ev-3: the sweep removes it once it is older than the longest age.
+      expect(await pruneFubEvents(f.storage, f.team.teamId, 0, later)).toBe(0);
+      expect(await pruneFubEvents(f.storage, f.team.teamId, 0, later + FUB_EVENT_MAX_AGE_MS)).toBe(1);
+      expect((await read(0)).events).toEqual([]);
+      // A retry of a removed event is kept again (the importer dedupes what it reads twice).
+      await post(signed('ev-1'), fubSignature(SYSTEM_KEY, signed('ev-1')));
+      expect((await read(0)).events.map((e) => e.id)).toEqual(['ev-1']);
+    },
+  );
 
   it.skipIf(!backend.available)('refused with nothing stored', async () => {
     const before = await f.seq();

@@ -1,7 +1,8 @@
 // Reactions to store changes run here, first come first served: work for one key (a lead) runs
 // in order, different keys run side by side up to `concurrency`, and `idle()` resolves once
 // everything queued has finished. Bounded concurrency keeps a burst from interleaving a thousand
-// leads' work: the first lead to arrive is the first to be answered.
+// leads' work: the first leads to arrive are the first to be answered. It is wide enough that the
+// store's group commit (one transaction per turn of the event loop) carries many leads' writes.
 interface Item {
   key: string;
   work: () => Promise<void>;
@@ -15,7 +16,7 @@ export class KeyedWorkQueue {
 
   constructor(
     private readonly onError: (error: unknown) => void,
-    private readonly concurrency = 8,
+    private readonly concurrency = 64,
   ) {}
 
   run(key: string, work: () => Promise<void>): void {

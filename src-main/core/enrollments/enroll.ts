@@ -44,7 +44,11 @@ export async function insertEnrollment(
   if (sequence.status !== 'active') return { skipped: `the sequence is ${sequence.status}` };
   if (lead.deletedAt > 0 || lead.mergedInto !== undefined) return { skipped: 'the lead is deleted' };
   if (CLOSED_STAGES.has(lead.stage)) return { skipped: `the lead is ${lead.stage}` };
-  const runs = await db.enrollments.find({ selector: { leadId: lead.id, sequenceId: sequence.id } }).exec();
+  // By lead alone (the [leadId, status] index): a selector naming the sequence too let the planner
+  // walk the sequence's index, every enrollment of the sequence, for each new lead of a burst.
+  const runs = (await db.enrollments.find({ selector: { leadId: lead.id } }).exec()).filter(
+    (run) => run.sequenceId === sequence.id,
+  );
   if (runs.some((r) => r.status === 'active' || r.status === 'paused')) {
     return { skipped: 'the lead is already in this sequence' };
   }

@@ -121,6 +121,11 @@ export class CollectionRows<RxDocType> implements DocumentSource {
     this.cache.putWritten(this.table.table, written);
   }
 
+  /** Forgets what a write that was rolled back had put in the cache. */
+  forget(written: readonly WrittenDocument[]): void {
+    for (const entry of written) this.cache.forget(this.table.table, entry.id);
+  }
+
   /** Inserts and updates rows categorized by RxDB. Call inside a write transaction. */
   write(
     inserts: readonly BulkWriteRow<RxDocType>[],

@@ -1,10 +1,12 @@
 // RxStorageInstance over one collection table.
 //
 // Guarantees:
-// - bulkWrite is one SQLite transaction (BEGIN IMMEDIATE): the rows it reads to detect conflicts
-//   and the rows it writes are one atomic step; either every accepted write of the call is
-//   committed or none is. Conflicts are decided by RxDB's categorizeBulkWriteRows, so 409 errors
-//   carry exactly what RxDB expects (documentInDb, writeRow, context).
+// - bulkWrite is atomic: the rows it reads to detect conflicts and the rows it writes are one
+//   step (a savepoint in the file's group transaction, group-commit.ts: the writes of one turn of
+//   the event loop commit together); either every accepted write of the call is committed or none
+//   is, and the call resolves once it is committed. Conflicts are decided by RxDB's
+//   categorizeBulkWriteRows, so 409 errors carry exactly what RxDB expects (documentInDb,
+//   writeRow, context).
 // - Change events are emitted after the commit, never for a write that was rolled back.
 // - better-sqlite3 is synchronous, so each call runs to completion before the next: calls on one
 //   file are serialized without a queue. The cost is that a very large bulkWrite holds the event
@@ -12,7 +14,6 @@
 //   import big batches chunk them (see docs/decisions/0001-sqlite-rxstorage.md).
 // - Reads return documents from the file's document cache when it has them (document-cache.ts),
 //   shared objects that nobody may modify, as with RxDB's memory storage.
-import type Database from 'better-sqlite3';
 import type { Observable } from 'rxjs';
 import {
   categorizeBulkWriteRows,
@@ -66,12 +67,11 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
   readonly internals: SqliteInternals;
   private readonly rows: CollectionRows<RxDocType>;
   private readonly runner: QueryRunner;
-  private readonly write: Database.Transaction<
-    (
-      rows: BulkWriteRow<RxDocType>[],
-      context: string,
-    ) => { categorized: CategorizeBulkWriteRowsOutput<RxDocType>; written: WrittenDocument[] }
-  >;
+  /** Runs inside the group's transaction (group-commit.ts), in a savepoint of its own. */
+  private readonly write: (
+    rows: BulkWriteRow<RxDocType>[],
+    context: string,
+  ) => { categorized: CategorizeBulkWriteRowsOutput<RxDocType>; written: WrittenDocument[] };
   private closed = false;
 
   constructor(
@@ -88,7 +88,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     const anySchema = schema as RxJsonSchema<RxDocumentData<unknown>>;
     this.rows = new CollectionRows<RxDocType>(file.db, table, statements, anySchema, file.documents);
     this.runner = new QueryRunner(statements, table, anySchema, this.rows);
-    this.write = file.db.transaction((rows: BulkWriteRow<RxDocType>[], context: string) => {
+    this.write = (rows: BulkWriteRow<RxDocType>[], context: string) => {
       const docsInDb = new Map<string, RxDocumentData<RxDocType>>();
       const ids = rows.map((row) => this.rows.idOf(row.document));
       for (const doc of this.rows.readByIds(ids, true)) docsInDb.set(this.rows.idOf(doc), doc);
@@ -96,27 +96,32 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
       const categorized = categorizeBulkWriteRows<RxDocType>(this, primaryPath, docsInDb, rows, context);
       const written = this.rows.write(categorized.bulkInsertDocs, categorized.bulkUpdateDocs);
       return { categorized, written };
-    });
+    };
   }
 
   bulkWrite(
     rows: BulkWriteRow<RxDocType>[],
     context: string,
   ): Promise<RxStorageBulkWriteResponse<RxDocType>> {
-    return this.run(
-      () => `writing ${rows.length} document(s) to "${this.collectionName}"`,
-      () => {
-        const { categorized, written } = this.write.immediate(rows, context);
-        this.rows.remember(written); // committed: the cache may show it now
-        const newest = categorized.newestRow;
-        if (categorized.eventBulk.events.length > 0 && newest) {
-          const id = this.rows.idOf(newest.document);
-          categorized.eventBulk.checkpoint = { id, lwt: newest.document._meta.lwt };
-          changesOf(this.file, this.table.table).next(categorized.eventBulk as ChangeBulk);
-        }
-        return { error: categorized.errors };
-      },
-    );
+    const doing = () => `writing ${rows.length} document(s) to "${this.collectionName}"`;
+    if (this.closed) return this.run(doing, () => ({ error: [] }));
+    // Committed with the other writes of this turn of the event loop (group-commit.ts).
+    return this.file.group
+      .add({
+        execute: () => this.write(rows, context),
+        applied: ({ written }) => this.rows.remember(written), // later writes of the group read it
+        rolledBack: ({ written }) => this.rows.forget(written),
+        committed: ({ categorized }) => {
+          const newest = categorized.newestRow;
+          if (categorized.eventBulk.events.length > 0 && newest) {
+            const id = this.rows.idOf(newest.document);
+            categorized.eventBulk.checkpoint = { id, lwt: newest.document._meta.lwt };
+            changesOf(this.file, this.table.table).next(categorized.eventBulk as ChangeBulk);
+          }
+        },
+        explain: (error) => explainSqliteError(error, this.file.path, doing()),
+      })
+      .then(({ categorized }) => ({ error: categorized.errors }));
   }
 
   findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
@@ -193,6 +198,7 @@ export class RxStorageInstanceSqlite<RxDocType> implements RxStorageInstance<
     await this.run(
       () => `removing "${this.collectionName}"`,
       () => {
+        this.file.group.flush();
         dropCollectionTable(this.file.db, this.table.table);
         forgetTable(this.file, this.table.table);
       },

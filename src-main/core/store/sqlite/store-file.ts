@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import { Subject } from 'rxjs';
 import type { EventBulk, RxDocumentData, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb';
 import { DocumentCache } from './document-cache.js';
+import { GroupCommit } from './group-commit.js';
 import { StoreError, explainSqliteError } from './errors.js';
 import { TableStatements } from './table-statements.js';
 
@@ -39,6 +40,8 @@ export interface StoreFile {
   readonly changes: Map<string, Subject<ChangeBulk>>;
   /** Parsed documents of every table of the file, see document-cache.ts. */
   readonly documents: DocumentCache;
+  /** The writes of one turn of the event loop, committed together (group-commit.ts). */
+  readonly group: GroupCommit;
   /** Prepared statements per table ('' for the catalog), see table-statements.ts. */
   readonly statements: Map<string, TableStatements>;
   refCount: number;
@@ -59,10 +62,12 @@ export function acquireStoreFile(path: string, settings: StoreFileSettings): Sto
     open.refCount++;
     return open;
   }
+  const db = openDatabase(absolute, settings.synchronous);
   const file: StoreFile = {
     path: absolute,
     synchronous: settings.synchronous,
-    db: openDatabase(absolute, settings.synchronous),
+    db,
+    group: new GroupCommit(db),
     changes: new Map(),
     documents: new DocumentCache(settings.documentCache),
     statements: new Map(),
@@ -78,6 +83,7 @@ export function releaseStoreFile(file: StoreFile): void {
     return;
   }
   OPEN_FILES.delete(file.path);
+  file.group.flush();
   // close() checkpoints the WAL into the main file and removes the -wal file.
   file.db.close();
 }

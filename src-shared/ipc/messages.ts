@@ -45,13 +45,18 @@ export const messageArgs = {
   }),
 };
 
-/** A waiting message as it would go out now, or why it would be refused. */
+/**
+ * A waiting message as it would go out now, or why it would be refused; or one that ended
+ * (cancelled, skipped) before it was filled in, as it would have read (`unsent`).
+ */
 export interface MessagePreview {
   id: string;
   body?: string;
   subject?: string;
   /** Set when sending it now would be refused (a placeholder with no value). */
   problem?: string;
+  /** It never went out: the text is filled in only for this preview. */
+  unsent?: true;
 }
 
 export interface MessageResults {

@@ -78,4 +78,48 @@ describe('the lead timeline', () => {
     expect(previews.find((p) => p.id === 'w2')?.problem).toContain('No value for {{city}}');
     expect(previews.find((p) => p.id === 's1')).toBeUndefined();
   });
+
+  it('TL3: a message cancelled before it went out is shown filled in, and said never to have gone', async () => {
+    await core.invoke('engine-settings-update', {
+      patch: { sender: { agentName: 'Dana Reyes', physicalAddress: '1 Main St, Austin, TX 78701' } },
+    });
+    const { lead } = await core.invoke('leads-create', {
+      lead: { firstName: 'Maria', email: 'maria@example.com' },
+    });
+    const history = (status: Message['status']) => [
+      { status: 'scheduled' as const, at: 1 },
+      { status, at: 2 },
+    ];
+    await core.ctx.db.messages.bulkInsert([
+      message('c1', lead.id, {
+        channel: 'email',
+        status: 'cancelled',
+        subject: 'Homes for {{first_name}}',
+        body: 'Hi {{first_name}}, {{agent_name}} here.',
+        statusHistory: history('cancelled'),
+      }),
+      message('c2', lead.id, {
+        status: 'skipped',
+        body: 'Still looking in {{city}}?',
+        statusHistory: history('skipped'),
+      }),
+      // Cancelled after it was filled in (an uncertain send the agent cancelled): its text is what went.
+      message('c3', lead.id, {
+        status: 'cancelled',
+        body: 'Hi Maria',
+        statusHistory: [...history('sending'), { status: 'cancelled', at: 3 }],
+      }),
+      message('c4', lead.id, { status: 'cancelled', body: 'Plain words, no template' }),
+    ]);
+    const previews = await core.invoke('messages-previews', { leadId: lead.id });
+    expect(previews.find((p) => p.id === 'c1')).toMatchObject({
+      unsent: true,
+      subject: 'Homes for Maria',
+      body: expect.stringMatching(/^Hi Maria, Dana Reyes here\./) as unknown,
+    });
+    expect(previews.find((p) => p.id === 'c2')).toMatchObject({ unsent: true });
+    expect(previews.find((p) => p.id === 'c2')?.problem).toMatch(/^It was never filled in: .*\{\{city\}\}/);
+    expect(previews.find((p) => p.id === 'c3')).toBeUndefined();
+    expect(previews.find((p) => p.id === 'c4')).toBeUndefined();
+  });
 });

@@ -113,13 +113,15 @@ function MessageBody({ message, preview }: { message: Message; preview: MessageP
     );
   if (preview.problem !== undefined)
     return (
-      <p className="touch-error">
+      <p className={preview.unsent === true ? 'muted preview-note' : 'touch-error'}>
         <PlaceText text={preview.problem} />
       </p>
     );
   return (
     <>
-      <p className="muted preview-note">As it will go out:</p>
+      <p className="muted preview-note">
+        {preview.unsent === true ? 'It never went out; it would have read:' : 'As it will go out:'}
+      </p>
       {preview.subject !== undefined ? <p className="touch-subject">{preview.subject}</p> : null}
       <p className="touch-body">{preview.body}</p>
     </>

@@ -94,34 +94,42 @@ export function replicationRoutes(
   });
 
   // SY-P6: changes as they are committed on any instance; the client RESYNCs on (re)connect.
-  routes.get('/:collection/stream', (c) => {
+  // SY-P7: the stream's starting point is taken, and its listener in place, before the answer
+  // starts: the client pulls on RESYNC once it sees the answer, so every commit is either in
+  // that pull or after the starting point, never in a gap between the two.
+  routes.get('/:collection/stream', async (c) => {
     const spec = specOf(c.req.param('collection'));
     const agent = c.var.agent;
     const owners = visibleOwners(spec, agent);
-    return streamSSE(c, async (stream) => {
-      let sentSeq = await storage.latestSeq(agent.teamId);
-      let chain = Promise.resolve();
-      let done: () => void = () => undefined;
-      const finished = new Promise<void>((resolve) => (done = resolve));
-      const unsubscribe = storage.onChange((notice) => {
-        if (notice.teamId !== agent.teamId || notice.collection !== spec.name || notice.seq <= sentSeq)
-          return;
-        chain = chain
-          .then(async () => {
-            while (sentSeq < notice.seq) {
-              const rows = await storage.pullChanges(agent.teamId, spec.name, sentSeq, 500, owners);
-              const last = rows.at(-1);
-              if (last === undefined) {
-                sentSeq = Math.max(sentSeq, notice.seq);
-                return;
-              }
-              const data = pullBody(spec.name, rows, sentSeq);
-              sentSeq = last.seq;
-              await stream.writeSSE({ data });
+    let sentSeq = await storage.latestSeq(agent.teamId);
+    let chain = Promise.resolve();
+    let send: ((data: string) => Promise<void>) | undefined;
+    let done: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    let markOpened: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (markOpened = resolve));
+    const unsubscribe = storage.onChange((notice) => {
+      if (notice.teamId !== agent.teamId || notice.collection !== spec.name || notice.seq <= sentSeq) return;
+      chain = chain
+        .then(async () => {
+          await opened;
+          while (sentSeq < notice.seq) {
+            const rows = await storage.pullChanges(agent.teamId, spec.name, sentSeq, 500, owners);
+            const last = rows.at(-1);
+            if (last === undefined) {
+              sentSeq = Math.max(sentSeq, notice.seq);
+              return;
             }
-          })
-          .catch(() => done());
-      });
+            const data = pullBody(spec.name, rows, sentSeq);
+            sentSeq = last.seq;
+            await send?.(data);
+          }
+        })
+        .catch(() => done());
+    });
+    return streamSSE(c, async (stream) => {
+      send = (data) => stream.writeSSE({ data });
+      markOpened();
       const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
       const close = (): void => done();
       if (closing) close();

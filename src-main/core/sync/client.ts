@@ -262,7 +262,12 @@ export class SyncClient {
       erasure: this.erasure,
       ...(this.deps.retryMs === undefined ? {} : { retryMs: this.deps.retryMs }),
       health: {
-        reached: () => this.update({ state: 'connected', offlineSince: null, lastError: null }),
+        // A refusal that ends the session (deactivated, signed out elsewhere) stands until the
+        // next sign-in: an answer still in flight from another collection does not undo it.
+        reached: () => {
+          if (this.live.state !== 'refused')
+            this.update({ state: 'connected', offlineSince: null, lastError: null });
+        },
         failed: (error) => this.failed(error),
         refused: (collection, refusals) =>
           this.update({

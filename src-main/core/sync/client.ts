@@ -26,6 +26,7 @@ import type { Membership } from './membership';
 import { readMembership, SOLO_AGENT_ID, SOLO_TEAM_ID, writeMembership } from './membership';
 import { TeamReplication } from './replication';
 import { SyncSessionTokens } from './session';
+import { afterFailure, afterReach, KEPT_REFUSALS, SIGNED_OUT, type Live } from './status-live';
 
 export interface SyncClientDeps {
   db: PorchlightDatabase;
@@ -46,28 +47,6 @@ export interface SignInArgs {
   password: string;
   code?: string | undefined;
 }
-
-/** Refusals that end the sign-in: replication stops until the agent signs in again. */
-const ENDING_CODES = new Set(['deactivated', 'session_ended', 'signed_out', 'unauthenticated']);
-const KEPT_REFUSALS = 20;
-
-interface Live {
-  state: SyncStatus['state'];
-  offlineSince: number | null;
-  lastSyncedAt: number | null;
-  lastError: string | null;
-  refused: SyncStatus['refused'];
-  pendingPushes: number;
-}
-
-const SIGNED_OUT: Live = {
-  state: 'signed-out',
-  offlineSince: null,
-  lastSyncedAt: null,
-  lastError: null,
-  refused: [],
-  pendingPushes: 0,
-};
 
 export class SyncClient {
   private tokens: SyncSessionTokens | undefined;
@@ -262,12 +241,7 @@ export class SyncClient {
       erasure: this.erasure,
       ...(this.deps.retryMs === undefined ? {} : { retryMs: this.deps.retryMs }),
       health: {
-        // A refusal that ends the session (deactivated, signed out elsewhere) stands until the
-        // next sign-in: an answer still in flight from another collection does not undo it.
-        reached: () => {
-          if (this.live.state !== 'refused')
-            this.update({ state: 'connected', offlineSince: null, lastError: null });
-        },
+        reached: () => this.update(afterReach(this.live)),
         failed: (error) => this.failed(error),
         refused: (collection, refusals) =>
           this.update({
@@ -312,24 +286,9 @@ export class SyncClient {
   }
 
   private failed(error: unknown): void {
-    const transportError = findTransportError(error);
-    if (transportError?.kind === 'refused' && ENDING_CODES.has(transportError.code)) {
-      this.update({ state: 'refused', lastError: transportError.message });
-      void this.stopReplication();
-      return;
-    }
-    const message =
-      transportError?.kind === 'refused'
-        ? transportError.message
-        : `The sync server is out of reach; changes wait on this desktop and go when it answers.`;
-    this.update({
-      state: transportError?.kind === 'refused' ? this.live.state : 'offline',
-      offlineSince:
-        transportError?.kind === 'refused'
-          ? this.live.offlineSince
-          : (this.live.offlineSince ?? this.deps.clock.now()),
-      lastError: message,
-    });
+    const outcome = afterFailure(this.live, error, this.deps.clock.now());
+    this.update(outcome.patch);
+    if (outcome.ending) void this.stopReplication();
   }
 
   private update(patch: Partial<Live>): void {
@@ -351,18 +310,4 @@ export class SyncClient {
     this.replication = undefined;
     await replication?.stop();
   }
-}
-
-/** RxDB wraps handler errors (RC_PULL, RC_PUSH) with the originals in `parameters.errors`. */
-function findTransportError(error: unknown): SyncTransportError | undefined {
-  if (error instanceof SyncTransportError) return error;
-  if (typeof error !== 'object' || error === null) return undefined;
-  const inner = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0];
-  if (inner === undefined) return undefined;
-  if (inner instanceof SyncTransportError) return inner;
-  // errorToPlainJson keeps name, message and code (an offline error's code is "offline").
-  const plain = inner as { name?: unknown; code?: unknown; message?: unknown };
-  if (plain.name !== 'SyncTransportError') return undefined;
-  const code = String(plain.code);
-  return new SyncTransportError(code === 'offline' ? 'offline' : 'refused', code, String(plain.message));
 }

@@ -77,8 +77,10 @@ export class GroupCommit {
     if (group.length === 0) return;
     const outcomes: Outcome[] = [];
     let commitError: Error | undefined;
-    this.begin.run();
     try {
+      // Inside the try: a BEGIN that fails (the file busy or gone) rejects the group's writes
+      // instead of escaping from setImmediate with every caller left waiting.
+      this.begin.run();
       for (const { step } of group) {
         try {
           const result = this.savepoint(step);

@@ -76,11 +76,14 @@ describe('Listings in Chromium', () => {
 
     const firstTitle = (await homes.locator('.home-title').first().textContent()) ?? '';
     await homes.locator('.home-card').first().getByRole('button', { name: 'Text' }).click();
-    await expect.poll(() => homes.getByRole('status').first().textContent()).toContain('Sent to the outbox');
+    await expect
+      .poll(() => homes.getByRole('status').first().textContent())
+      .toContain(`${firstTitle} was sent to the outbox by text`);
     await expect
       .poll(async () => (await homes.locator('.home-title').allTextContents()).includes(firstTitle))
       .toBe(false);
     await expect.poll(() => homes.textContent()).toContain('1 already sent');
+    await app.shot(page, 'lead-home-sent');
 
     await homes.getByRole('button', { name: 'Edit preferences' }).click();
     await homes.locator('input[name="priceMin"]').fill('400000');

@@ -158,7 +158,7 @@ describe('settings sections in Chromium against the headless shell', () => {
     await app.shot(page, 'settings-demo-removed');
 
     await main.getByRole('button', { name: 'Undo: bring the demo back' }).click();
-    await expect.poll(async () => (await app.invoke('app-info', {})).hasDemo).toBe(true);
+    await expect.poll(async () => (await app.invoke('app-info', {})).hasDemo, { timeout: 15_000 }).toBe(true);
     // The demo's leads come back first; the section follows when its read is refreshed.
     await expect
       .poll(() => main.getByRole('button', { name: 'Remove demo data…' }).count(), { timeout: 15_000 })

@@ -10,7 +10,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DateTime } from 'luxon';
 import type { Lead, Message } from '../../src-shared/domain';
 import { startFakeTwilio, type FakeTwilio } from '../channels/fake-twilio-server';
 import { startSmtpPeer, type SmtpPeer } from '../channels/mail-peer';
@@ -18,6 +17,7 @@ import { startHeadless, type HeadlessProcess } from '../support/headless-process
 import { httpInvoker } from '../support/invoke-http';
 import { freePort } from '../support/postgres';
 import { initTeam, startSyncServerProcess, type SyncServerProcess } from '../support/sync-server-process';
+import { zoneInWorkingHours } from '../support/working-hours';
 import { leadDoc } from '../sync/documents';
 
 export interface ClaimsProofCounts {
@@ -37,16 +37,6 @@ export interface ClaimsProofCounts {
 }
 
 const MARKER = /\[proof:([\w-]+)\]/;
-
-/** A zone where it is working hours now, so quiet hours hold nothing back. */
-function zoneInWorkingHours(): string {
-  const zones = ['America/New_York', 'America/Los_Angeles', 'Europe/London', 'Asia/Tokyo', 'Asia/Kolkata'];
-  const ok = (zone: string) => {
-    const hour = DateTime.now().setZone(zone).hour;
-    return hour >= 9 && hour < 18;
-  };
-  return zones.find(ok) ?? 'Pacific/Auckland';
-}
 
 async function post(url: string, token: string | undefined, body: unknown): Promise<unknown> {
   const response = await fetch(url, {

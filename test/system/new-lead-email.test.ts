@@ -5,34 +5,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpPeer, type SmtpPeer } from '../channels/mail-peer';
 import { startHeadless, type HeadlessProcess } from '../support/headless-process';
 import { httpInvoker } from '../support/invoke-http';
+import { zoneInWorkingHours } from '../support/working-hours';
 
 let smtp: SmtpPeer;
 let dataDir: string;
 let shell: HeadlessProcess | undefined;
-
-/** A zone where it is mid-morning to mid-afternoon now, so quiet hours do not hold the send. */
-function zoneInWorkingHours(): string {
-  const zones = [
-    'America/New_York',
-    'America/Los_Angeles',
-    'Europe/London',
-    'Asia/Tokyo',
-    'Pacific/Auckland',
-    'Asia/Kolkata',
-    'America/Sao_Paulo',
-    'Asia/Dubai',
-  ];
-  const found = zones.find((zone) => {
-    const hour = DateTime.now().setZone(zone).hour;
-    return hour >= 10 && hour < 17;
-  });
-  return found ?? 'Etc/GMT-12';
-}
 
 beforeAll(async () => {
   smtp = await startSmtpPeer();

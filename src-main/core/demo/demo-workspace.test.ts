@@ -72,6 +72,17 @@ describe('demo workspace', () => {
     expect((await core.invoke('app-info', {})).hasDemo).toBe(false);
   });
 
+  it('comes back whole after it was removed, with its running playbook', async () => {
+    await ensureFirstRun(core.ctx, { demo: true });
+    const before = (await core.invoke('leads-counts', {})).total;
+    await core.invoke('demo-remove', {});
+    const { created } = await core.invoke('demo-create', {});
+    expect(created).toBe(before);
+    expect((await core.invoke('leads-counts', {})).total).toBe(before);
+    expect((await core.invoke('app-info', {})).hasDemo).toBe(true);
+    expect(await core.ctx.db.enrollments.count({ selector: { demo: true } }).exec()).toBeGreaterThan(0);
+  });
+
   it('is not created when first run asks for an empty workspace', async () => {
     await ensureFirstRun(core.ctx, { demo: false });
     expect((await core.invoke('leads-counts', {})).total).toBe(0);

@@ -149,7 +149,19 @@ function PreferencesForm({
   );
 }
 
-function HomeCard({ lead, match }: { lead: Lead; match: HomeMatch }) {
+const CHANNEL_WORDS = { sms: 'by text', whatsapp: 'on WhatsApp', email: 'by email' } as const;
+type SentHome = { title: string; channel: keyof typeof CHANNEL_WORDS };
+
+/** A sent home leaves the matches at once, so its confirmation is said by the panel, not the card. */
+function HomeCard({
+  lead,
+  match,
+  onSent,
+}: {
+  lead: Lead;
+  match: HomeMatch;
+  onSent: (sent: SentHome) => void;
+}) {
   const send = useContractMutation('lead-send-home');
   const { listing } = match;
   const photo = listing.photos[0];
@@ -184,15 +196,17 @@ function HomeCard({ lead, match }: { lead: Lead; match: HomeMatch }) {
               key={channel}
               type="button"
               disabled={send.isPending || send.isSuccess}
-              onClick={() => send.mutate({ leadId: lead.id, listingId: listing.id, channel })}
+              onClick={() =>
+                send.mutate(
+                  { leadId: lead.id, listingId: listing.id, channel },
+                  { onSuccess: () => onSent({ title, channel }) },
+                )
+              }
             >
               {words[channel]}
             </button>
           ))}
         </div>
-        {send.isSuccess ? (
-          <p role="status">Sent to the outbox; it goes at the lead’s next allowed time.</p>
-        ) : null}
         {send.error === null ? null : (
           <p className="field-error" role="alert">
             {messageOf(send.error)}
@@ -206,6 +220,7 @@ function HomeCard({ lead, match }: { lead: Lead; match: HomeMatch }) {
 export function MatchesPanel({ lead }: { lead: Lead }) {
   const matches = useContractQuery('lead-matches', { leadId: lead.id });
   const [editing, setEditing] = useState(false);
+  const [sent, setSent] = useState<SentHome | null>(null);
   return (
     <section className="panel matches-panel" aria-labelledby="homes-title">
       <h3 id="homes-title">Homes for {lead.firstName.trim() === '' ? 'this lead' : lead.firstName}</h3>
@@ -236,6 +251,11 @@ export function MatchesPanel({ lead }: { lead: Lead }) {
             Matches
             {matches.data.sentCount > 0 ? ` (${String(matches.data.sentCount)} already sent, not shown)` : ''}
           </h4>
+          <p role="status" className={sent === null ? 'visually-hidden' : undefined}>
+            {sent === null
+              ? ''
+              : `${sent.title} was sent to the outbox ${CHANNEL_WORDS[sent.channel]}; it goes at the lead’s next allowed time.`}
+          </p>
           {matches.data.emptyReason !== null ? (
             <p className="muted">
               {matches.data.emptyReason}{' '}
@@ -246,7 +266,7 @@ export function MatchesPanel({ lead }: { lead: Lead }) {
           ) : (
             <ul className="home-cards">
               {matches.data.matches.map((match) => (
-                <HomeCard key={match.listing.id} lead={lead} match={match} />
+                <HomeCard key={match.listing.id} lead={lead} match={match} onSent={setSent} />
               ))}
             </ul>
           )}

@@ -94,6 +94,13 @@ export const listingSchema = z.object({
   PriceChangeTimestamp: epochMsSchema.optional(),
   /** Set when the feed stopped carrying the listing (withdrawn without a status, sold off-feed). */
   leftFeedAt: epochMsSchema.optional(),
+  /**
+   * When this replica's import found the home new on the market or cut in price, and which: the
+   * mark a property alert reads ("3 new homes in Maple Grove under $450k"). Absent on homes of a
+   * feed's first import (they are the book, not news) and on every other change.
+   */
+  alertAt: epochMsSchema.optional(),
+  alertKind: z.enum(['new', 'price_cut']).optional(),
   demo: z.boolean(),
 });
 export type Listing = z.infer<typeof listingSchema>;

@@ -46,6 +46,8 @@ export const triggerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inactive'), days: z.number().int().min(1).max(3650) }),
   z.object({ type: z.literal('tag_added'), tag: z.string().max(40) }),
   z.object({ type: z.literal('manual') }),
+  /** A new home or a price cut matches the lead (docs/listings.md, "Property alerts"). */
+  z.object({ type: z.literal('property_alert') }),
 ]);
 export type Trigger = z.infer<typeof triggerSchema>;
 

@@ -13,6 +13,8 @@ export interface PlaybookDefinition {
   description: string;
   trigger: Trigger;
   steps: SequenceStep[];
+  /** Installed paused when the team should choose it (it writes to every matching lead). */
+  status?: 'paused';
 }
 
 type Unit = SequenceStep['delay']['unit'];
@@ -135,6 +137,15 @@ export const BUILTIN_SEQUENCES: readonly PlaybookDefinition[] = [
       'nurture',
       Array.from({ length: 6 }, (): StepSpec => ['email', 30, 'days', 'tpl-nurture-email']),
     ),
+  },
+  {
+    id: 'builtin-property-alerts',
+    name: 'New homes and price cuts',
+    description:
+      'An email when a new listing or a price cut fits the lead: "3 new homes in Maple Grove under $450k", at most one per alert window (Settings → Listings).',
+    trigger: { type: 'property_alert' },
+    steps: steps('alerts', [['email', 0, 'minutes', 'tpl-property-alert-email']]),
+    status: 'paused',
   },
 ];
 

@@ -20,11 +20,13 @@ const typical: TemplateValues = {
   city: 'Austin',
   // What the block renders for a lead with homes that fit (listings/matches); none skips the message.
   property_matches: '12 Oak St, Austin: $450,000, 3 bd / 2 ba https://homes.example.com/12-oak',
+  // What a property alert announces (listings/alerts.ts).
+  property_summary: '3 new homes in Austin under $450k',
 };
 
 describe('built-in templates', () => {
-  it('BT1: there are 19, each renders with a typical profile and never says "your agent"', () => {
-    expect(BUILTIN_TEMPLATES).toHaveLength(19);
+  it('BT1: there are 20, each renders with a typical profile and never says "your agent"', () => {
+    expect(BUILTIN_TEMPLATES).toHaveLength(20);
     for (const template of BUILTIN_TEMPLATES) {
       const text = renderTemplate(template.body, typical);
       expect(text, template.id).not.toMatch(/your agent|this address|\{\{/i);

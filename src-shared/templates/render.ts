@@ -24,6 +24,8 @@ export const PLACEHOLDERS = [
   'meeting_date',
   /** The lead's best-matching homes: email cards, or one line and a link in a text (docs/listings.md). */
   'property_matches',
+  /** What a property alert announces: "3 new homes in Maple Grove under $450k" (docs/listings.md). */
+  'property_summary',
   ...PROFILE_PLACEHOLDERS,
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];

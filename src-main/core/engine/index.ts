@@ -3,13 +3,14 @@
 // Start-up order: built-in playbooks installed (idempotent) and untouched ones upgraded -> outbox recovered (claimed
 // released, sending made uncertain and reconciled) -> reactions to store changes -> the
 // dispatcher's one timer -> daily jobs (aged-lead scan, nightly reconciliation) -> the tray's
-// overdue-task count. Everything runs on ctx.clock, so tests drive it with a FakeClock.
+// overdue-task count -> the property-alert watcher. Everything runs on ctx.clock, so tests drive it with a FakeClock.
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
 import { ENGINE_SETTINGS_ID, parseEngineSettings } from '../../../src-shared/playbooks/engine-settings';
 import type { CoreContext } from '../context';
 import { upgradeBuiltIns } from '../sequences/builtin-upgrade';
 import { installBuiltIns } from '../sequences/sequence-store';
 import { OverdueWatcher } from '../tasks/overdue-watch';
+import { PropertyAlertWatcher } from '../listings/alert-watch';
 import { scanAgedLeads } from './aged-leads';
 import { nodeScheduleCalendar } from './calendar-jobs';
 import { OutboxDispatcher } from './dispatcher';
@@ -96,6 +97,9 @@ export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Pr
   ];
   const overdue = new OverdueWatcher(ctx);
   overdue.start();
+  // New homes and price cuts that match a lead enroll it in the property-alert sequence.
+  const alerts = new PropertyAlertWatcher(ctx, (key, work) => queue.run(key, work));
+  alerts.start();
 
   async function idle(): Promise<void> {
     // Reactions create messages, dispatches advance enrollments: wait until both are quiet
@@ -123,6 +127,7 @@ export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Pr
     async stop() {
       jobs.forEach((job) => job.cancel());
       overdue.stop();
+      alerts.stop();
       settingsSubscription.unsubscribe();
       stopReactions();
       await dispatcher.stop();

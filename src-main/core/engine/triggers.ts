@@ -39,8 +39,10 @@ export function triggeredSequences(
         return addedTags.includes(t.tag);
       case 'score_threshold':
         return previousScore < t.threshold && after.score >= t.threshold;
+      // A property alert starts from the listings (listings/property-alerts.ts), not a lead change.
       case 'inactive':
       case 'manual':
+      case 'property_alert':
         return false;
     }
   });

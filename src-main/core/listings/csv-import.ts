@@ -21,7 +21,7 @@ import { detectDelimiter } from '../imports/file-format';
 import { readRowGroups } from '../imports/read-rows';
 import type { ListingFacts } from './listing-fields';
 import { readListingFacts } from './listing-fields';
-import { emptyCounts, saveListingFacts } from './listing-store';
+import { emptyCounts, isFirstImport, saveListingFacts } from './listing-store';
 
 const synonyms = new Map<string, ListingCsvField>();
 function synonym(field: ListingCsvField, ...headers: string[]): void {
@@ -98,6 +98,7 @@ export async function importListingCsv(
   return staged(ctx, text, async (path) => {
     const counts = emptyCounts();
     const problems: string[] = [];
+    const firstImport = await isFirstImport(ctx, 'csv');
     const delimiter = detectDelimiter(text.slice(0, 65_536));
     for await (const group of readRowGroups(path, { encoding: 'utf-8', delimiter, groupSize: 500 })) {
       const mapping = given ?? detectListingMapping(group.headers);
@@ -120,7 +121,7 @@ export async function importListingCsv(
         if (read.ok) batch.push(read.facts);
         else if (problems.length < 50) problems.push(read.reason);
       }
-      await saveListingFacts(ctx, 'csv', batch, counts);
+      await saveListingFacts(ctx, 'csv', batch, counts, firstImport);
     }
     return { source: 'csv', full: false, ...counts, problems, finishedAt: ctx.clock.now() };
   });

@@ -3,9 +3,13 @@
 // are not written (a re-import of the same feed writes nothing). Nothing is ever deleted: a
 // home that left the feed is marked `leftFeedAt` and kept, so the timeline of a lead who was
 // sent it still names it, and it is never offered again. One write per batch (bulkUpsert).
+// A home that comes new on the market (or back on it) or drops its price is marked `alertAt`
+// (when this import found it) for the property alerts; a feed's first import marks nothing:
+// those homes are the book the agent starts from, not news for every lead at once.
 import type { Listing, ListingFeedKind } from '../../../src-shared/domain';
 import { RESO_FACT_FIELDS, listingDocId } from '../../../src-shared/domain';
 import type { ListingImportReport } from '../../../src-shared/ipc/listings';
+import { isOfferable } from '../../../src-shared/listings/match';
 import type { CoreContext } from '../context';
 import type { ListingFacts } from './listing-fields';
 
@@ -35,6 +39,7 @@ export function mergeFacts(
   facts: ListingFacts,
   old: Listing | undefined,
   now: number,
+  firstImport = false,
 ): Listing {
   const { OnMarketDate, PriceChangeTimestamp, ...fields } = facts;
   const priceMoved = old !== undefined && old.ListPrice !== facts.ListPrice;
@@ -57,7 +62,32 @@ export function mergeFacts(
     next.PreviousListPrice = old.PreviousListPrice;
     if (old.PriceChangeTimestamp !== undefined) next.PriceChangeTimestamp = old.PriceChangeTimestamp;
   }
+  const kind = alertKindOf(old, next, firstImport);
+  if (kind !== undefined) {
+    next.alertAt = now;
+    next.alertKind = kind;
+  } else if (old?.alertAt !== undefined && old.alertKind !== undefined) {
+    next.alertAt = old.alertAt;
+    next.alertKind = old.alertKind;
+  }
   return next;
+}
+
+/** Whether this change is news for the leads it fits: a new home, one back on sale, a price cut. */
+function alertKindOf(
+  old: Listing | undefined,
+  next: Listing,
+  firstImport: boolean,
+): Listing['alertKind'] | undefined {
+  if (!isOfferable(next)) return undefined;
+  if (old === undefined) return firstImport ? undefined : 'new';
+  if (!isOfferable(old)) return 'new';
+  return next.ListPrice < old.ListPrice ? 'price_cut' : undefined;
+}
+
+/** Whether the feed has no home stored yet (its first import marks nothing as news). */
+export async function isFirstImport(ctx: CoreContext, feed: ListingFeedKind): Promise<boolean> {
+  return (await ctx.db.listings.count({ selector: { feed } }).exec()) === 0;
 }
 
 /** Saves one batch of a feed's homes; adds what it did to `counts`. Returns the changed ids. */
@@ -66,6 +96,7 @@ export async function saveListingFacts(
   feed: ListingFeedKind,
   batch: readonly ListingFacts[],
   counts: ImportCounts,
+  firstImport = false,
 ): Promise<string[]> {
   const now = ctx.clock.now();
   const byId = new Map<string, ListingFacts>();
@@ -75,7 +106,7 @@ export async function saveListingFacts(
   counts.read += batch.length;
   for (const [id, facts] of byId) {
     const old = found.get(id)?.toMutableJSON();
-    const next = mergeFacts(ctx, feed, facts, old, now);
+    const next = mergeFacts(ctx, feed, facts, old, now, firstImport);
     if (old === undefined) {
       counts.added += 1;
       writes.push(next);

@@ -63,7 +63,7 @@ export function spliceCards(html: string, cards: string): string {
 }
 
 /** A preview without a lead: the newest homes for sale stand in for a lead's matches. */
-export async function sampleBlockFor(ctx: CoreContext, channel: Channel): Promise<PropertyBlock> {
+export async function sampleHomesFor(ctx: CoreContext): Promise<HomeMatch[]> {
   const docs = await ctx.db.listings
     .find({
       selector: { StandardStatus: { $in: ['Active', 'ComingSoon'] } },
@@ -81,5 +81,9 @@ export async function sampleBlockFor(ctx: CoreContext, channel: Channel): Promis
       `{{property_matches}} has no homes to show yet: import your listings in ${settingsPlace('listings')}.`,
       ['property_matches'],
     );
-  return blockOf(homes, channel);
+  return homes;
+}
+
+export async function sampleBlockFor(ctx: CoreContext, channel: Channel): Promise<PropertyBlock> {
+  return blockOf(await sampleHomesFor(ctx), channel);
 }

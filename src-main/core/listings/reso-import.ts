@@ -16,7 +16,7 @@ import type { CoreContext } from '../context';
 import type { ResoFeed, ResoQuery } from '../ports/reso-feed';
 import type { ListingFacts } from './listing-fields';
 import { publicUrlFor, readListingFacts } from './listing-fields';
-import { emptyCounts, markLeftFeed, saveListingFacts } from './listing-store';
+import { emptyCounts, isFirstImport, markLeftFeed, saveListingFacts } from './listing-store';
 import { readResoSettings, readResoState, writeResoState } from './reso-settings';
 
 export const RESO_SELECT = [
@@ -50,6 +50,7 @@ export async function importFromReso(
   const settings = await readResoSettings(ctx);
   const state = await readResoState(ctx);
   const full = options.full || state.checkpoint === null;
+  const firstImport = await isFirstImport(ctx, 'reso');
   const counts = emptyCounts();
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -91,7 +92,7 @@ export async function importFromReso(
   try {
     // R1, R2
     for await (const page of feed.pages(query(checkpointFilter(checkpoint, settings.filter)))) {
-      await saveListingFacts(ctx, 'reso', readPage(page.records), counts);
+      await saveListingFacts(ctx, 'reso', readPage(page.records), counts, firstImport);
       if (!full) {
         checkpoint = newest;
         await writeResoState(ctx, { ...state, checkpoint, lastError: null });
@@ -106,7 +107,7 @@ export async function importFromReso(
         const byKey = keys.map((key) => `ListingKey eq ${odataString(key)}`).join(' or ');
         const filter = settings.filter === '' ? byKey : `(${byKey}) and (${settings.filter})`;
         for await (const page of feed.pages(query(filter)))
-          await saveListingFacts(ctx, 'reso', readPage(page.records), counts);
+          await saveListingFacts(ctx, 'reso', readPage(page.records), counts, firstImport);
         const gone = unseen.slice(at, at + VERIFY_BATCH).filter((doc) => !seen.has(doc.ListingKey));
         await markLeftFeed(
           ctx,

@@ -3,7 +3,8 @@
 // subject and the footer, in the voice of the agent's profile. The send pipeline sends this;
 // the timeline previews it for messages still waiting, so what the agent reads is what the
 // lead will get. A `{{property_matches}}` block is filled with the lead's homes at that moment
-// (cards in the HTML part, text cards in the plain one). Throws TemplateError when the text
+// (cards in the HTML part, text cards in the plain one); in a property alert both it and
+// `{{property_summary}}` carry the lead's news (listings/alert-block.ts). Throws TemplateError when the text
 // would be refused at send time.
 import type { Channel, Lead, Message } from '../../../src-shared/domain';
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
@@ -19,12 +20,8 @@ import type { CoreContext } from '../context';
 import { footerOf, templateValuesFor } from '../engine/template-values';
 import type { PropertyBlock } from '../listings/property-block';
 import type { EmailLinks } from '../ports/channels';
-import {
-  PROPERTY_BLOCK_MARK,
-  propertyBlockFor,
-  spliceCards,
-  usesPropertyBlock,
-} from '../listings/property-block';
+import { PROPERTY_BLOCK_MARK, spliceCards } from '../listings/property-block';
+import { propertyContentFor } from '../listings/alert-block';
 import { voiceFor } from '../profile/voice';
 
 export interface OutgoingContent {
@@ -54,9 +51,10 @@ export async function renderOutgoing(
   const values = templateValuesFor(lead, voice, now);
   const text = template?.body ?? message.body;
   const htmlPart = template?.channel === 'email' ? template.html : undefined;
-  const block: PropertyBlock | undefined = usesPropertyBlock(text, htmlPart)
-    ? await propertyBlockFor(ctx, lead, channel)
-    : undefined;
+  const rawSubject = template?.subject ?? message.subject;
+  const property = await propertyContentFor(ctx, lead, channel, [text, htmlPart, rawSubject], message);
+  const block: PropertyBlock | undefined = property.block;
+  if (property.summary !== undefined) values.property_summary = property.summary;
   const homes = block === undefined ? {} : { listingIds: block.listingIds };
   const body = renderTemplate(text, {
     ...values,
@@ -79,7 +77,7 @@ export async function renderOutgoing(
     ...(html === undefined
       ? {}
       : { html: withHtmlEmailFooter(block === undefined ? html : spliceCards(html, block.html), footer) }),
-    subject: renderTemplate(template?.subject ?? message.subject ?? DEFAULT_EMAIL_SUBJECT, values),
+    subject: renderTemplate(rawSubject ?? DEFAULT_EMAIL_SUBJECT, values),
     body: withEmailFooter(body, footer),
     ...homes,
   };

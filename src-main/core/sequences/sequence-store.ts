@@ -23,7 +23,7 @@ export async function installBuiltIns(ctx: CoreContext): Promise<number> {
   const sequences: Sequence[] = BUILTIN_SEQUENCES.map((s) => ({
     ...base,
     ...s,
-    status: 'active',
+    status: s.status ?? 'active',
     version: 1,
     pastVersions: [],
     createdAt: now,

@@ -94,9 +94,10 @@ export const collectionDefinitions: Definitions = {
     migrationStrategies: { 1: (doc: Message) => doc, 2: (doc: Message) => doc },
   },
   sequences: {
-    schema: toRxJsonSchema(sequenceSchema, { version: 1, indexes: ['status', 'updatedAt'] }),
+    schema: toRxJsonSchema(sequenceSchema, { version: 2, indexes: ['status', 'updatedAt'] }),
     // 1: per-step `fallback` and the sequence's `endStages` (optional: absent keeps the defaults).
-    migrationStrategies: { 1: (doc: Sequence) => doc },
+    // 2: the `property_alert` trigger (additive: no stored sequence has it).
+    migrationStrategies: { 1: (doc: Sequence) => doc, 2: (doc: Sequence) => doc },
   },
   enrollments: {
     schema: toRxJsonSchema(enrollmentSchema, {
@@ -146,9 +147,10 @@ export const collectionDefinitions: Definitions = {
   },
   listings: {
     schema: toRxJsonSchema(listingSchema, {
-      version: 0,
+      version: 1,
       indexes: [['StandardStatus', 'ListPrice'], 'ModificationTimestamp', 'updatedAt'],
     }),
-    migrationStrategies: {},
+    // 1: `alertAt` and `alertKind` (optional): a home stored before was no one's news.
+    migrationStrategies: { 1: (doc: Listing) => doc },
   },
 };

@@ -20,13 +20,12 @@ import type { CoreContext } from '../context';
 import { readEngineSettings } from '../engine/settings';
 import type { TemplateLead } from '../engine/template-values';
 import { footerOf, templateValuesFor } from '../engine/template-values';
-import {
-  PROPERTY_BLOCK_MARK,
-  propertyBlockFor,
-  sampleBlockFor,
-  spliceCards,
-  usesPropertyBlock,
-} from '../listings/property-block';
+import { propertyContentFor, usesPropertySummary } from '../listings/alert-block';
+import type { PropertyContent } from '../listings/alert-block';
+import { PROPERTY_BLOCK_MARK, blockOf, sampleHomesFor, spliceCards } from '../listings/property-block';
+import { usesPropertyBlock } from '../listings/property-block';
+import { propertySummary } from '../../../src-shared/listings/alerts';
+import { criteriaOf } from '../../../src-shared/listings/match';
 import { voiceFor } from '../profile/voice';
 
 function checkPlaceholders(fields: {
@@ -60,6 +59,24 @@ function sampleLead(now: number): TemplateLead {
 export function templateHandlers(ctx: CoreContext) {
   const { db, clock } = ctx;
 
+  async function sampleContent(
+    channel: ValidArgs<'templates-preview'>['channel'],
+    texts: (string | undefined)[],
+  ): Promise<PropertyContent> {
+    const wantsBlock = usesPropertyBlock(...texts);
+    const wantsSummary = usesPropertySummary(...texts);
+    if (!wantsBlock && !wantsSummary) return {};
+    const homes = await sampleHomesFor(ctx);
+    const summary = propertySummary(
+      homes.map((home) => home.listing),
+      criteriaOf({ areas: null, price: null, bedsMin: null, bathsMin: null, types: null }),
+    );
+    return {
+      ...(wantsBlock ? { block: blockOf(homes, channel) } : {}),
+      ...(wantsSummary ? { summary } : {}),
+    };
+  }
+
   async function preview(args: ValidArgs<'templates-preview'>): Promise<TemplatePreview> {
     const settings = await readEngineSettings(ctx);
     const lead =
@@ -71,13 +88,19 @@ export function templateHandlers(ctx: CoreContext) {
     // refuses what a send would refuse.
     const plain = templateValuesFor(lead ?? sampleLead(clock.now()), voice, clock.now());
     try {
-      // A property block shows the chosen lead's homes now, or the newest homes for a sample.
-      const block = !usesPropertyBlock(args.body, args.html)
-        ? undefined
-        : lead === null
-          ? await sampleBlockFor(ctx, args.channel)
-          : await propertyBlockFor(ctx, lead, args.channel);
-      const values = block === undefined ? plain : { ...plain, property_matches: block.text };
+      // A property block shows the chosen lead's homes now (their news for {{property_summary}}),
+      // or the newest homes for a sample.
+      const texts = [args.body, args.html, args.subject];
+      const property: PropertyContent =
+        lead !== null
+          ? await propertyContentFor(ctx, lead, args.channel, texts)
+          : await sampleContent(args.channel, texts);
+      const block = property.block;
+      const values = {
+        ...plain,
+        ...(block === undefined ? {} : { property_matches: block.text }),
+        ...(property.summary === undefined ? {} : { property_summary: property.summary }),
+      };
       const marked = { ...plain, property_matches: PROPERTY_BLOCK_MARK };
       let text = renderTemplate(args.body, values);
       // An email without a subject is sent with the pipeline's default one; show that.

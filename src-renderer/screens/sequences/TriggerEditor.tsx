@@ -1,8 +1,10 @@
 // What starts a sequence: a new lead (by intent and source), a score reaching N, a stage
-// change, N days without contact, a tag added, or enrolling by hand.
+// change, N days without contact, a tag added, enrolling by hand, or a matching new home or price
+// cut (at most one alert per lead per the window set in Settings → Listings).
 import type { Trigger } from '../../../src-shared/domain';
 import { leadSources, leadStages } from '../../../src-shared/domain';
 import { sourceLabels, stageLabels } from '../leads/format';
+import { hrefOf } from '../../shell/router';
 
 const types: [Trigger['type'], string][] = [
   ['new_lead', 'A new lead arrives'],
@@ -11,6 +13,7 @@ const types: [Trigger['type'], string][] = [
   ['inactive', 'No contact for (days)'],
   ['tag_added', 'A tag is added'],
   ['manual', 'I enroll leads by hand'],
+  ['property_alert', 'A new home or price cut matches'],
 ];
 const intents = ['buy', 'sell', 'both', 'rent'] as const;
 
@@ -27,6 +30,7 @@ function defaultOf(type: Trigger['type']): Trigger {
     case 'tag_added':
       return { type, tag: '' };
     case 'manual':
+    case 'property_alert':
       return { type };
   }
 }
@@ -129,6 +133,13 @@ export function TriggerEditor({ trigger, onChange }: { trigger: Trigger; onChang
           value={trigger.tag}
           onChange={(e) => onChange({ ...trigger, tag: e.target.value })}
         />
+      ) : null}
+      {trigger.type === 'property_alert' ? (
+        <p className="muted">
+          Leads whose home preferences fit a new listing or a price cut; at most one alert per lead in the
+          window set in <a href={hrefOf('/settings/listings')}>Settings → Listings</a>. Use{' '}
+          <code>{'{{property_summary}}'}</code> and <code>{'{{property_matches}}'}</code> in its template.
+        </p>
       ) : null}
     </fieldset>
   );

@@ -52,6 +52,8 @@ export function triggerInWords(trigger: Trigger): string {
       return `Tag “${trigger.tag}” added`;
     case 'manual':
       return 'Enrolled by hand';
+    case 'property_alert':
+      return 'A new home or price cut matches';
   }
 }
 

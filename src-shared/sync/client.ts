@@ -1,13 +1,15 @@
 // The desktop's side of the sync protocol, as the three functions `replicateRxCollection`
 // (rxdb/plugins/replication) takes: a pull handler, a push handler and a live `stream$`.
 // No I/O of its own: the fetch, the token source, the text decoder and the wait are injected,
-// so the same handlers run in the desktop, the headless shell and tests.
+// so the same handlers run in the desktop, the headless shell and tests. Only the stream's
+// silence watchdog uses the platform's own timer.
 import { Observable, share } from 'rxjs';
 import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import {
   errorBodySchema,
   pullResponseSchema,
   pushResponseSchema,
+  STREAM_SILENCE_MS,
   streamEventSchema,
   type PushRefusal,
   type SyncCheckpoint,
@@ -48,6 +50,8 @@ export interface SyncHandlerOptions {
   /** Resolves after `ms` (the stream's reconnect pause). */
   wait(ms: number): Promise<void>;
   reconnectDelayMs?: number;
+  /** How long a silent stream is trusted before it is reopened (STREAM_SILENCE_MS). */
+  silenceMs?: number;
   /** Documents the server refused to store, with its reason for each (SY-P5). */
   onRefused?: (refusals: PushRefusal[]) => void;
 }
@@ -88,6 +92,33 @@ export interface SyncReplicationHandlers<T> {
   ) => Promise<{ documents: WithDeleted<T>[]; checkpoint: SyncCheckpoint }>;
   pushHandler: (rows: readonly PushRowOf<T>[]) => Promise<WithDeleted<T>[]>;
   stream$: Observable<RxReplicationPullStreamItem<T, SyncCheckpoint>>;
+}
+
+/**
+ * The next chunk of the stream, or its end once it has been silent for `ms`: the server writes a
+ * keep-alive far more often, so such silence means a connection that died without a word (a
+ * half-open socket never ends on its own); the reader is cancelled and the stream reopened.
+ */
+function readWithin(
+  reader: ByteReader,
+  ms: number,
+): Promise<{ done: boolean; value?: Uint8Array | undefined }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void reader.cancel().catch(() => undefined);
+      resolve({ done: true });
+    }, ms);
+    reader.read().then(
+      (chunk) => {
+        clearTimeout(timer);
+        resolve(chunk);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 export function createSyncReplicationHandlers<T = WireDocument>(
@@ -146,7 +177,7 @@ export function createSyncReplicationHandlers<T = WireDocument>(
             subscriber.next('RESYNC');
             const parser = new SseParser();
             for (;;) {
-              const chunk = await reader.read();
+              const chunk = await readWithin(reader, options.silenceMs ?? STREAM_SILENCE_MS);
               if (chunk.done || stopped) break;
               if (chunk.value === undefined) continue;
               for (const data of parser.feed(options.textDecoder.decode(chunk.value, { stream: true }))) {

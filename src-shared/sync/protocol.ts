@@ -7,6 +7,13 @@ import { z } from 'zod';
 export const MAX_PULL_LIMIT = 5000;
 /** Largest push batch the server accepts (SY-P4). */
 export const MAX_PUSH_ROWS = 500;
+/** The server writes a keep-alive comment on every idle stream this often. */
+export const STREAM_KEEP_ALIVE_MS = 25_000;
+/**
+ * A stream that has said nothing, not even a keep-alive, for this long is taken for dead (a
+ * laptop that slept, a network that changed, a proxy that lost its upstream) and reopened.
+ */
+export const STREAM_SILENCE_MS = 60_000;
 
 /**
  * SY-P1: a checkpoint is the server's own position in a team's change order: `seq` of the last

@@ -8,6 +8,7 @@ import {
   pullQuerySchema,
   pushRequestSchema,
   scopeExitTombstone,
+  STREAM_KEEP_ALIVE_MS,
   type PushResponse,
   type SessionAgent,
   type SyncCollectionSpec,
@@ -22,7 +23,6 @@ import { parseBody, parseValue } from './parse';
 
 /** Push bodies: 500 documents of a few KB each fit comfortably. */
 export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
-const KEEP_ALIVE_MS = 25_000;
 
 export interface StreamRegistry {
   /** Ends every open stream (shutdown); clients reconnect to another instance and RESYNC. */
@@ -130,7 +130,7 @@ export function replicationRoutes(
     return streamSSE(c, async (stream) => {
       send = (data) => stream.writeSSE({ data });
       markOpened();
-      const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+      const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), STREAM_KEEP_ALIVE_MS);
       const close = (): void => done();
       if (closing) close();
       else closers.add(close);

@@ -1,6 +1,7 @@
 // A relay between a desktop and its server on 127.0.0.1, for tests that must act at an exact
 // point of a conversation: `hold` keeps matching requests waiting (they never reach the server)
-// until released, so a test can kill a process in the middle of a sync. Streams pass through.
+// until released, so a test can kill a process in the middle of a sync. Streams pass through,
+// and end or break when the server's end of them does.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -26,6 +27,11 @@ export async function startHttpRelay(targetPort: number): Promise<HttpRelay> {
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
+        // An upstream that dies mid-answer (a stream cut by the server's exit) cuts the relayed
+        // answer too, as a proxy does; a pipe alone would leave it open and silent.
+        answer.on('close', () => {
+          if (!answer.complete) res.destroy();
+        });
       },
     );
     upstream.on('error', () => res.destroy());

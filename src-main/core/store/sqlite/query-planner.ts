@@ -14,7 +14,10 @@
 //   field, each walk as the query with the field pinned to the value, and the walks are merged by
 //   RxDB's sort comparator. The values are found by seeking the index (one seek per value) and
 //   the scan is given up for the range plan when there are more than MAX_GROUPS of them.
-// A query that names an index keeps RxDB's plan: the caller chose it.
+// A query that names an index keeps RxDB's index: the caller chose it.
+// Every plan, RxDB's and ours, goes through trustedPlan (key-exactness.ts) first: the index alone
+// answers a query only where its keys answer exactly like RxDB's matcher; elsewhere it gives a
+// superset that the matcher filters, or no bound at all.
 import {
   INDEX_MAX,
   INDEX_MIN,
@@ -28,6 +31,7 @@ import {
   type RxQueryPlan,
   type RxQueryPlanKey,
 } from 'rxdb';
+import { trustedPlan } from './key-exactness.js';
 
 type Doc = RxDocumentData<unknown>;
 type Schema = RxJsonSchema<Doc>;
@@ -54,15 +58,31 @@ export type Plan =
     };
 
 /**
- * The walks of skip scans. Their results are merged by RxDB's comparator, which orders strings as
- * JavaScript does; index keys order padded strings as RxDB's memory storage does ("a \u0001"
- * before "a"), so a walk trusts the index order only for numbers and booleans and otherwise
- * reads its whole group and sorts it.
+ * The walks of skip scans. A walk trusts the index order only for numbers and booleans and
+ * otherwise reads its whole group; the merge sorts with RxDB's comparator.
  */
 const walks = new WeakSet<PreparedQuery<unknown>>();
 
-function trimEnd(value: unknown): unknown {
-  return typeof value === 'string' ? value.replace(/ +$/, '') : value;
+/**
+ * The part of a string the index orders exactly as JavaScript does: the text before the first
+ * control character or the first spaces followed by one or by the end, where keys and JavaScript
+ * may disagree. Two strings with different such prefixes come in the same order
+ * from the index and from the comparator; strings with the same prefix are one tie group, read
+ * whole and ordered by the comparator.
+ */
+export function orderGroup(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x20) return value.slice(0, i);
+    if (unit !== 0x20) continue;
+    let end = i + 1;
+    while (value.charCodeAt(end) === 0x20) end++;
+    // spaces followed by a control character or by the end: "a" after "a \u0001", "Ann" = "Ann "
+    if (end === value.length || value.charCodeAt(end) < 0x20) return value.slice(0, i);
+    i = end - 1;
+  }
+  return value;
 }
 
 /**
@@ -105,7 +125,8 @@ export function orderedPrefix(
     }
     const type = getSchemaByObjectPath(schema, part[0]).type;
     // An absent value indexes like 0/false/'' but sorts first in RxDB: only required fields
-    // qualify. Index strings sort as JavaScript compares them (sortable-text.ts), so strings do.
+    // qualify. Strings qualify by their orderGroup, which ends the prefix: within a group the index
+    // order of the next fields means nothing.
     const ordered =
       type === 'number' ||
       type === 'integer' ||
@@ -115,9 +136,11 @@ export function orderedPrefix(
       break;
     }
     const get = objectPathMonad<Doc, unknown>(part[0]);
-    // RxDB pads string parts with spaces, so "Ann" and "Ann " share one index key and may come
-    // interleaved: they are one tie group, which the comparator then orders.
-    getters.push(type === 'string' ? (doc) => trimEnd(get(doc)) : get);
+    if (type === 'string') {
+      getters.push((doc) => orderGroup(get(doc)));
+      break;
+    }
+    getters.push(get);
   }
   if (getters.length === 0) {
     return undefined;
@@ -135,7 +158,7 @@ function pinnedPrefix(plan: RxQueryPlan): number {
 
 function planned(schema: Schema, query: FilledMangoQuery<unknown>, index: string[]): PreparedQuery<unknown> {
   const forced = { ...query, index };
-  return { query: forced, queryPlan: getQueryPlan(schema, forced) };
+  return trustedPlan(schema, { query: forced, queryPlan: getQueryPlan(schema, forced) });
 }
 
 function rate(schema: Schema, prepared: PreparedQuery<unknown>): number {
@@ -184,26 +207,12 @@ export function groupQuery(
   return prepared;
 }
 
-/**
- * Whether RxDB's plan answers the selector from a range on a string field. Such a range compares
- * padded keys ("Ann" and "Ann " are one key), where another index would run the matcher, which
- * compares strings as JavaScript does: the answers would differ, so RxDB's plan is kept.
- */
-function rangesOverString(schema: Schema, prepared: PreparedQuery<unknown>): boolean {
-  const plan = prepared.queryPlan;
-  if (!plan.selectorSatisfiedByIndex) return false;
-  return plan.index.some(
-    (field, i) =>
-      (plan.startKeys[i] !== INDEX_MIN || plan.endKeys[i] !== INDEX_MAX) &&
-      getSchemaByObjectPath(schema, field)?.type === 'string',
-  );
-}
-
 export function choosePlan(schema: Schema, prepared: PreparedQuery<unknown>): Plan {
   const query = prepared.query;
-  if (query.index !== undefined || rangesOverString(schema, prepared)) return { kind: 'range', prepared };
-  let best = prepared;
-  let bestRate = rate(schema, prepared);
+  const rxdbs = trustedPlan(schema, prepared);
+  if (query.index !== undefined) return { kind: 'range', prepared: rxdbs };
+  let best = rxdbs;
+  let bestRate = rate(schema, rxdbs);
   let skip: Plan | undefined;
   let skipRate = bestRate;
   for (const index of schema.indexes ?? []) {
@@ -227,7 +236,7 @@ export function choosePlan(schema: Schema, prepared: PreparedQuery<unknown>): Pl
         field,
         position,
         pinnedKeys: candidate.queryPlan.startKeys.slice(0, position),
-        fallback: prepared,
+        fallback: rxdbs,
       };
       skipRate = walkRate;
     }

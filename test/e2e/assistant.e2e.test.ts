@@ -68,6 +68,8 @@ describe('the assistant in Chromium against the headless shell', () => {
     const section = page.getByRole('region', { name: "The assistant's conversations" });
     await section.getByText('Sam Lee').waitFor();
     await section.getByText('Hand-off: They want to see a home or meet', { exact: false }).waitFor();
+    // Its last words are no question: they are said as written, not as asked.
+    expect(await section.locator('.touch-body').first().textContent()).toMatch(/^Wrote: .*reach out/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await app.shot(page, 'assistant-replies');
     await page.close();

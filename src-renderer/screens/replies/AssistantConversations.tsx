@@ -16,6 +16,13 @@ const modeWords = {
   off: 'Off',
 };
 
+/** Its own turns are questions, except the last words of a hand-off: "Asked" only for a question. */
+function turnWord(turn: AssistantConversation['state']['turns'][number]): string {
+  if (turn.kind === 'answered') return 'Read: ';
+  if (turn.kind === 'note') return 'Noted: ';
+  return turn.text.trim().endsWith('?') ? 'Asked: ' : 'Wrote: ';
+}
+
 function Conversation({ conversation }: { conversation: AssistantConversation }) {
   const { lead, state } = conversation;
   const last = state.turns.at(-1);
@@ -36,9 +43,7 @@ function Conversation({ conversation }: { conversation: AssistantConversation })
       </div>
       {last !== undefined ? (
         <p className="touch-body">
-          <span className="muted">
-            {last.kind === 'asked' ? 'Asked: ' : last.kind === 'answered' ? 'Read: ' : 'Noted: '}
-          </span>
+          <span className="muted">{turnWord(last)}</span>
           {last.text}
         </p>
       ) : null}

@@ -171,6 +171,8 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
     // The assistant (off until a lead or a sequence turns it on) talks through the same outbox.
     const assistant = startAssistant(ctx);
     const followUps = startNextFollowUps(ctx);
+    // The MLS feed, once connected, is imported on its interval (Settings → Listings).
+    await ctx.resoImports.start(ctx);
     // After the engine: people it brings in meet the engine's rules (not new inquiries).
     await followUpBoss?.start();
     const app = createCoreApp(ctx);
@@ -181,6 +183,7 @@ export async function bootCore(options: BootOptions): Promise<RunningCore> {
       closing ??= (async () => {
         await sync?.stop();
         await followUpBoss?.stop();
+        await ctx.resoImports.stop();
         followUps.stop();
         await followUps.idle();
         replies.stop();

@@ -1,16 +1,18 @@
 // Builds a CoreContext once, for boot and for test cores alike: the parts the caller brings
 // (store, time, events, workspace, what the shell connected) plus the services that live as
-// long as the core (engine settings cache, AI, the reply poller's log, content readings).
+// long as the core (engine settings cache, AI, the reply poller's log, content readings, the
+// MLS imports).
 import { createAiContentAnalyzer } from './ai/content-analyzer';
 import { AiService } from './ai/service';
 import type { CoreContext } from './context';
 import { EmailRepliesLog } from './email/replies-status';
 import { EngineSettingsSource } from './engine/settings';
+import { ResoImports } from './listings/reso-imports';
 import type { AiPort } from './ports/ai';
 import type { ContentAnalyzer } from './ports/content-analyzer';
 import { ContentReadings } from './scoring/content-readings';
 
-type Given = Omit<CoreContext, 'engineSettings' | 'ai' | 'emailReplies' | 'contentReadings'>;
+type Given = Omit<CoreContext, 'engineSettings' | 'ai' | 'emailReplies' | 'contentReadings' | 'resoImports'>;
 
 export interface ContextParts extends Given {
   /** The AI the shell connected; without it rules do every AI job. */
@@ -34,6 +36,7 @@ export function buildCoreContext(parts: ContextParts): CoreContext {
     engineSettings,
     ai,
     emailReplies: new EmailRepliesLog(),
+    resoImports: new ResoImports(),
     ...(analyzer === undefined ? {} : { contentReadings: new ContentReadings(analyzer) }),
   };
 }

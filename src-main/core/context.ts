@@ -10,6 +10,7 @@ import type { ChannelTesters } from './ports/channel-tester';
 import type { Clock } from './ports/clock';
 import type { FollowUpBoss } from './follow-up-boss/service';
 import type { ListingBook } from './listings/listing-book';
+import type { ResoImports } from './listings/reso-imports';
 import type { ResoFeedFactory } from './ports/reso-feed';
 import type { SecretStore } from './ports/secret-store';
 import type { ContentReadings } from './scoring/content-readings';
@@ -83,4 +84,6 @@ export interface CoreContext {
   readonly resoFeed?: ResoFeedFactory;
   /** The team's homes, indexed for matching and kept up with the store. */
   readonly listingBook?: ListingBook;
+  /** Imports from the MLS one at a time, by hand or on the timer (listings/reso-imports.ts). */
+  readonly resoImports: ResoImports;
 }

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import type { Listing } from '../domain';
 import { RESO_FACT_FIELDS, homePreferencesSchema, idSchema } from '../domain';
+import type { ListingAlertSettings } from '../listings/alerts';
+import { listingAlertSettingsSchema } from '../listings/alerts';
 import type { LeadHomePreferences } from '../listings/preferences';
 
 export const RESO_SETTINGS_ID = 'listings.reso';
@@ -31,6 +33,13 @@ export const resoSettingsSchema = z.object({
   /** The home's public page; `{ListingId}` and `{ListingKey}` are filled in. */
   publicUrlTemplate: z.string().trim().max(500).default(''),
   pageSize: z.number().int().min(1).max(1000).default(200),
+  /** Once the feed is connected, what changed is imported this often (docs/listings.md). */
+  importEveryMinutes: z
+    .number({ message: 'Enter a number of minutes.' })
+    .int('Enter whole minutes.')
+    .min(5, 'At least every 5 minutes: MLS servers limit how often they are asked.')
+    .max(1440, 'At most 1,440 minutes (once a day).')
+    .default(15),
 });
 export type ResoSettings = z.output<typeof resoSettingsSchema>;
 
@@ -66,8 +75,11 @@ export interface ListingImportReport {
 export interface ResoState {
   /** The newest ModificationTimestamp imported: the next import asks for what changed since. */
   checkpoint: number | null;
+  /** The last import that finished (its `finishedAt` is the time of the last good import). */
   lastRun: ListingImportReport | null;
+  /** Why the last import stopped, and when; cleared by the next good one. */
   lastError: string | null;
+  lastErrorAt: number | null;
 }
 
 export interface ListingsOverview {
@@ -78,6 +90,12 @@ export interface ListingsOverview {
   state: ResoState;
   counts: { total: number; forSale: number; offFeed: number };
   recent: Listing[];
+  /** The team's property-alert window. */
+  alerts: ListingAlertSettings;
+  /** When the timed import runs next (null: no feed connected, or not running here). */
+  nextImportAt: number | null;
+  /** Whether an import from the MLS is running now. */
+  importing: boolean;
 }
 
 /** The columns a CSV/IDX export can map onto. */
@@ -127,6 +145,11 @@ export const listingArgs = {
     accessToken: z.string().max(4000).optional(),
     clientSecret: z.string().max(4000).optional(),
   }),
+  /** The timed import's interval (this device) and the team's property-alert window. */
+  'listings-schedule-set': z.object({
+    importEveryMinutes: resoShape.importEveryMinutes.unwrap().optional(),
+    alertEveryHours: listingAlertSettingsSchema.shape.alertEveryHours.unwrap().optional(),
+  }),
   'listings-import-reso': z.object({ full: z.boolean().default(false) }).default({ full: false }),
   'listings-csv-preview': z.object({ text: z.string().min(1).max(50_000_000) }),
   'listings-import-csv': z.object({
@@ -157,6 +180,7 @@ export const listingArgs = {
 export interface ListingResults {
   'listings-overview': ListingsOverview;
   'listings-settings-set': ListingsOverview;
+  'listings-schedule-set': ListingsOverview;
   'listings-import-reso': ListingImportReport;
   'listings-csv-preview': ListingCsvPreview;
   'listings-import-csv': ListingImportReport;

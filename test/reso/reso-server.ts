@@ -62,6 +62,13 @@ export class ResoTestServer {
     this.tokens.clear();
   }
 
+  allowToken(token: string): void {
+    this.tokens.add(token);
+  }
+
+  /** While set, Property requests wait for it (an MLS answering slowly). */
+  hold: Promise<void> | undefined;
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     this.requests.push(`${req.method ?? 'GET'} ${url.pathname}${url.search}`);
@@ -71,6 +78,7 @@ export class ResoTestServer {
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !this.tokens.has(auth.slice(7)))
       return json(res, 401, { error: { code: '401', message: 'Invalid or expired access token' } });
+    if (this.hold !== undefined) await this.hold;
     if (this.throttle.times > 0) {
       this.throttle.times -= 1;
       res.setHeader('retry-after', this.throttle.retryAfter);

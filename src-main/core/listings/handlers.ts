@@ -1,22 +1,21 @@
 // The listings feature's handlers: the MLS connection and its secrets, importing from the RESO
-// Web API or a CSV/IDX export, a lead's matches and preferences, and sending one home.
+// Web API (by hand or on the timer) or a CSV/IDX export, the import interval and the team's
+// property-alert window, a lead's matches and preferences, and sending one home.
 import type { HomePreferences, Lead } from '../../../src-shared/domain';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { LeadMatches, ListingImportReport, ListingsOverview } from '../../../src-shared/ipc/listings';
 import type { CoreContext } from '../context';
-import { ResoError } from '../ports/reso-feed';
 import { forgetMovedSecrets } from '../secrets/host-binding';
 import { importListingCsv, previewListingCsv } from './csv-import';
 import { matchesForLead } from './lead-matches';
-import { importFromReso } from './reso-import';
+import { readAlertSettings, writeAlertSettings } from './property-alerts';
 import { sendHome } from './send-home';
 import {
   parseResoSettings,
   plainResoRefusal,
   readResoSettings,
   readResoState,
-  resoConnection,
   resoSecretDestinations,
   writeResoSettings,
 } from './reso-settings';
@@ -25,7 +24,7 @@ export function listingHandlers(ctx: CoreContext) {
   const { db } = ctx;
 
   async function overview(): Promise<ListingsOverview> {
-    const [settings, state, names, total, forSale, offFeed, recent] = await Promise.all([
+    const [settings, state, names, total, forSale, offFeed, recent, alerts] = await Promise.all([
       readResoSettings(ctx),
       readResoState(ctx),
       ctx.secrets?.names() ?? Promise.resolve([]),
@@ -37,6 +36,7 @@ export function listingHandlers(ctx: CoreContext) {
         .exec(),
       db.listings.count({ selector: { leftFeedAt: { $exists: true } } }).exec(),
       db.listings.find({ sort: [{ updatedAt: 'desc' }], limit: 8 }).exec(),
+      readAlertSettings(ctx),
     ]);
     return {
       settings,
@@ -45,6 +45,9 @@ export function listingHandlers(ctx: CoreContext) {
       state,
       counts: { total, forSale, offFeed },
       recent: recent.map((doc) => doc.toMutableJSON()),
+      alerts,
+      nextImportAt: ctx.resoImports.nextAt,
+      importing: ctx.resoImports.isRunning,
     };
   }
 
@@ -90,24 +93,22 @@ export function listingHandlers(ctx: CoreContext) {
       return overview();
     },
 
-    'listings-import-reso': async (args: ValidArgs<'listings-import-reso'>): Promise<ListingImportReport> => {
-      if (ctx.resoFeed === undefined)
-        throw new PorchlightError('unavailable', 'This app cannot reach an MLS (no RESO Web API adapter).');
-      const connection = await resoConnection(ctx, await readResoSettings(ctx));
-      try {
-        return await importFromReso(ctx, ctx.resoFeed(connection), { full: args.full });
-      } catch (error) {
-        if (error instanceof ResoError)
-          throw new PorchlightError(
-            error.code === 'unauthorized' ? 'validation' : 'unavailable',
-            error.message,
-            error.code === 'unauthorized'
-              ? { [connection.auth.kind === 'bearer' ? 'accessToken' : 'clientSecret']: error.message }
-              : undefined,
-          );
-        throw error;
-      }
+    'listings-schedule-set': async (args: ValidArgs<'listings-schedule-set'>): Promise<ListingsOverview> => {
+      if (args.importEveryMinutes !== undefined)
+        await writeResoSettings(ctx, {
+          ...(await readResoSettings(ctx)),
+          importEveryMinutes: args.importEveryMinutes,
+        });
+      if (args.alertEveryHours !== undefined)
+        await writeAlertSettings(ctx, {
+          ...(await readAlertSettings(ctx)),
+          alertEveryHours: args.alertEveryHours,
+        });
+      return overview();
     },
+
+    'listings-import-reso': (args: ValidArgs<'listings-import-reso'>): Promise<ListingImportReport> =>
+      ctx.resoImports.runNow(ctx, args.full),
 
     'listings-csv-preview': (args: ValidArgs<'listings-csv-preview'>) => previewListingCsv(ctx, args.text),
     'listings-import-csv': (args: ValidArgs<'listings-import-csv'>) =>

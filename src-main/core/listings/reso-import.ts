@@ -95,7 +95,7 @@ export async function importFromReso(
       await saveListingFacts(ctx, 'reso', readPage(page.records), counts, firstImport);
       if (!full) {
         checkpoint = newest;
-        await writeResoState(ctx, { ...state, checkpoint, lastError: null });
+        await writeResoState(ctx, { ...state, checkpoint, lastError: null, lastErrorAt: null });
       }
     }
     // R3
@@ -122,6 +122,7 @@ export async function importFromReso(
       ...state,
       checkpoint: full ? state.checkpoint : checkpoint,
       lastError: message,
+      lastErrorAt: ctx.clock.now(),
     });
     throw error;
   }
@@ -132,6 +133,11 @@ export async function importFromReso(
     problems,
     finishedAt: ctx.clock.now(),
   };
-  await writeResoState(ctx, { checkpoint: newest === 0 ? null : newest, lastRun: report, lastError: null });
+  await writeResoState(ctx, {
+    checkpoint: newest === 0 ? null : newest,
+    lastRun: report,
+    lastError: null,
+    lastErrorAt: null,
+  });
   return report;
 }

@@ -41,6 +41,7 @@ export async function readResoState(ctx: CoreContext): Promise<ResoState> {
     checkpoint: value?.checkpoint ?? null,
     lastRun: value?.lastRun ?? null,
     lastError: value?.lastError ?? null,
+    lastErrorAt: value?.lastErrorAt ?? null,
   };
 }
 

@@ -76,10 +76,11 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     clock,
     documentEvents,
     invoke: (name, args) => app.invoke(name, args) as Promise<HandlerResult<typeof name>>,
-    close: () => {
+    close: async () => {
+      await ctx.resoImports.stop();
       documentEvents.stop();
       ctx.listingBook?.stop();
-      return db.close().then(() => undefined);
+      await db.close();
     },
   };
 }

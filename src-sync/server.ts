@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createSyncApp } from './app';
 import { startLeaseSweep } from './claims/lease-sweep';
 import { startEscalationSweep } from './routing/escalate';
+import { startHandedLeadRouting } from './routing/handed-leads';
 import { startFubEventPruning } from './webhooks/fub-events-prune';
 import type { SyncDeps } from './context';
 
@@ -30,6 +31,7 @@ export async function listenSyncServer(
     logger: deps.logger,
   });
   const stopEscalation = startEscalationSweep(deps);
+  const stopHandedRouting = startHandedLeadRouting(deps);
   const stopFubPruning = startFubEventPruning(deps);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
@@ -45,6 +47,7 @@ export async function listenSyncServer(
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         streams.closeAll();
         await inFlight.drain();
+        await stopHandedRouting();
         // Nothing is in flight now: no keep-alive socket may hold the close open.
         if ('closeAllConnections' in server) server.closeAllConnections();
         await closed;

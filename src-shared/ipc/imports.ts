@@ -22,6 +22,7 @@ import {
   importPresetSchema,
 } from '../imports';
 import { leadsQuerySchema } from './leads';
+import { newLeadOwnerSchema } from './routing';
 
 /** Base64 of at most 1 MiB of the file per call. */
 export const UPLOAD_CHUNK_BYTES = 1_048_576;
@@ -72,6 +73,8 @@ export const importArgs = {
     mapping: columnMappingSchema,
     duplicates: duplicateChoiceSchema,
     sequenceId: idSchema.optional(),
+    /** In a team: `team` hands the new leads to the team's routing; `mine` keeps them. */
+    owner: newLeadOwnerSchema,
   }),
   'imports-resume': z.object({ id: idSchema }),
   'imports-cancel': z.object({ id: idSchema }),

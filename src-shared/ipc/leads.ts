@@ -1,6 +1,7 @@
 // The leads feature's contract: argument schemas (validated once, in core/app.ts) and results.
 import { z } from 'zod';
 import type { Lead, LeadStage, Temperature } from '../domain';
+import { newLeadOwnerSchema } from './routing';
 import {
   addressSchema,
   channelSchema,
@@ -72,7 +73,11 @@ const invalidContactSchema = z.enum(['reject', 'drop']).default('reject');
 export const leadArgs = {
   'leads-query': leadsQuerySchema,
   'leads-get': z.object({ id: idSchema }),
-  'leads-create': z.object({ lead: leadInputSchema, onInvalidContact: invalidContactSchema }),
+  'leads-create': z.object({
+    lead: leadInputSchema,
+    onInvalidContact: invalidContactSchema,
+    owner: newLeadOwnerSchema,
+  }),
   'leads-update': z.object({
     id: idSchema,
     patch: leadInputSchema,

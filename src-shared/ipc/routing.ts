@@ -6,6 +6,14 @@ import { z } from 'zod';
 import { idSchema } from '../domain';
 import { routingRulesSchema, type RoutingView } from '../routing';
 
+/**
+ * Who a lead made on a desktop goes to (decision 0901): `team` hands it to the team pool, where
+ * the server routes it by the rules once it syncs; `mine` keeps it. Solo, both are the agent's.
+ * Absent means `mine`, as a lead made through the contract always was.
+ */
+export const newLeadOwnerSchema = z.enum(['mine', 'team']).default('mine');
+export type NewLeadOwner = z.output<typeof newLeadOwnerSchema>;
+
 export const routingArgs = {
   'team-routing-get': z.object({}).default({}),
   'team-routing-set': z.object({ rules: routingRulesSchema }),

@@ -4,13 +4,14 @@
 // touch by a human), goes to the next available agent of its group or to an admin, as the
 // rules say, with a note on its timeline and a to-do for whoever gets it. It escalates at most
 // once per member of its group; reaching an admin ends it. Each step is settled by
-// compare-and-set on the offer, so two instances never move one lead twice.
+// compare-and-set on the offer, so two instances never move one lead twice. Leads of one import
+// that escalate to one agent in one pass are told in one to-do, not one each (decision 0901).
 import { leadSchema, type Lead } from '../../src-shared/domain';
 import { escalationTarget } from '../../src-shared/routing';
 import type { Clock, Logger } from '../context';
 import type { ServerStorage } from '../storage/server-storage';
 import { changeDocument } from '../team/team-docs';
-import { closeOffers, leadName, noteRouting, tellAgent } from './record';
+import { closeOffers, idFor, leadName, noteRouting, tellAgent, writeTodo } from './record';
 import { dueOffers, readRules, replaceOffer, routingAccounts, type Offer } from './store';
 
 export const ESCALATION_SWEEP_MS = 15_000;
@@ -23,11 +24,15 @@ async function answeredByPerson(storage: ServerStorage, teamId: string, lead: Le
   );
 }
 
+/** Imported leads escalated in one pass, per import and agent. */
+type ImportEscalations = Map<string, { importId: string; agentId: string; count: number; demo: boolean }>;
+
 async function escalateOne(
   storage: ServerStorage,
   teamId: string,
   offer: Offer,
   now: number,
+  imported: ImportEscalations,
 ): Promise<boolean> {
   const row = (await storage.readDocuments(teamId, 'leads', [offer.leadId])).get(offer.leadId);
   const parsed = row === undefined || row.doc._deleted ? null : leadSchema.safeParse(row.doc);
@@ -90,23 +95,56 @@ async function escalateOne(
       null,
       now,
     );
-  await tellAgent(
-    storage,
-    teamId,
-    moved,
-    target,
-    `Escalated to you: ${leadName(moved)} is waiting for an answer`,
-    now,
-  );
+  if (moved.importId !== undefined) {
+    const key = `${moved.importId}\u001f${target}`;
+    const seen = imported.get(key) ?? {
+      importId: moved.importId,
+      agentId: target,
+      count: 0,
+      demo: moved.demo,
+    };
+    imported.set(key, { ...seen, count: seen.count + 1 });
+  } else
+    await tellAgent(
+      storage,
+      teamId,
+      moved,
+      target,
+      `Escalated to you: ${leadName(moved)} is waiting for an answer`,
+      now,
+    );
   return true;
+}
+
+async function tellImportEscalations(
+  storage: ServerStorage,
+  teamId: string,
+  imported: ImportEscalations,
+  now: number,
+): Promise<void> {
+  for (const { importId, agentId, count, demo } of imported.values())
+    await writeTodo(
+      storage,
+      teamId,
+      {
+        id: idFor('route-import-escalated', importId, agentId, String(now)),
+        agentId,
+        title: `Escalated to you: ${count} imported lead${count === 1 ? ' is' : 's are'} waiting for an answer`,
+        notes: 'They are in your leads now, each with a note saying why it came to you.',
+        demo,
+      },
+      now,
+    );
 }
 
 /** One pass over every team; how many leads moved. */
 export async function escalateDue(storage: ServerStorage, now: number): Promise<number> {
   let moved = 0;
   for (const teamId of await storage.listTeamIds()) {
+    const imported: ImportEscalations = new Map();
     for (const offer of await dueOffers(storage, teamId, now))
-      if (await escalateOne(storage, teamId, offer, now)) moved += 1;
+      if (await escalateOne(storage, teamId, offer, now, imported)) moved += 1;
+    await tellImportEscalations(storage, teamId, imported, now);
   }
   return moved;
 }

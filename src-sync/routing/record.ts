@@ -7,8 +7,11 @@ import { digest } from '../accounts/tokens';
 import type { ServerStorage } from '../storage/server-storage';
 import { changeDocument, insertDocuments } from '../team/team-docs';
 
-const idFor = (prefix: string, ...parts: string[]): string =>
+export const idFor = (prefix: string, ...parts: string[]): string =>
   `${prefix}-${digest(parts.join('\u001f')).slice(0, 40)}`;
+
+/** The id of the timeline note of one routing step of a lead. */
+export const routingNoteId = (leadId: string, step: string): string => idFor('route', leadId, step);
 
 export function leadName(lead: Pick<Lead, 'firstName' | 'lastName' | 'email' | 'phone'>): string {
   return `${lead.firstName} ${lead.lastName}`.trim() || lead.email || lead.phone || 'a new lead';
@@ -25,7 +28,7 @@ export async function noteRouting(
   now: number,
 ): Promise<void> {
   const note: Message = {
-    id: idFor('route', lead.id, step),
+    id: routingNoteId(lead.id, step),
     teamId,
     ownerId,
     updatedAt: now,
@@ -54,17 +57,34 @@ export async function tellAgent(
   title: string,
   now: number,
 ): Promise<void> {
+  await writeTodo(
+    storage,
+    teamId,
+    { id: offerTaskId(lead.id, agentId), agentId, leadId: lead.id, title, demo: lead.demo },
+    now,
+  );
+}
+
+/** One to-do, due now, for an agent; `leadId` absent for a to-do about several leads (a batch). */
+export async function writeTodo(
+  storage: ServerStorage,
+  teamId: string,
+  todo: { id: string; agentId: string; leadId?: string; title: string; notes?: string; demo: boolean },
+  now: number,
+): Promise<void> {
+  const agentId = todo.agentId;
   const task: Task = {
-    id: offerTaskId(lead.id, agentId),
+    id: todo.id,
     teamId,
     ownerId: agentId,
     updatedAt: now,
-    leadId: lead.id,
+    ...(todo.leadId === undefined ? {} : { leadId: todo.leadId }),
     kind: 'todo',
-    title: title.slice(0, 200),
+    title: todo.title.slice(0, 200),
+    ...(todo.notes === undefined ? {} : { notes: todo.notes.slice(0, 5000) }),
     dueAt: now,
     status: 'open',
-    demo: lead.demo,
+    demo: todo.demo,
   };
   await storage.writeDocuments(teamId, 'tasks', [task.id], () => ({
     writes: [{ id: task.id, ownerId: agentId, doc: { ...taskSchema.parse(task), _deleted: false } }],

@@ -2,8 +2,11 @@
 // to the group's next agent; first to claim leaves it in the shared pool, offered to the group
 // (each gets a to-do), and the first to take it owns it (takeLead). With escalation on, an
 // offer records its deadline; the sweep (escalate.ts) moves it on if nobody takes or answers.
+// Whichever way the lead came in (intake, or a desktop handing it to the team: handed-leads.ts)
+// it is marked routed first, so it is routed once. `quiet` leaves the to-dos to the caller,
+// which tells each agent once about a whole import instead of once per lead.
 import { TEAM_POOL_OWNER_ID } from '../../src-shared/sync';
-import { chooseRoute, type RoutingAccount } from '../../src-shared/routing';
+import { chooseRoute, type Route, type RoutingAccount } from '../../src-shared/routing';
 import type { Lead } from '../../src-shared/domain';
 import { leadSchema } from '../../src-shared/domain';
 import type { ServerStorage } from '../storage/server-storage';
@@ -14,6 +17,7 @@ import {
   readRules,
   replaceOffer,
   routingAccounts,
+  markRouted,
   saveOffer,
   takeTurn,
   type Offer,
@@ -24,8 +28,12 @@ const NEVER = Number.MAX_SAFE_INTEGER;
 
 export interface RoutedLead {
   ownerId: string;
-  /** Records the decision once the lead is stored (notes, to-dos, the escalation deadline). */
-  record(lead: Lead): Promise<void>;
+  mode: Route['mode'];
+  /**
+   * Records the decision once the lead is stored (notes, to-dos unless quiet, the escalation
+   * deadline); the agents it concerns (offered to, or given to).
+   */
+  record(lead: Lead): Promise<string[]>;
 }
 
 const nameOf = (accounts: readonly RoutingAccount[], id: string): string =>
@@ -34,9 +42,11 @@ const nameOf = (accounts: readonly RoutingAccount[], id: string): string =>
 export async function routeNewLead(
   storage: ServerStorage,
   teamId: string,
-  lead: Pick<Lead, 'address' | 'priceMin' | 'priceMax' | 'source'>,
+  lead: Pick<Lead, 'id' | 'address' | 'priceMin' | 'priceMax' | 'source'>,
   now: number,
+  options: { quiet?: boolean } = {},
 ): Promise<RoutedLead | null> {
+  await markRouted(storage, teamId, lead.id, now);
   const rules = await readRules(storage, teamId);
   const accounts = await routingAccounts(storage, teamId);
   const route = chooseRoute(lead, rules, accounts);
@@ -57,6 +67,7 @@ export async function routeNewLead(
   if (route.mode === 'first_to_claim') {
     return {
       ownerId: TEAM_POOL_OWNER_ID,
+      mode: route.mode,
       record: async (stored) => {
         await saveOffer(storage, teamId, { ...offer(null), leadId: stored.id });
         const names = route.group.map((id) => nameOf(accounts, id)).join(', ');
@@ -69,15 +80,17 @@ export async function routeNewLead(
           `Offered by ${why} to ${names}: the first to take it owns it.`,
           now,
         );
-        for (const agentId of route.group)
-          await tellAgent(
-            storage,
-            teamId,
-            stored,
-            agentId,
-            `New lead to take: ${leadName(stored)} (first to take it owns it)`,
-            now,
-          );
+        if (options.quiet !== true)
+          for (const agentId of route.group)
+            await tellAgent(
+              storage,
+              teamId,
+              stored,
+              agentId,
+              `New lead to take: ${leadName(stored)} (first to take it owns it)`,
+              now,
+            );
+        return route.group;
       },
     };
   }
@@ -85,6 +98,7 @@ export async function routeNewLead(
   if (ownerId === null) return null;
   return {
     ownerId,
+    mode: route.mode,
     record: async (stored) => {
       if (minutes > 0) await saveOffer(storage, teamId, { ...offer(ownerId), leadId: stored.id });
       await noteRouting(
@@ -96,6 +110,7 @@ export async function routeNewLead(
         `Routed to ${nameOf(accounts, ownerId)} by ${why} (round robin).`,
         now,
       );
+      return [ownerId];
     },
   };
 }

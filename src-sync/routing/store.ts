@@ -1,7 +1,11 @@
 // Where the server keeps a team's routing (server-private, collection "server.routing", never
 // replicated): the admin's rules (id "rules"), each group's round-robin turn ("turn:<rule>"),
-// and the leads waiting on an escalation deadline ("offer:<lead>"). Each change is one
-// writeDocuments transaction, so two instances never hand out the same turn or escalate twice.
+// the leads waiting on an escalation deadline ("offer:<lead>", removed once settled) and how far
+// the server has read the leads desktops handed to the team ("handed-seq", handed-leads.ts); a
+// mark on each lead once it was routed, whichever way it came in, in "server.routing_marks"
+// ("routed:<lead>", apart so the offers are never crowded out by one mark per lead). Each
+// change is one writeDocuments transaction, so two instances never hand out the same turn,
+// route one lead twice or escalate twice.
 import {
   DEFAULT_ROUTING_RULES,
   routingRulesSchema,
@@ -12,6 +16,7 @@ import {
 import type { ServerStorage } from '../storage/server-storage';
 
 const COLLECTION = 'server.routing';
+const MARKS = 'server.routing_marks';
 const RULES_ID = 'rules';
 
 /** A lead routed with an escalation deadline. */
@@ -99,14 +104,14 @@ export async function saveOffer(storage: ServerStorage, teamId: string, offer: O
  * Replaces the lead's offer (next = null: it is settled) only if it is still `expected`, so an
  * escalation and a take racing on two instances settle it once. True when this call won.
  */
-export function replaceOffer(
+export async function replaceOffer(
   storage: ServerStorage,
   teamId: string,
   expected: Offer,
   next: Offer | null,
 ): Promise<boolean> {
   const id = offerId(expected.leadId);
-  return storage.writeDocuments(teamId, COLLECTION, [id], (current) => {
+  const won = await storage.writeDocuments(teamId, COLLECTION, [id], (current) => {
     const row = current.get(id);
     const same =
       row !== undefined &&
@@ -122,6 +127,9 @@ export function replaceOffer(
       result: true,
     };
   });
+  // A settled offer is server-private and never replicates: its row goes, tombstone and all.
+  if (won && next === null) await storage.deleteDocuments(teamId, COLLECTION, [id]);
+  return won;
 }
 
 export async function readOffer(
@@ -147,8 +155,98 @@ function offerOf(doc: Record<string, unknown>): Offer {
 
 /** The team's offers whose deadline has passed. */
 export async function dueOffers(storage: ServerStorage, teamId: string, now: number): Promise<Offer[]> {
-  const rows = await storage.changesSince(teamId, COLLECTION, 0, 5000, null);
-  return rows
-    .filter((row) => row.id.startsWith('offer:') && !row.doc._deleted && Number(row.doc.deadline) <= now)
-    .map((row) => offerOf(row.doc));
+  const due: Offer[] = [];
+  // Read page by page: a team with many open offers (a first-to-claim import) has them all seen.
+  for (let seq = 0; ;) {
+    const rows = await storage.changesSince(teamId, COLLECTION, seq, OFFER_PAGE, null);
+    for (const row of rows)
+      if (row.id.startsWith('offer:') && !row.doc._deleted && Number(row.doc.deadline) <= now)
+        due.push(offerOf(row.doc));
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < OFFER_PAGE) return due;
+    seq = last.seq;
+  }
+}
+
+const OFFER_PAGE = 2000;
+
+const routedId = (leadId: string): string => `routed:${leadId}`;
+
+/**
+ * Marks the lead as routed; true when this call set the mark (false: it was routed already, by
+ * another instance or another way in), so a lead handed to the team is routed exactly once.
+ */
+export function markRouted(
+  storage: ServerStorage,
+  teamId: string,
+  leadId: string,
+  now: number,
+): Promise<boolean> {
+  const id = routedId(leadId);
+  return storage.writeDocuments(teamId, MARKS, [id], (current) => {
+    const row = current.get(id);
+    if (row !== undefined && !row.doc._deleted) return { writes: [], result: false };
+    return { writes: [{ id, ownerId: null, doc: { id, leadId, at: now, _deleted: false } }], result: true };
+  });
+}
+
+export async function isRouted(storage: ServerStorage, teamId: string, leadId: string): Promise<boolean> {
+  const row = (await storage.readDocuments(teamId, MARKS, [routedId(leadId)])).get(routedId(leadId));
+  return row !== undefined && !row.doc._deleted;
+}
+
+const HANDED_ID = 'handed-seq';
+
+/** The seq up to which the leads desktops handed to the team were read. */
+export async function readHandedSeq(storage: ServerStorage, teamId: string): Promise<number> {
+  const seq = (await storage.readDocuments(teamId, COLLECTION, [HANDED_ID])).get(HANDED_ID)?.doc.seq;
+  return typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 ? seq : 0;
+}
+
+/** Moves the mark on, never back (two instances reading at once). */
+export async function saveHandedSeq(storage: ServerStorage, teamId: string, seq: number): Promise<void> {
+  await storage.writeDocuments(teamId, COLLECTION, [HANDED_ID], (current) => {
+    const was = current.get(HANDED_ID)?.doc.seq;
+    if (typeof was === 'number' && was >= seq) return { writes: [], result: undefined };
+    return {
+      writes: [{ id: HANDED_ID, ownerId: null, doc: { id: HANDED_ID, seq, _deleted: false } }],
+      result: undefined,
+    };
+  });
+}
+
+/** What the rules gave one agent from one import so far, told in one to-do per round. */
+export interface ImportTally {
+  offered: number;
+  given: number;
+  /** A new round starts when the agent closed the last round's to-do. */
+  round: number;
+}
+
+const tallyId = (importId: string, agentId: string): string => `import:${importId}:${agentId}`;
+
+export async function readImportTally(
+  storage: ServerStorage,
+  teamId: string,
+  importId: string,
+  agentId: string,
+): Promise<ImportTally> {
+  const id = tallyId(importId, agentId);
+  const doc = (await storage.readDocuments(teamId, MARKS, [id])).get(id)?.doc;
+  const count = (value: unknown): number => (typeof value === 'number' && value >= 0 ? value : 0);
+  return { offered: count(doc?.offered), given: count(doc?.given), round: count(doc?.round) };
+}
+
+export async function saveImportTally(
+  storage: ServerStorage,
+  teamId: string,
+  importId: string,
+  agentId: string,
+  tally: ImportTally,
+): Promise<void> {
+  const id = tallyId(importId, agentId);
+  await storage.writeDocuments(teamId, MARKS, [id], () => ({
+    writes: [{ id, ownerId: null, doc: { id, ...tally, _deleted: false } }],
+    result: undefined,
+  }));
 }

@@ -2,6 +2,8 @@
 // team's admin and a real sync server (127.0.0.1, a temp SQLite folder): the admin adds a rule
 // by price band for an agent, a band whose lowest price is above its highest is refused beside
 // its field, the fixed rule is saved on the server, and the admin pauses their own new leads.
+// Then first to claim: a lead the admin handed to the team is offered; on its page, "Take this
+// lead" makes it hers; on a second one Ann was quicker, and the page says someone else took it.
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +19,7 @@ import { silentLogger, sqliteStorage, tempDir, TOKEN_KEY } from '../sync/harness
 let browser: Browser;
 let shell: HeadlessProcess;
 let sync: RunningSyncServer;
+let annCode: string;
 const dataDir = tempDir('porchlight-routing-ui-');
 const syncDir = tempDir('porchlight-routing-ui-sync-');
 
@@ -27,11 +30,11 @@ beforeAll(async () => {
     teamName: 'Lakeside Realty',
     adminEmail: 'jane@example.com',
   });
-  await inviteAgent(storage, clock, team.admin, {
+  ({ code: annCode } = await inviteAgent(storage, clock, team.admin, {
     email: 'ann@example.com',
     name: 'Ann Agent',
     role: 'agent',
-  });
+  }));
   sync = await listenSyncServer({ storage, clock, logger: silentLogger, tokenKey: TOKEN_KEY }, { port: 0 });
   browser = await launchChromium();
   shell = await startHeadless(['--data', dataDir.path, '--port', '0', '--no-demo']);
@@ -92,6 +95,67 @@ describe('Settings → Team → Lead routing in Chromium', () => {
     );
     expect(jane?.paused).toBe(true);
     await page.screenshot({ path: join(repoRoot, 'test-results', 'team-routing-saved.png'), fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('takes an offered lead from its page, and says when someone else took it first', async () => {
+    const jane = httpInvoker(shell.url);
+    await jane('team-routing-set', { rules: { mode: 'first_to_claim' } });
+    const handTo = async (firstName: string) => {
+      const { lead } = await jane('leads-create', {
+        lead: { firstName, lastName: 'Reyes', email: `${firstName.toLowerCase()}@example.com` },
+        owner: 'team',
+      });
+      // Offered once it reached the server: the routing note comes back with the lead.
+      await expect
+        .poll(
+          async () =>
+            (await jane('messages-for-lead', { leadId: lead.id })).some((m) =>
+              m.body.startsWith('Offered by the team to Ann Agent'),
+            ),
+          { timeout: 30_000, interval: 250 },
+        )
+        .toBe(true);
+      return lead.id;
+    };
+    const dana = await handTo('Dana');
+    const page = await openSignedIn(browser, shell.url, {
+      viewport: { width: 1280, height: 800 },
+      hash: `/leads/${dana}`,
+    });
+    await expect.poll(() => page.getByText('The team pool').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Take this lead' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'You own this lead now.' }).count())
+      .toBe(1);
+    await expect
+      .poll(async () => (await jane('leads-get', { id: dana }))?.ownerId, { timeout: 15_000 })
+      .not.toBe('team-pool');
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'team-routing-taken.png'), fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Ann takes the next one first, from her own desktop's sign-in.
+    const eli = await handTo('Eli');
+    const redeemed = await fetch(`${sync.url}/auth/redeem`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ann@example.com', code: annCode, password: 'correct horse battery' }),
+    });
+    const ann = (await redeemed.json()) as { accessToken: string };
+    const annTook = await fetch(`${sync.url}/team/leads/${eli}/take`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ann.accessToken}` },
+    });
+    expect(annTook.status).toBe(200);
+    await page.goto(`${new URL(shell.url).origin}/#/leads/${eli}`);
+    await page.getByRole('button', { name: 'Take this lead' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Someone else took it first.' }).count())
+      .toBe(1);
+    await page.screenshot({
+      path: join(repoRoot, 'test-results', 'team-routing-taken-first.png'),
+      fullPage: true,
+    });
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

@@ -5,10 +5,17 @@
 //   2. Nobody takes the next one: after the escalation minute it goes to an agent, whose
 //      desktop gets it with the note and a to-do.
 //   3. Round robin with Bob paused from his own desktop: Ann gets every new lead.
+//   4. Leads made on a desktop (decision 0901): Ann's new lead for the North side, handed to
+//      the team, reaches Bob's desktop by the rule; the one she kept stays hers.
+//   5. Ann imports a CSV file for the team, first to claim: every lead is offered, and each
+//      agent's desktop gets one to-do for the import, not one per lead.
+//   6. The server is down while Ann types a lead in (her desktop is offline); once it is back
+//      and her desktop syncs, the lead is routed to Bob.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerArgs, HandlerName, HandlerResult } from '../../src-shared/ipc/contract';
 import type { RoutingRulesInput } from '../../src-shared/routing';
 import type { SessionResponse } from '../../src-shared/sync';
+import { fubCsv } from '../support/import-fixtures';
 import { startHeadless, type HeadlessProcess } from '../support/headless-process';
 import { httpInvoker } from '../support/invoke-http';
 import { freePort } from '../support/postgres';
@@ -27,6 +34,7 @@ const WAIT = { timeout: 60_000, interval: 250 };
 const PASSWORD = 'correct horse battery';
 const serverDir = tempDir('porchlight-routing-server-');
 let server: SyncServerProcess;
+let serverPort: number;
 let jane: SessionResponse;
 let apiKey: string;
 let ann: Desktop;
@@ -82,12 +90,17 @@ const notesOn = async (desktop: Desktop, leadId: string) =>
     .filter((m) => m.channel === 'note')
     .map((m) => m.body);
 
+const startServer = () =>
+  startSyncServerProcess(serverDir.path, serverPort, { SYNC_PUBLIC_URL: `http://127.0.0.1:${serverPort}` });
+const openTasksOf = async (desktop: Desktop) => {
+  const today = await desktop.invoke('tasks-today', {});
+  return [...today.overdue, ...today.dueToday].filter((t) => t.status === 'open');
+};
+
 beforeAll(async () => {
   const code = await initTeam(serverDir.path, 'Lakeside Realty', 'jane@example.com');
-  const port = await freePort();
-  server = await startSyncServerProcess(serverDir.path, port, {
-    SYNC_PUBLIC_URL: `http://127.0.0.1:${port}`,
-  });
+  serverPort = await freePort();
+  server = await startServer();
   jane = await api<SessionResponse>('/auth/redeem', {
     method: 'POST',
     body: { email: 'jane@example.com', code, password: PASSWORD },
@@ -168,4 +181,85 @@ describe('team routing between two agents’ desktops and the server', () => {
     expect(owners).toEqual([ann.agentId, ann.agentId, ann.agentId]);
     await bob.invoke('team-receiving-set', { paused: false });
   });
+
+  it(
+    'a lead Ann types in goes to the team’s rules once it syncs; the one she kept stays hers',
+    { timeout: 90_000 },
+    async () => {
+      await setRules({
+        rules: [{ id: 'north', name: 'North side', zips: ['60614'], agentIds: [bob.agentId] }],
+      });
+      const handed = await ann.invoke('leads-create', {
+        lead: { firstName: 'Nora', lastName: 'Hale', email: 'nora@example.com', address: { zip: '60614' } },
+        owner: 'team',
+      });
+      const kept = await ann.invoke('leads-create', {
+        lead: { firstName: 'Kim', lastName: 'Lee', email: 'kim@example.com', address: { zip: '60614' } },
+        owner: 'mine',
+      });
+      expect(handed.lead.ownerId).toBe('team-pool');
+      await expect.poll(() => ownerOn(bob, handed.lead.id), WAIT).toBe(bob.agentId);
+      expect(await notesOn(bob, handed.lead.id)).toContain(
+        'Routed to Bob Agent by the rule “North side” (round robin).',
+      );
+      expect(await ownerOn(ann, kept.lead.id)).toBe(ann.agentId);
+      expect(await ownerOn(bob, kept.lead.id)).toBeUndefined();
+    },
+  );
+
+  it(
+    'a CSV import for the team is offered lead by lead, with one to-do per agent',
+    { timeout: 120_000 },
+    async () => {
+      await setRules({ mode: 'first_to_claim' });
+      const rows = 30;
+      const csv = Buffer.from(fubCsv(rows));
+      const { id } = await ann.invoke('imports-upload', {
+        fileName: 'open-house.csv',
+        fileSize: csv.length,
+        offset: 0,
+        data: csv.toString('base64'),
+      });
+      const inspection = await ann.invoke('imports-inspect', { id });
+      await ann.invoke('imports-start', {
+        id,
+        preset: inspection.preset,
+        mapping: inspection.mapping,
+        duplicates: 'create',
+        owner: 'team',
+      });
+      await expect.poll(async () => (await ann.invoke('imports-get', { id }))?.state, WAIT).toBe('done');
+      const imported = (await ann.invoke('imports-get', { id }))?.counts.imported ?? 0;
+      expect(imported).toBeGreaterThan(rows / 2);
+      const importTodos = async (desktop: Desktop) =>
+        (await openTasksOf(desktop)).filter((t) => t.title.startsWith('From an import:'));
+      for (const desktop of [ann, bob]) {
+        await expect.poll(async () => (await importTodos(desktop)).length, WAIT).toBe(1);
+        const [todo] = await importTodos(desktop);
+        expect(todo?.title).toMatch(/^From an import: \d+ leads? offered to you to take$/);
+      }
+      const offered = (await importTodos(bob)).map((t) => Number(/(\d+) lead/.exec(t.title)?.[1]));
+      expect(offered.reduce((a, b) => a + b, 0)).toBe(imported);
+    },
+  );
+
+  it(
+    'a lead typed in while the server is out of reach is routed when it syncs',
+    { timeout: 150_000 },
+    async () => {
+      await setRules({ mode: 'round_robin', pausedAgentIds: [ann.agentId] });
+      await server.stop();
+      await expect.poll(async () => (await ann.invoke('sync-status', {})).state, WAIT).toBe('offline');
+      const made = await ann.invoke('leads-create', {
+        lead: { firstName: 'Omar', lastName: 'Diaz', email: 'omar.diaz@example.com' },
+        owner: 'team',
+      });
+      expect(await ownerOn(ann, made.lead.id)).toBe('team-pool');
+      server = await startServer();
+      await expect
+        .poll(() => ownerOn(bob, made.lead.id), { timeout: 120_000, interval: 500 })
+        .toBe(bob.agentId);
+      expect(await notesOn(bob, made.lead.id)).toContain('Routed to Bob Agent by the team (round robin).');
+    },
+  );
 });

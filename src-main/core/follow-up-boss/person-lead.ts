@@ -85,6 +85,7 @@ export async function readPerson(
     preset: 'follow_up_boss',
     mapping: presetDefinitions.follow_up_boss.columns,
     workspace,
+    ownerId: workspace.agentId,
     importedAt: now,
     now,
   });

@@ -11,6 +11,7 @@ import { readStage } from '../../../src-shared/imports';
 import { mergeRowInto } from '../imports/merge-row';
 import { findDuplicateIds } from '../leads/merge';
 import type { FubPerson } from '../ports/follow-up-boss';
+import { ownerOfNewLead } from '../routing/new-lead-owner';
 import type { LinkedLeads } from './linked-leads';
 import { readPerson } from './person-lead';
 import type { FubRunDeps } from './run-deps';
@@ -55,10 +56,12 @@ export async function takePerson(
   report.problems.push(...reading.problems);
   const existing = await matchFor(deps, linked, reading.lead);
   if (existing === undefined) {
-    await deps.db.leads.insert(reading.lead);
-    linked.wrote(reading.lead);
+    // A new person in a team goes to the team's routing, as every new lead does (0901).
+    const lead: Lead = { ...reading.lead, ownerId: ownerOfNewLead(deps.workspace, false) };
+    await deps.db.leads.insert(lead);
+    linked.wrote(lead);
     report.created++;
-    return reading.lead;
+    return lead;
   }
   // A lead the agent moved to the bin stays there; Follow Up Boss does not bring it back.
   if (existing.deletedAt !== 0) {

@@ -8,6 +8,7 @@
 // has (404) is unlinked instead: there is nobody left to write to.
 import type { Lead, Message } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
+import { TEAM_POOL_OWNER_ID } from '../../../src-shared/sync';
 import type { FubNote } from '../ports/follow-up-boss';
 import { FubError } from '../ports/follow-up-boss';
 import type { LinkedLeads } from './linked-leads';
@@ -60,8 +61,13 @@ export class WriteBack {
     private readonly linked: LinkedLeads,
   ) {}
 
+  /** This agent's lead, or one this desktop handed to the team that no agent holds yet (0901). */
   private owned(lead: Lead | undefined): lead is Lead & { fubId: string } {
-    return lead?.fubId !== undefined && lead.deletedAt === 0 && lead.ownerId === this.deps.workspace.agentId;
+    return (
+      lead?.fubId !== undefined &&
+      lead.deletedAt === 0 &&
+      (lead.ownerId === this.deps.workspace.agentId || lead.ownerId === TEAM_POOL_OWNER_ID)
+    );
   }
 
   private due(key: string): boolean {

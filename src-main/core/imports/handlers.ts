@@ -8,6 +8,7 @@ import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { ImportInspection, ImportView } from '../../../src-shared/ipc/imports';
 import type { CoreContext } from '../context';
+import { ownerOfNewLead } from '../routing/new-lead-owner';
 import { exportLeadsCsv } from './export-leads';
 import { inspectBatch } from './inspect';
 import { rememberMapping } from './remembered-mapping';
@@ -165,6 +166,8 @@ export function importHandlers(ctx: CoreContext) {
         mapping: args.mapping,
         duplicates: args.duplicates,
         ...(args.sequenceId === undefined ? {} : { sequenceId: args.sequenceId }),
+        // The batch stays on this desktop; its owner is whom the leads it makes go to (0901).
+        ownerId: ownerOfNewLead(workspace, args.owner === 'mine'),
         status: 'running',
         startedAt: clock.now(),
       });

@@ -53,6 +53,7 @@ export async function inspectBatch(
       preset,
       mapping,
       workspace: ctx.workspace,
+      ownerId: ctx.workspace.agentId,
       importedAt: now,
       now,
     });

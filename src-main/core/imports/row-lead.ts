@@ -28,6 +28,8 @@ export interface RowContext {
   preset: ImportPreset;
   mapping: ColumnMapping;
   workspace: Workspace;
+  /** Whom the new leads go to: the agent, or the team pool to be routed (decision 0901). */
+  ownerId: string;
   /** createdAt of a lead whose row has no date: the batch's start (the same on a resumed run). */
   importedAt: number;
   now: number;
@@ -165,7 +167,7 @@ export async function readLeadRow(csv: CsvRow, ctx: RowContext): Promise<RowRead
   const base: Lead = compact({
     id: importedLeadId(ctx.batchId, csv.row),
     teamId: ctx.workspace.teamId,
-    ownerId: ctx.workspace.agentId,
+    ownerId: ctx.ownerId,
     updatedAt: ctx.now,
     firstName,
     lastName,

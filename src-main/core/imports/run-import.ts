@@ -80,6 +80,7 @@ export async function runImport(
         preset,
         mapping,
         workspace: ctx.workspace,
+        ownerId: batch.ownerId,
         importedAt: batch.startedAt ?? batch.createdAt,
         now: ctx.clock.now(),
       };

@@ -7,6 +7,7 @@ import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { LeadCounts, LeadPage, LeadWriteResult } from '../../../src-shared/ipc/leads';
 import type { CoreContext } from '../context';
+import { ownerOfNewLead } from '../routing/new-lead-owner';
 import { scoreOnWrite } from '../scoring/lead-score';
 import { findDuplicateGroups } from './duplicate-groups';
 import { findDuplicateIds, mergeLeads } from './merge';
@@ -35,7 +36,7 @@ export function leadHandlers(ctx: CoreContext) {
     const base: Lead = {
       id: randomUUID(),
       teamId: workspace.teamId,
-      ownerId: workspace.agentId,
+      ownerId: ownerOfNewLead(workspace, args.owner === 'mine'),
       updatedAt: now,
       firstName: '',
       lastName: '',

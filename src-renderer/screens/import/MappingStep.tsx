@@ -19,6 +19,8 @@ export interface StartChoice {
   mapping: ColumnMapping;
   duplicates: DuplicateChoice;
   sequenceId?: string;
+  /** In a team: the new leads go to the team's routing rules, or stay the importer's. */
+  owner: 'mine' | 'team';
 }
 
 export interface MappingStepProps {
@@ -33,6 +35,8 @@ export interface MappingStepProps {
 export function MappingStep({ inspection, busy, error, onChange, onStart, onCancel }: MappingStepProps) {
   const [duplicates, setDuplicates] = useState<DuplicateChoice>('merge');
   const [sequenceId, setSequenceId] = useState('');
+  const [owner, setOwner] = useState<'mine' | 'team'>('team');
+  const inTeam = (useContractQuery('sync-status', {}).data?.agent ?? null) !== null;
   const sequences = useContractQuery('sequences-list', {}).data ?? [];
   const active = sequences.filter((s) => s.status === 'active');
   const ids = useId();
@@ -75,6 +79,29 @@ export function MappingStep({ inspection, busy, error, onChange, onStart, onCanc
             </label>
           ))}
         </fieldset>
+        {inTeam ? (
+          <fieldset className="field">
+            <legend>Who gets the new leads</legend>
+            <label className="radio">
+              <input
+                type="radio"
+                name={`${ids}-owner`}
+                checked={owner === 'team'}
+                onChange={() => setOwner('team')}
+              />
+              The team’s routing rules (each agent is told once for the whole import)
+            </label>
+            <label className="radio">
+              <input
+                type="radio"
+                name={`${ids}-owner`}
+                checked={owner === 'mine'}
+                onChange={() => setOwner('mine')}
+              />
+              Keep these leads: they stay mine
+            </label>
+          </fieldset>
+        ) : null}
         <label className="field">
           <span>Follow-up for the imported leads</span>
           <select value={sequenceId} onChange={(e) => setSequenceId(e.target.value)}>
@@ -164,7 +191,13 @@ export function MappingStep({ inspection, busy, error, onChange, onStart, onCanc
           className="primary"
           disabled={busy || inspection.problems.length > 0}
           onClick={() =>
-            onStart({ preset, mapping, duplicates, ...(sequenceId === '' ? {} : { sequenceId }) })
+            onStart({
+              preset,
+              mapping,
+              duplicates,
+              owner: inTeam ? owner : 'mine',
+              ...(sequenceId === '' ? {} : { sequenceId }),
+            })
           }
         >
           Import

@@ -1,16 +1,29 @@
 // Who the lead belongs to, by name. With a team (more than one agent) it is where the lead is
-// assigned to another agent; alone, it just names you.
+// assigned to another agent; alone, it just names you. A lead in the team pool (offered by the
+// team's rules, or waiting for them) says so, with "Take this lead"; what the take did stays
+// beside the owner after the lead moved.
 import type { Lead } from '../../../src-shared/domain';
+import { TEAM_POOL_OWNER_ID } from '../../../src-shared/sync';
 import { messageOf, useContractMutation, useContractQuery } from '../../bridge/query';
 import { agentLabel } from '../leads/format';
+import { TakeLeadButton } from './TakeLead';
 
 export function OwnerField({ lead }: { lead: Lead }) {
   const agents = useContractQuery('agents-list', {});
   const assign = useContractMutation('leads-update');
+  const take = useContractMutation('team-lead-take');
   const list = agents.data ?? [];
   const owner = list.find((a) => a.id === lead.ownerId);
+  const inPool = lead.ownerId === TEAM_POOL_OWNER_ID;
+  const taking =
+    inPool || !take.isIdle ? <TakeLeadButton leadId={lead.id} inPool={inPool} take={take} /> : null;
+  if (inPool) return <>The team pool {taking}</>;
   if (list.length <= 1)
-    return <>{owner === undefined ? 'Someone no longer on the team' : agentLabel(owner)}</>;
+    return (
+      <>
+        {owner === undefined ? 'Someone no longer on the team' : agentLabel(owner)} {taking}
+      </>
+    );
   return (
     <>
       <select
@@ -27,6 +40,7 @@ export function OwnerField({ lead }: { lead: Lead }) {
         ))}
       </select>
       {assign.isError ? <span className="field-error">{messageOf(assign.error)}</span> : null}
+      {taking}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // Add or edit a lead. Core validates and normalises; its field errors are shown beside the
-// inputs they name, and nothing typed is lost when a save is refused.
+// inputs they name, and nothing typed is lost when a save is refused. In a team, a new lead goes
+// to the team's routing rules unless the agent keeps it (decision 0901).
 import { useState } from 'react';
 import type { Lead, LeadIntent, LeadSource, LeadStage } from '../../../src-shared/domain';
 import { leadSources, leadStages } from '../../../src-shared/domain';
@@ -7,6 +8,7 @@ import { PorchlightError } from '../../../src-shared/ipc/errors';
 import { suggestEmailCorrection } from '../../../src-shared/leads/email-typo';
 import type { LeadInput } from '../../../src-shared/ipc/leads';
 import { useBridge } from '../../bridge/context';
+import { useContractQuery } from '../../bridge/query';
 import { Dialog } from '../../shell/Dialog';
 import { sourceLabels, stageLabels } from './format';
 
@@ -76,6 +78,8 @@ export function LeadForm({ lead, onClose }: LeadFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [keep, setKeep] = useState(false);
+  const inTeam = (useContractQuery('sync-status', {}).data?.agent ?? null) !== null;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]): void =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -88,7 +92,7 @@ export function LeadForm({ lead, onClose }: LeadFormProps) {
       const input = inputOf(draft, lead);
       const result =
         lead === null
-          ? await bridge.invoke('leads-create', { lead: input })
+          ? await bridge.invoke('leads-create', { lead: input, owner: inTeam && !keep ? 'team' : 'mine' })
           : await bridge.invoke('leads-update', { id: lead.id, patch: input });
       onClose(result.lead);
     } catch (error) {
@@ -207,6 +211,15 @@ export function LeadForm({ lead, onClose }: LeadFormProps) {
           onChange={(e) => set('notes', e.target.value)}
         />
       </label>
+      {lead === null && inTeam ? (
+        <label className="check">
+          <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
+          <span>
+            Keep this lead: it stays yours. Otherwise the team’s routing rules choose who gets it once this
+            computer syncs.
+          </span>
+        </label>
+      ) : null}
       <div className="dialog-actions">
         <button type="button" onClick={() => onClose()}>
           Cancel

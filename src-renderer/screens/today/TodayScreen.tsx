@@ -6,6 +6,7 @@ import type { Message, Task } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
 import { messageOf, useContractMutation, useContractQuery } from '../../bridge/query';
 import { hrefOf, navigate } from '../../shell/router';
+import { TakeLead, isOfferTask } from '../lead/TakeLead';
 import { channelWord, localTime } from '../lead/words';
 import { useListKeys } from '../use-list-keys';
 
@@ -93,6 +94,7 @@ export function TodayScreen() {
         {' '}
         · {overdue ? 'was due' : 'due'} {localTime(t.dueAt, here)}
       </span>
+      {isOfferTask(t) && t.leadId !== undefined ? <TakeLead leadId={t.leadId} /> : null}
       <kbd>d</kbd>
     </Item>
   );

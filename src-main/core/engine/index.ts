@@ -20,6 +20,8 @@ import { senderFor } from './send-pipeline';
 import { releaseWaiting, releaseWaitingForProfile } from './waiting';
 import { PROFILE_SETTING_ID } from '../../../src-shared/ipc/profile';
 import { startReactions } from './reactions';
+import type { CatchUpReport } from './catch-up';
+import { catchUpReactions } from './catch-up';
 import type { RecoveryReport } from './recovery';
 import { recoverOutbox } from './recovery';
 import { readEngineSettings } from './settings';
@@ -31,6 +33,8 @@ export type { EnginePorts } from './ports';
 export interface Engine {
   /** What start-up recovery found in the outbox. */
   readonly recovery: RecoveryReport;
+  /** What start-up catch-up found: reactions a stop had cut short (catch-up.ts). */
+  readonly catchUp: CatchUpReport;
   /** Resolves when no reaction or dispatch is running (tests, bench). */
   idle(): Promise<void>;
   /** The daily aged-lead scan, on demand. */
@@ -71,6 +75,7 @@ export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Pr
   await releaseWaitingForProfile(ctx);
   const queue = new KeyedWorkQueue((error) => console.error('Porchlight engine:', error));
   const stopReactions = startReactions(ctx, queue);
+  const catchUp = await catchUpReactions(ctx, queue);
   const claims = ports.claims ?? new ClaimRouter(ctx);
   claims.start?.();
   const dispatcher = new OutboxDispatcher(ctx, ports, claims, settings);
@@ -115,6 +120,7 @@ export async function startEngine(ctx: CoreContext, given: EnginePorts = {}): Pr
 
   return {
     recovery,
+    catchUp,
     idle,
     scanAgedLeads: () => scanAgedLeads(ctx),
     async setSender(channel, sender) {

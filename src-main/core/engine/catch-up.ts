@@ -1,0 +1,90 @@
+// Start-up catch-up of the reactions a stop cut short (kill -9, a power cut, a laptop that ran
+// flat). Each write is durable on its own, but a reaction is further writes after the one it
+// answers, and a change event is never replayed after a restart:
+//  C1 a new lead stored, never enrolled: a lead of the last day (not imported, not deleted) with
+//     no enrollment at all runs the new-lead triggers again, for the sequences that were already
+//     active when it arrived (a sequence switched on later never reaches back to older leads).
+//  C2 an enrollment stored, its step's message never written, or written with the enrollment
+//     never told: an active enrollment with no pending message adopts its step's message when
+//     there is one (never a second message for the same step), and writes it when there is not.
+import type { Enrollment, Lead, Message, MessageStatus } from '../../../src-shared/domain';
+import type { CoreContext } from '../context';
+import { advanceEnrollment, enrollLead, materialiseNext, patchEnrollment } from '../enrollments/materialise';
+import { NEW_LEAD_WINDOW_MS, triggeredSequences } from './triggers';
+import type { KeyedWorkQueue } from './work-queue';
+
+export interface CatchUpReport {
+  /** C1: new leads enrolled that a stop had left without their first touch. */
+  enrolled: number;
+  /** C2: enrollments given back their step's message (adopted or written). */
+  resumed: number;
+}
+
+/** Settled outcomes after which the sequence moves on (settle.ts advances on each of these). */
+const ADVANCING: ReadonlySet<MessageStatus> = new Set([
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'skipped',
+  'rerouted',
+]);
+
+async function enrollIfNeverEnrolled(ctx: CoreContext, lead: Lead): Promise<number> {
+  const { db } = ctx;
+  if ((await db.enrollments.count({ selector: { leadId: lead.id } }).exec()) > 0) return 0;
+  const sequences = (await db.sequences.find({ selector: { status: 'active' } }).exec())
+    .map((doc) => doc.toMutableJSON())
+    .filter((sequence) => sequence.updatedAt <= lead.createdAt);
+  let enrolled = 0;
+  for (const sequence of triggeredSequences(sequences, undefined, lead, ctx.clock.now())) {
+    const outcome = await enrollLead(ctx, lead, sequence, {
+      reason: `trigger ${sequence.trigger.type} (caught up after a restart)`,
+    });
+    if ('enrolled' in outcome) enrolled++;
+  }
+  return enrolled;
+}
+
+async function resumeEnrollment(ctx: CoreContext, enrollment: Enrollment): Promise<number> {
+  const steps = await ctx.db.messages
+    .find({ selector: { enrollmentId: enrollment.id, stepIndex: enrollment.nextStepIndex } })
+    .exec();
+  const latest = steps
+    .map((doc): Message => doc.toMutableJSON())
+    .sort((a, b) => (b.attempt ?? 0) - (a.attempt ?? 0))[0];
+  if (latest === undefined) return (await materialiseNext(ctx, enrollment.id)) === null ? 0 : 1;
+  const adopted = await patchEnrollment(ctx, enrollment.id, (e) =>
+    e.pendingMessageId === undefined && e.status === 'active' ? { pendingMessageId: latest.id } : null,
+  );
+  if (adopted === null) return 0;
+  // Settled while the enrollment did not know it (its advance found no pending message): on.
+  if (ADVANCING.has(latest.status)) await advanceEnrollment(ctx, latest, latest.updatedAt);
+  return 1;
+}
+
+/** Runs C1 and C2 through the engine's queue, each lead's work in order with its reactions. */
+export async function catchUpReactions(ctx: CoreContext, queue: KeyedWorkQueue): Promise<CatchUpReport> {
+  const { db } = ctx;
+  const report: CatchUpReport = { enrolled: 0, resumed: 0 };
+  const since = ctx.clock.now() - NEW_LEAD_WINDOW_MS;
+  const recent = await db.leads.find({ selector: { createdAt: { $gte: since }, deletedAt: 0 } }).exec();
+  const stalled = await db.enrollments
+    .find({ selector: { status: 'active', pendingMessageId: { $exists: false } } })
+    .exec();
+  for (const doc of recent) {
+    const lead = doc.toMutableJSON();
+    if (lead.importId !== undefined || lead.mergedInto !== undefined) continue;
+    queue.run(lead.id, async () => void (report.enrolled += await enrollIfNeverEnrolled(ctx, lead)));
+  }
+  for (const doc of stalled) {
+    const enrollment = doc.toMutableJSON();
+    queue.run(enrollment.leadId, async () => {
+      const current = (await db.enrollments.findOne(enrollment.id).exec())?.toMutableJSON();
+      if (current?.status === 'active' && current.pendingMessageId === undefined)
+        report.resumed += await resumeEnrollment(ctx, current);
+    });
+  }
+  await queue.idle();
+  return report;
+}

@@ -13,12 +13,13 @@ export const isOfferTask = (task: { id: string; leadId?: string | undefined; sta
 
 export type TakeRequest = ReturnType<typeof useContractMutation<'team-lead-take'>>;
 
+const takenFirst = (take: TakeRequest): boolean =>
+  take.error instanceof PorchlightError && take.error.code === 'conflict';
+
 function outcomeOf(take: TakeRequest): string {
   if (take.isSuccess) return 'You own this lead now.';
   if (!take.isError) return '';
-  if (take.error instanceof PorchlightError && take.error.code === 'conflict')
-    return 'Someone else took it first.';
-  return messageOf(take.error);
+  return takenFirst(take) ? 'Someone else took it first.' : messageOf(take.error);
 }
 
 /** The button (while the lead is in the pool) and the outcome of the take, beside it. */
@@ -34,7 +35,8 @@ export function TakeLeadButton({
   const outcome = outcomeOf(take);
   return (
     <span className="take-lead">
-      {inPool ? (
+      {/* Taken by someone else: the lead is leaving the pool, there is nothing left to take. */}
+      {inPool && !takenFirst(take) ? (
         <button
           type="button"
           className="primary"

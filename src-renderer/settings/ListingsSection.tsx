@@ -1,138 +1,16 @@
 // Settings → Listings: the MLS's RESO Web API (address, bearer token or OAuth2 client
 // credentials, an optional filter and the homes' public page), "Import now" (what changed
 // since the last import) and "Check every listing" (a full pass that also finds homes gone
-// from the feed), and an IDX/CSV file with its columns mapped to RESO fields before import.
+// from the feed), how often the feed is imported and alerts may go (ListingsSchedule), and an
+// IDX/CSV file with its columns mapped to RESO fields before import (ListingsCsvImport).
 // Every refusal is said beside its field; the last import is said in words.
 import { useEffect, useState } from 'react';
-import type {
-  ListingCsvPreview,
-  ListingImportReport,
-  ListingsOverview,
-  ResoSettings,
-} from '../../src-shared/ipc/listings';
-import { listingCsvFields } from '../../src-shared/ipc/listings';
+import type { ListingsOverview, ResoSettings } from '../../src-shared/ipc/listings';
 import { useBridge } from '../bridge/context';
 import { Field, FieldErrorText, OutcomeLine, outcomeOf, SecretField, type Outcome } from './fields';
+import { CsvImport, reportWords } from './ListingsCsvImport';
+import { ListingsSchedule } from './ListingsSchedule';
 import type { SettingsSectionProps } from './section';
-
-function reportWords(report: ListingImportReport): string {
-  const parts = [
-    `read ${String(report.read)}`,
-    `${String(report.added)} new`,
-    `${String(report.updated)} updated`,
-    `${String(report.unchanged)} unchanged`,
-    ...(report.priceCuts > 0 ? [`${String(report.priceCuts)} price cuts`] : []),
-    ...(report.statusChanges > 0 ? [`${String(report.statusChanges)} status changes`] : []),
-    ...(report.leftFeed > 0 ? [`${String(report.leftFeed)} gone from the feed (kept, not offered)`] : []),
-  ];
-  return `${new Date(report.finishedAt).toLocaleString()}: ${parts.join(', ')}.`;
-}
-
-function CsvImport({ onImported }: { onImported: (report: ListingImportReport) => void }) {
-  const bridge = useBridge();
-  const [text, setText] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ListingCsvPreview | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const choose = async (file: File | undefined) => {
-    if (file === undefined) return;
-    const content = await file.text();
-    setText(content);
-    try {
-      setPreview(await bridge.invoke('listings-csv-preview', { text: content }));
-      setOutcome(null);
-    } catch (error) {
-      setOutcome(outcomeOf(error));
-    }
-  };
-  const missing =
-    preview === null
-      ? []
-      : listingCsvFields.filter(
-          (f) =>
-            ['ListingKey', 'ListPrice', 'StandardStatus'].includes(f) &&
-            !Object.values(preview.mapping).includes(f),
-        );
-  return (
-    <div className="csv-listings">
-      <h4>From an IDX or MLS export (CSV)</h4>
-      <label className="field">
-        <span>CSV file</span>
-        <input
-          type="file"
-          name="listingsCsv"
-          accept=".csv,text/csv"
-          onChange={(e) => void choose(e.target.files?.[0])}
-        />
-      </label>
-      {preview === null || text === null ? null : (
-        <>
-          <table className="mapping">
-            <caption>Each column becomes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">First row</th>
-                <th scope="col">Field</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.headers.map((header, i) => (
-                <tr key={header}>
-                  <td>{header}</td>
-                  <td>{preview.rows[0]?.[i] ?? ''}</td>
-                  <td>
-                    <select
-                      aria-label={`Field for ${header}`}
-                      value={preview.mapping[header] ?? 'ignore'}
-                      onChange={(e) =>
-                        setPreview({
-                          ...preview,
-                          mapping: {
-                            ...preview.mapping,
-                            [header]: e.target.value as ListingCsvPreview['mapping'][string],
-                          },
-                        })
-                      }
-                    >
-                      <option value="ignore">(not imported)</option>
-                      {listingCsvFields.map((field) => (
-                        <option key={field} value={field}>
-                          {field}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {missing.length > 0 ? (
-            <FieldErrorText error={`Map a column to ${missing.join(', ')} to import.`} />
-          ) : null}
-          <button
-            type="button"
-            disabled={missing.length > 0}
-            onClick={() =>
-              void bridge
-                .invoke('listings-import-csv', { text, mapping: preview.mapping })
-                .then((report) => {
-                  onImported(report);
-                  setOutcome({
-                    ok: true,
-                    text: `Imported ${reportWords(report)}${report.problems.length > 0 ? ` Not imported: ${report.problems.join(' ')}` : ''}`,
-                  });
-                })
-                .catch((error: unknown) => setOutcome(outcomeOf(error)))
-            }
-          >
-            Import these homes
-          </button>
-        </>
-      )}
-      <OutcomeLine outcome={outcome} />
-    </div>
-  );
-}
 
 export function ListingsSection({ onSaved }: SettingsSectionProps) {
   const bridge = useBridge();
@@ -149,7 +27,13 @@ export function ListingsSection({ onSaved }: SettingsSectionProps) {
         setForm((f) => f ?? v.settings);
       });
     load();
-    return bridge.on('listings-changed', load);
+    // A timed import that failed changes no home: the status is read again now and then.
+    const every = setInterval(load, 30_000);
+    const off = bridge.on('listings-changed', load);
+    return () => {
+      clearInterval(every);
+      off();
+    };
   }, [bridge]);
   if (view === null || form === null) return <p>Loading…</p>;
   const set = (patch: Partial<ResoSettings>) => setForm({ ...form, ...patch });
@@ -180,7 +64,7 @@ export function ListingsSection({ onSaved }: SettingsSectionProps) {
     });
   const importNow = (full: boolean) =>
     run(async () => `Imported ${reportWords(await bridge.invoke('listings-import-reso', { full }))}`);
-  const { counts, state } = view;
+  const { counts } = view;
   return (
     <section aria-label="Listings">
       <p role="status">
@@ -189,10 +73,7 @@ export function ListingsSection({ onSaved }: SettingsSectionProps) {
           : `${counts.total.toLocaleString()} homes: ${counts.forSale.toLocaleString()} for sale, ${counts.offFeed.toLocaleString()} gone from the feed.`}{' '}
         Every agent of the team gets the same homes.
       </p>
-      {state.lastRun === null ? null : <p>Last import from the MLS {reportWords(state.lastRun)}</p>}
-      {state.lastError === null ? null : (
-        <p className="field-error">The last import stopped: {state.lastError}</p>
-      )}
+      <ListingsSchedule view={view} onSaved={setView} />
       <h4>From your MLS (RESO Web API)</h4>
       <form
         onSubmit={(e) => {

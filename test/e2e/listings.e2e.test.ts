@@ -1,7 +1,8 @@
 // Listings in Chromium against the headless shell and a local RESO Web API server: a bad token
 // is refused beside its field; the right one imports the feed; a lead's page shows the homes
 // that fit with why and where each preference came from; the preferences are edited there and
-// one home is sent with one tap.
+// one home is sent with one tap; how often the feed is imported and alerts may go is set in
+// Settings → Listings, a bad number refused beside its field, with the import's state in words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe';
 import { startAppSession, type AppSession } from '../support/app-session';
@@ -99,6 +100,52 @@ describe('Listings in Chromium', () => {
     await homes.locator('input[name="priceMax"]').fill('400000');
     await homes.getByRole('button', { name: 'Save preferences' }).click();
     await expect.poll(() => homes.textContent()).toContain('up to $400k · set by you');
+    await page.close();
+  });
+
+  it('sets how often the feed is imported and alerts may go; a bad number is refused beside its field', async () => {
+    const page = await app.open('/settings/listings');
+    const schedule = page.getByRole('form', { name: 'How often' });
+    await expect.poll(() => schedule.textContent()).toContain('Last good import');
+    expect(await schedule.textContent()).toContain('Next import');
+    const minutes = schedule.locator('input[name="importEveryMinutes"]');
+    const hours = schedule.locator('input[name="alertEveryHours"]');
+    expect(await minutes.inputValue()).toBe('15');
+    expect(await hours.inputValue()).toBe('24');
+
+    await minutes.fill('every hour');
+    await schedule.getByRole('button', { name: 'Set how often' }).click();
+    await expect
+      .poll(() =>
+        schedule.locator('label:has(input[name="importEveryMinutes"]) [role="alert"]').textContent(),
+      )
+      .toBe('Enter whole minutes, like 15.');
+    await minutes.fill('2');
+    await hours.fill('48');
+    await schedule.getByRole('button', { name: 'Set how often' }).click();
+    await expect
+      .poll(() =>
+        schedule.locator('label:has(input[name="importEveryMinutes"]) [role="alert"]').textContent(),
+      )
+      .toBe('At least every 5 minutes: MLS servers limit how often they are asked.');
+    // What was typed stays, and nothing was saved.
+    expect(await minutes.inputValue()).toBe('2');
+    expect((await app.invoke('listings-overview', {})).settings.importEveryMinutes).toBe(15);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await app.shot(page, 'listings-schedule-refused');
+
+    await minutes.fill('30');
+    await schedule.getByRole('button', { name: 'Set how often' }).click();
+    await expect.poll(() => schedule.getByRole('status').last().textContent()).toContain('Saved.');
+    const saved = await app.invoke('listings-overview', {});
+    expect(saved.settings.importEveryMinutes).toBe(30);
+    expect(saved.alerts.alertEveryHours).toBe(48);
+    await expect
+      .poll(async () => (await app.invoke('listings-overview', {})).nextImportAt)
+      .toBe((saved.state.lastRun?.finishedAt ?? 0) + 30 * 60_000);
+    expect(await schedule.locator('[role="alert"]').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await app.shot(page, 'listings-schedule');
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 // The timed RESO import (src-main/core/listings/reso-imports.ts, T1..T4) against the local
-// RESO-compatible server: a connected feed is imported at once and then every
+// RESO-compatible server: a connected feed is imported one interval on and then every
 // importEveryMinutes from the end of the last run; a failed run keeps its reason and time beside
 // the last good import and the next turn tries again; never two imports at once; stop() ends it.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,11 +43,14 @@ async function advance(c: TestCore, ms: number): Promise<void> {
 }
 
 describe('the timed RESO import', () => {
-  it('imports a connected feed at once, then what changed every 15 minutes', async () => {
+  it('imports a connected feed 15 minutes on, then what changed every 15 minutes', async () => {
     const { server, core } = await setUp();
-    const started = core.clock.now();
     await core.ctx.resoImports.start(core.ctx);
-    await advance(core, 0);
+    expect((await core.invoke('listings-overview', {})).nextImportAt).toBe(core.clock.now() + 15 * MINUTE);
+    await advance(core, 14 * MINUTE);
+    expect(propertyRequests(server)).toHaveLength(0);
+    await advance(core, MINUTE);
+    const started = core.clock.now();
     expect(await core.ctx.db.listings.count().exec()).toBe(5);
     const overview = await core.invoke('listings-overview', {});
     expect(overview.settings.importEveryMinutes).toBe(15);
@@ -70,7 +73,7 @@ describe('the timed RESO import', () => {
   it('a failed run is kept with its time beside the last good import, and the next turn tries again', async () => {
     const { server, core } = await setUp();
     await core.ctx.resoImports.start(core.ctx);
-    await advance(core, 0);
+    await advance(core, 15 * MINUTE);
     const good = core.clock.now();
     server.revokeTokens();
     await advance(core, 15 * MINUTE);
@@ -92,7 +95,7 @@ describe('the timed RESO import', () => {
     let release: () => void = () => undefined;
     server.hold = new Promise<void>((resolve) => (release = resolve));
     await core.ctx.resoImports.start(core.ctx);
-    await core.clock.advanceTo(core.clock.now());
+    await core.clock.advanceTo(core.clock.now() + 15 * MINUTE);
     // The timed run is waiting on the MLS; an hour passes and "Import now" is pressed.
     await core.clock.advanceTo(core.clock.now() + 60 * MINUTE);
     const byHand = core.invoke('listings-import-reso', {});

@@ -1,7 +1,8 @@
 // Imports from the MLS, one at a time, by hand ("Import now", "Check every listing") or on a
 // timer. Guarantees:
 //   T1 once a feed is connected (an address and its sign-in saved), what changed is imported
-//      every `importEveryMinutes` (15 by default), counted from the end of the last run;
+//      every `importEveryMinutes` (15 by default), counted from the end of the last run (from
+//      the connection for a feed never imported; at start-up at once when a turn was missed);
 //   T2 never two imports at once: a timed run finding one running skips its turn, a run by
 //      hand waits for the running one and then runs;
 //   T3 a run that fails keeps the reason and when (lastError, lastErrorAt) beside the last good
@@ -108,7 +109,7 @@ export class ResoImports {
     }
   }
 
-  /** T1: the next timed run, from the end of the last one (or now, for a feed just connected). */
+  /** T1: the next timed run, from the end of the last one (at once when that is long past). */
   private async arm(ctx: CoreContext): Promise<void> {
     if (!this.started) return;
     const settings = await readResoSettings(ctx);
@@ -116,8 +117,10 @@ export class ResoImports {
     this.clearTimer();
     if (!connected || !this.started || this.running !== undefined) return;
     const state = await readResoState(ctx);
+    // A feed never imported waits one interval (the agent's first import is "Import now").
+    const now = ctx.clock.now();
     const last = Math.max(state.lastRun?.finishedAt ?? 0, state.lastErrorAt ?? 0);
-    const at = Math.max(ctx.clock.now(), last + settings.importEveryMinutes * MINUTE_MS);
+    const at = Math.max(now, (last === 0 ? now : last) + settings.importEveryMinutes * MINUTE_MS);
     // Another arm may have set one while this one read the settings: only one timer stays.
     this.clearTimer();
     this.timer = {

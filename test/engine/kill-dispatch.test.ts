@@ -4,11 +4,11 @@
 // uncertain (a provider that cannot be asked) or reconciled (a provider that can). The child's
 // fake mailer answers lookups to exercise reconciliation; real SMTP has no lookup (decision
 // 0332), so with SMTP an email in flight is shown as uncertain like a text.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runChild, summaryOf, type ChildRun } from '../support/kill-child';
 
 const CHILD = join(import.meta.dirname, 'dispatch-child.ts');
 const LEADS = 300;
@@ -31,32 +31,12 @@ interface Summary {
   reviewTasks: number;
 }
 
-function run(
-  mode: string,
-  killAfterSends?: number,
-): Promise<{ code: number | null; signal: string | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, mode, String(LEADS)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    let watcher: NodeJS.Timeout | undefined;
-    if (killAfterSends !== undefined) {
-      watcher = setInterval(() => {
-        if (providerLog().length >= killAfterSends) {
-          clearInterval(watcher);
-          child.kill('SIGKILL');
-        }
-      }, 5);
-    }
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (watcher !== undefined) clearInterval(watcher);
-      resolve({ code, signal, out });
-    });
-  });
+function run(mode: string, killAfterSends?: number): Promise<ChildRun> {
+  return runChild(
+    CHILD,
+    [dir, mode, String(LEADS)],
+    killAfterSends === undefined ? undefined : () => providerLog().length >= killAfterSends,
+  );
 }
 
 describe('kill -9 mid-dispatch', () => {
@@ -69,8 +49,7 @@ describe('kill -9 mid-dispatch', () => {
 
     const second = await run('resume');
     expect(second.code, second.out).toBe(0);
-    const line = second.out.split('\n').find((l) => l.startsWith('SUMMARY '));
-    const summary = JSON.parse(line?.slice('SUMMARY '.length) ?? '{}') as Summary;
+    const summary = summaryOf<Summary>(second.out);
     const log = providerLog();
 
     // Nothing sent twice: every message reached the provider at most once.

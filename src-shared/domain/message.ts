@@ -77,6 +77,8 @@ export const messageSchema = z.object({
   /** Why it waits, was skipped or rerouted, in the product's words ("Twilio is not connected"). */
   statusReason: shortTextSchema.optional(),
   statusHistory: z.array(statusChangeSchema).max(50),
+  /** Photos sent with a text or WhatsApp message as media (Twilio MediaUrl): a home sent with one tap. */
+  mediaUrls: z.array(z.string().max(1000)).max(10).optional(),
   openedAt: epochMsSchema.optional(),
   clickedAt: epochMsSchema.optional(),
   demo: z.boolean(),

@@ -20,6 +20,13 @@ export const composeArgs = {
     templateId: idSchema.optional(),
     authoredBy: z.enum(['human', 'ai', 'template']).default('human'),
     when: z.enum(['now', 'next_allowed']).default('now'),
+    /** Photos to send as media on a text or WhatsApp message (public https:// addresses). */
+    mediaUrls: z
+      .array(
+        z.url({ protocol: /^https$/, message: 'A photo is sent from an https:// address only.' }).max(1000),
+      )
+      .max(10)
+      .optional(),
   }),
 };
 

@@ -1,7 +1,7 @@
 // A local HTTP server speaking the part of Twilio's Messages API Porchlight uses, for the
 // real twilio SDK to talk to (pointed here with RedirectingRequestClient, docs/channels.md):
 //   POST /2010-04-01/Accounts/:sid/Messages.json   create (To, From | MessagingServiceSid,
-//        Body | ContentSid, StatusCallback); 201 with the message, or Twilio's JSON error
+//        Body | ContentSid, MediaUrl (repeated), StatusCallback); 201 with the message, or Twilio's JSON error
 //        { code, message, more_info, status } (21211, 21604, 21610, 21614, 20003, 503, ...)
 //   GET  /2010-04-01/Accounts/:sid/Messages.json   list, newest first, filtered by To, From,
 //        DateSent / DateSent> / DateSent< (a date or a date-time), paged with PageSize and
@@ -30,6 +30,8 @@ export interface FakeMessage {
   errorMessage: string | null;
   statusCallback?: string;
   contentSid?: string;
+  /** MediaUrl, in the order given (Twilio fetches and sends each). */
+  mediaUrls?: string[];
   /** Where this message ends when settled. */
   fate: { status: 'delivered' | 'undelivered' | 'failed'; code?: number };
 }
@@ -123,6 +125,7 @@ export async function startFakeTwilio(now: () => number): Promise<FakeTwilio> {
       errorMessage: null,
       ...(form.get('StatusCallback') === null ? {} : { statusCallback: form.get('StatusCallback') ?? '' }),
       ...(contentSid === null ? {} : { contentSid }),
+      ...(form.getAll('MediaUrl').length === 0 ? {} : { mediaUrls: form.getAll('MediaUrl') }),
       // Twilio reports a closed WhatsApp window after accepting the message: failed, 63016.
       fate: outsideWindow
         ? { status: 'failed', code: 63016 }
@@ -275,7 +278,7 @@ function resource(m: FakeMessage): Record<string, unknown> {
     error_code: m.errorCode,
     error_message: m.errorMessage,
     num_segments: '1',
-    num_media: '0',
+    num_media: String(m.mediaUrls?.length ?? 0),
     price: null,
     price_unit: 'USD',
     api_version: '2010-04-01',

@@ -3,6 +3,7 @@
 //  - a status callback URL (with our message id) is sent only when a sync server is set;
 //  - WhatsApp outside the 24-hour window sends the approved template (ContentSid) when one is
 //    set, and refuses with the reason otherwise; Twilio's own 63016 answer is treated the same;
+//  - a message's photos go as MediaUrl with its body (never with a template, which has its own);
 //  - lookup(messageId) says `found: false` only when Twilio has no outbound message at all to
 //    that number around the time it was being sent; a near miss is 'unknown', never a resend.
 import type twilio from 'twilio';
@@ -66,7 +67,7 @@ export class TwilioSender<C extends 'sms' | 'whatsapp'> implements ChannelSender
 
   /** Sends and returns Twilio's whole answer (the settings screen's test shows it). */
   async create(
-    message: Pick<OutboundMessage, 'messageId' | 'to' | 'body'>,
+    message: Pick<OutboundMessage, 'messageId' | 'to' | 'body' | 'mediaUrls'>,
     signal: AbortSignal,
   ): Promise<MessageInstance> {
     if (signal.aborted) throw new ChannelError('timeout', 'gave up before sending', true, false);
@@ -102,7 +103,7 @@ export class TwilioSender<C extends 'sms' | 'whatsapp'> implements ChannelSender
   }
 
   private params(
-    message: Pick<OutboundMessage, 'messageId' | 'to' | 'body'>,
+    message: Pick<OutboundMessage, 'messageId' | 'to' | 'body' | 'mediaUrls'>,
     template: boolean,
   ): CreateOptions {
     const { from, messagingServiceSid, statusCallbackBaseUrl, teamId, templateSid } = this.options;
@@ -110,7 +111,12 @@ export class TwilioSender<C extends 'sms' | 'whatsapp'> implements ChannelSender
     if (from !== undefined) params.from = this.address(from);
     else if (messagingServiceSid !== undefined) params.messagingServiceSid = messagingServiceSid;
     if (template && templateSid !== undefined) params.contentSid = templateSid;
-    else params.body = message.body;
+    else {
+      params.body = message.body;
+      // Twilio fetches each MediaUrl and sends it with the message (a home's photo).
+      if (message.mediaUrls !== undefined && message.mediaUrls.length > 0)
+        params.mediaUrl = message.mediaUrls;
+    }
     if (statusCallbackBaseUrl !== undefined) {
       const url = new URL(publicLink(statusCallbackBaseUrl, STATUS_CALLBACK_PATH));
       if (teamId !== undefined) url.searchParams.set('team', teamId);

@@ -90,6 +90,7 @@ export function composeHandlers(ctx: CoreContext) {
         demo: lead.demo,
         ...(args.subject === undefined ? {} : { subject: args.subject }),
         ...(args.templateId === undefined ? {} : { templateId: args.templateId }),
+        ...(args.mediaUrls === undefined || args.channel === 'email' ? {} : { mediaUrls: args.mediaUrls }),
       };
       await db.messages.insert(message);
       return message;

@@ -221,6 +221,9 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   if (html !== undefined) outbound.html = html;
   if (unsubscribeUrl !== undefined) outbound.unsubscribeUrl = unsubscribeUrl;
   if (links !== undefined) outbound.links = links;
+  // A photo goes with the text or WhatsApp it was written for, not with a fallback email.
+  if (message.mediaUrls !== undefined && (channel === 'sms' || channel === 'whatsapp'))
+    outbound.mediaUrls = message.mediaUrls;
   // The provider call runs on its own: a slow provider never holds up the other sends.
   deps.inFlight.track(handOver(deps, sending, sender, outbound));
 }

@@ -1,5 +1,5 @@
 // "Send this home" from the lead page: one home, as a text (one line and the link), a WhatsApp
-// message (the same) or an email (the home's card as text, the link through click tracking when
+// message (the same, with the home's photo as media) or an email (the home's card as text, the link through click tracking when
 // a server serves it). It enters the outbox like any message the agent writes (compose-send),
 // so quiet hours, suppressions, claims and exactly-once hold, waiting for the lead's window
 // rather than being refused at night. The home is recorded on the lead at once, so it is not
@@ -29,6 +29,8 @@ export async function sendHome(
     );
   const { preferences } = await matchesForLead(ctx, lead, 1);
   const home = { listing, reasons: matchReasons(criteriaOf(preferences), listing, ctx.clock.now()) };
+  // WhatsApp shows the home's first photo with the text (Twilio fetches it: a public https:// one).
+  const photo = listing.photos.map((p) => p.url).find((url) => /^https:\/\/[^\s/]+/i.test(url));
   const greeting = lead.firstName.trim() === '' ? 'Hi' : `Hi ${lead.firstName.trim()}`;
   const body =
     channel === 'email'
@@ -41,6 +43,7 @@ export async function sendHome(
     ...(channel === 'email' ? { subject: `A home for you: ${addressOf(listing)}`.slice(0, 200) } : {}),
     authoredBy: 'template',
     when: 'next_allowed',
+    ...(channel === 'whatsapp' && photo !== undefined ? { mediaUrls: [photo] } : {}),
   });
   await recordHomesSent(ctx, lead.id, [listing.id], channel);
   return { messageId: message.id, sendAt: message.sendAt ?? message.createdAt };

@@ -17,6 +17,8 @@ export interface OutboundMessage {
   body: string;
   /** Email only: the HTML part rendered from the template, footer included (absent: made from `body`). */
   html?: string;
+  /** Text and WhatsApp: photos sent as media (Twilio MediaUrl), public https:// addresses. */
+  mediaUrls?: string[];
   /** Email only: RFC 8058 one-click unsubscribe target. */
   unsubscribeUrl?: string;
   /** Email only, in a team whose server serves them: the signed open pixel and click links. */

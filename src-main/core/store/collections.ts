@@ -86,12 +86,13 @@ export const collectionDefinitions: Definitions = {
   },
   messages: {
     schema: toRxJsonSchema(messageSchema, {
-      version: 2,
+      version: 3,
       indexes: [['leadId', 'createdAt'], ['status', 'sendAt'], 'enrollmentId', 'updatedAt'],
     }),
     // 1: statuses waiting_for_channel, rerouted, skipped and `statusReason` (all additive).
     // 2: status waiting_for_profile (additive).
-    migrationStrategies: { 1: (doc: Message) => doc, 2: (doc: Message) => doc },
+    // 3: `mediaUrls` (optional): no message carried media before.
+    migrationStrategies: { 1: (doc: Message) => doc, 2: (doc: Message) => doc, 3: (doc: Message) => doc },
   },
   sequences: {
     schema: toRxJsonSchema(sequenceSchema, { version: 2, indexes: ['status', 'updatedAt'] }),

@@ -102,6 +102,8 @@ const query = fc.record({
   limit: fc.option(fc.integer({ min: 0, max: 25 }), { nil: undefined }),
 });
 
+type RandomQuery = typeof query extends fc.Arbitrary<infer Q> ? Q : never;
+
 /** RxDB's answer: its matcher over every document, its comparator, then skip and limit. */
 function referenceIds(docs: readonly Stored[], mango: LeadQuery): string[] {
   const filled = prepare(mango).query;
@@ -270,19 +272,38 @@ describe(`SQ50 the SQLite storage answers random queries exactly like RxDB's mat
     });
   }
 
+  const toMango = (q: RandomQuery): LeadQuery => {
+    const deleted = q.deleted === 'any' ? {} : { _deleted: q.deleted === 'deleted' };
+    const mango: LeadQuery = {
+      selector: { ...q.selector, ...deleted },
+      sort: q.sort.map(([field, direction]) => ({ [field]: direction })),
+    };
+    if (q.skip !== undefined) mango.skip = q.skip;
+    if (q.limit !== undefined) mango.limit = q.limit;
+    return mango;
+  };
+
   it('same ids, same order, same counts', async () => {
     await fc.assert(
       fc.asyncProperty(query, async (q) => {
-        const deleted = q.deleted === 'any' ? {} : { _deleted: q.deleted === 'deleted' };
-        const mango: LeadQuery = {
-          selector: { ...q.selector, ...deleted },
-          sort: q.sort.map(([field, direction]) => ({ [field]: direction })),
-        };
-        if (q.skip !== undefined) mango.skip = q.skip;
-        if (q.limit !== undefined) mango.limit = q.limit;
-        await expectSameAnswer(mango);
+        await expectSameAnswer(toMango(q));
       }),
       { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('the same when the query names the index it walks (RxDB keeps that index)', async () => {
+    const named = fc.constantFrom<string[]>(
+      ['_deleted', 'name', 'id'],
+      ['_deleted', 'stage', 'score', 'id'],
+      ['_deleted', 'price', 'id'],
+      ['_deleted', 'hot', 'score', 'name', 'id'],
+    );
+    await fc.assert(
+      fc.asyncProperty(query, named, async (q, index) => {
+        await expectSameAnswer({ ...toMango(q), index });
+      }),
+      { numRuns: Math.ceil(RUNS / 4), seed: SEED },
     );
   });
 });

@@ -4,7 +4,9 @@
 //   POST /claims/complete  { reports: [...] } -> { results: [...] }   sent, with the provider's id
 //   POST /claims/release   { reports: [...] } -> { results: [...] }   ended without a send
 //   GET  /claims?state=uncertain                                      what an agent must decide
-// Items of a batch are decided one after another, each in its own transaction.
+// Items of a batch are decided in the batch's order, each atomically on its own; they are all
+// asked for at once, so on SQLite a batch commits as one group (one fsync, decision 0462), and
+// on PostgreSQL they run side by side. Two items of one message wait for each other.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -27,6 +29,25 @@ const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** Runs `run` for every item at once, those of one message one after another, in order. */
+function perMessage<T extends { messageId: string }, R>(
+  items: readonly T[],
+  run: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const last = new Map<string, Promise<unknown>>();
+  return Promise.all(
+    items.map((item) => {
+      const before = last.get(item.messageId) ?? Promise.resolve();
+      const mine = before.then(
+        () => run(item),
+        () => run(item),
+      );
+      last.set(item.messageId, mine);
+      return mine;
+    }),
+  );
+}
+
 async function settled(messageId: string, run: () => Promise<SettleResult>): Promise<SettleResult> {
   try {
     return await run();
@@ -45,38 +66,39 @@ export function claimRoutes(deps: SyncDeps): Hono<SyncEnv> {
   routes.post('/', async (c) => {
     const { claims } = await parseBody(c, claimBatchRequestSchema);
     const agent = c.var.agent;
-    const answers: ClaimAnswer[] = [];
-    for (const ask of claims) {
-      // CL2: a suppressed recipient is refused before any lease exists.
-      const suppressed = await recipientSuppression(storage, agent.teamId, ask.to, ask.channel);
-      if (suppressed !== null) {
-        answers.push({
-          granted: false,
-          messageId: ask.messageId,
-          reason: 'suppressed',
-          detail: suppressed.detail,
-        });
-        continue;
-      }
-      // CL3/CL4: one atomic decision on the message's claim.
-      const answer = await storage.claims.updateClaim(agent.teamId, ask.messageId, (current) =>
-        decideClaim(current, {
-          teamId: agent.teamId,
-          messageId: ask.messageId,
-          holderId: agent.id,
-          replicaId: ask.replicaId,
-          channel: ask.channel,
-          recipient: normalizeAddress(ask.to),
-          leaseMs: ask.leaseMs,
-          now: clock.now(),
-        }),
-      );
-      answers.push(answer);
-    }
+    // CL2: a suppressed recipient is refused before any lease exists.
+    const suppressed = await Promise.all(
+      claims.map((ask) => recipientSuppression(storage, agent.teamId, ask.to, ask.channel)),
+    );
+    const answers = await perMessage(
+      claims.map((ask, i) => ({ ...ask, suppressed: suppressed[i] ?? null })),
+      async (ask): Promise<ClaimAnswer> => {
+        if (ask.suppressed !== null)
+          return {
+            granted: false,
+            messageId: ask.messageId,
+            reason: 'suppressed',
+            detail: ask.suppressed.detail,
+          };
+        // CL3/CL4: one atomic decision on the message's claim.
+        return storage.claims.updateClaim(agent.teamId, ask.messageId, (current) =>
+          decideClaim(current, {
+            teamId: agent.teamId,
+            messageId: ask.messageId,
+            holderId: agent.id,
+            replicaId: ask.replicaId,
+            channel: ask.channel,
+            recipient: normalizeAddress(ask.to),
+            leaseMs: ask.leaseMs,
+            now: clock.now(),
+          }),
+        );
+      },
+    );
     return c.json({ answers });
   });
 
-  /** CL5/CL6: each report decided in its own transaction; a stale one is answered, not thrown. */
+  /** CL5/CL6: each report decided atomically on its own; a stale one is answered, not thrown. */
   async function settleEach<R extends { messageId: string }>(
     teamId: string,
     reports: readonly R[],
@@ -85,18 +107,14 @@ export function claimRoutes(deps: SyncDeps): Hono<SyncEnv> {
       report: R,
     ) => { next: ClaimRecord | null; result: ClaimStateAnswer },
   ): Promise<SettleResult[]> {
-    const results: SettleResult[] = [];
-    for (const report of reports) {
-      results.push(
-        await settled(report.messageId, async () => {
-          const state = await storage.claims.updateClaim(teamId, report.messageId, (current) =>
-            decide(current, report),
-          );
-          return { ok: true, messageId: report.messageId, state: state.state };
-        }),
-      );
-    }
-    return results;
+    return perMessage(reports, (report) =>
+      settled(report.messageId, async () => {
+        const state = await storage.claims.updateClaim(teamId, report.messageId, (current) =>
+          decide(current, report),
+        );
+        return { ok: true, messageId: report.messageId, state: state.state };
+      }),
+    );
   }
 
   routes.post('/complete', async (c) => {

@@ -5,6 +5,13 @@
 // Documents are kept as JSON text, not jsonb: jsonb refuses \u0000 and reorders keys.
 import pg from 'pg';
 import { POSTGRES_ENGINE_SCHEMA, PostgresEngineStore } from './postgres-engine-store';
+import {
+  backfillFields,
+  DOCUMENT_FIELDS_SCHEMA,
+  forgetFields,
+  indexable,
+  indexWrites,
+} from './postgres-document-fields';
 import { POSTGRES_SCHEMA } from './postgres-schema';
 import { DOCUMENT_COLUMNS, toDocument, type DocumentRow } from './rows';
 import type {
@@ -50,8 +57,14 @@ export class PostgresServerStorage extends SqlStorageBase implements ServerStora
     try {
       // Several instances may start at once: one migrates at a time.
       await client.query('SELECT pg_advisory_lock(7201)');
+      const before = await client.query<{ fields: string | null }>(
+        "SELECT to_regclass('document_fields')::text AS fields",
+      );
       await client.query(POSTGRES_SCHEMA);
       await client.query(POSTGRES_ENGINE_SCHEMA);
+      await client.query(DOCUMENT_FIELDS_SCHEMA);
+      // The look-up index is new to a database that has documents already: filled once.
+      if (before.rows[0]?.fields === null) await backfillFields(client);
       await client.query('SELECT pg_advisory_unlock(7201)');
     } finally {
       client.release();
@@ -150,6 +163,7 @@ export class PostgresServerStorage extends SqlStorageBase implements ServerStora
             writes.map((w) => JSON.stringify(w.doc)),
           ],
         );
+        await indexWrites(client, teamId, collection, writes);
         await client.query('SELECT pg_notify($1, $2)', [
           CHANNEL,
           JSON.stringify({ teamId, collection, seq: last } satisfies ChangeNotice),
@@ -203,6 +217,7 @@ export class PostgresServerStorage extends SqlStorageBase implements ServerStora
   }
 
   async deleteDocuments(teamId: string, collection: string, ids: readonly string[]): Promise<void> {
+    await forgetFields(this.pool, teamId, collection, ids);
     for (const table of ['documents', 'scope_exits'])
       await this.pool.query(`DELETE FROM ${table} WHERE team_id = $1 AND collection = $2 AND id = ANY($3)`, [
         teamId,
@@ -217,16 +232,24 @@ export class PostgresServerStorage extends SqlStorageBase implements ServerStora
     field: string,
     value: string,
   ): Promise<StoredDocument[]> {
-    // Filtered here rather than with jsonb operators: the data is JSON text (see the header).
-    const { rows } = await this.pool.query<DocumentRow>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE team_id = $1 AND collection = $2 AND strpos(data, $3) > 0`,
-      [teamId, collection, JSON.stringify(value)],
-    );
+    // An indexed field is read through document_fields (0463); any other by searching the
+    // collection's JSON text (see the header). Either way the field itself is checked here.
+    const { rows } = indexable(collection, field, value)
+      ? await this.pool.query<DocumentRow>(
+          `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE (team_id, collection, id) IN
+           (SELECT team_id, collection, id FROM document_fields WHERE team_id = $1 AND collection = $2 AND field = $3 AND value = $4)`,
+          [teamId, collection, field, value],
+        )
+      : await this.pool.query<DocumentRow>(
+          `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE team_id = $1 AND collection = $2 AND strpos(data, $3) > 0`,
+          [teamId, collection, JSON.stringify(value)],
+        );
     return rows.map(toDocument).filter((row) => row.doc[field] === value);
   }
 
   async scrub(): Promise<void> {
     // Dead row versions hold the erased values until vacuumed.
     await this.pool.query('VACUUM documents');
+    await this.pool.query('VACUUM document_fields');
   }
 }

@@ -1,5 +1,6 @@
 // Suppressions and claims in the SQLite file. better-sqlite3 is synchronous, so a claim's
-// read-decide-write runs whole inside one transaction with nothing else in between (ES4).
+// read-decide-write runs whole inside its own savepoint with nothing else in between (ES4);
+// the claims of one turn commit together with the turn's other writes (sqlite-group-commit.ts).
 import type Database from 'better-sqlite3';
 import type { Channel } from '../../src-shared/domain';
 import {
@@ -19,6 +20,7 @@ import {
   type ClaimRow,
   type SuppressionRow,
 } from './engine-rows';
+import type { SqliteGroupCommit } from './sqlite-group-commit';
 
 export const SQLITE_ENGINE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS suppressions (team_id TEXT NOT NULL, address TEXT NOT NULL, channel TEXT NOT NULL,
@@ -33,7 +35,14 @@ CREATE INDEX IF NOT EXISTS claims_team_state ON claims (team_id, state, updated_
 `;
 
 export class SqliteEngineStore implements SuppressionStore, ClaimStore {
-  constructor(private readonly db: Database.Database) {}
+  // Prepared on first use (the tables exist only after migrate).
+  private readClaimStatement: Database.Statement | undefined;
+  private writeClaimStatement: Database.Statement | undefined;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly group: SqliteGroupCommit,
+  ) {}
 
   migrate(): void {
     this.db.exec(SQLITE_ENGINE_SCHEMA);
@@ -87,10 +96,22 @@ export class SqliteEngineStore implements SuppressionStore, ClaimStore {
     return Promise.resolve(this.readClaimNow(teamId, messageId));
   }
 
+  private get readClaimRow(): Database.Statement {
+    this.readClaimStatement ??= this.db.prepare(
+      `SELECT ${CLAIM_COLUMNS} FROM claims WHERE team_id = ? AND message_id = ?`,
+    );
+    return this.readClaimStatement;
+  }
+
+  private get writeClaim(): Database.Statement {
+    this.writeClaimStatement ??= this.db.prepare(
+      `INSERT OR REPLACE INTO claims (${CLAIM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    return this.writeClaimStatement;
+  }
+
   private readClaimNow(teamId: string, messageId: string): ClaimRecord | null {
-    const row = this.db
-      .prepare(`SELECT ${CLAIM_COLUMNS} FROM claims WHERE team_id = ? AND message_id = ?`)
-      .get(teamId, messageId) as ClaimRow | undefined;
+    const row = this.readClaimRow.get(teamId, messageId) as ClaimRow | undefined;
     return row === undefined ? null : toClaim(row);
   }
 
@@ -99,17 +120,13 @@ export class SqliteEngineStore implements SuppressionStore, ClaimStore {
     messageId: string,
     decide: (current: ClaimRecord | null) => { next: ClaimRecord | null; result: R },
   ): Promise<R> {
-    const run = this.db.transaction(() => {
-      const { next, result } = decide(this.readClaimNow(teamId, messageId));
-      if (next !== null)
-        this.db
-          .prepare(
-            `INSERT OR REPLACE INTO claims (${CLAIM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(...claimValues(next));
-      return result;
+    return this.group.add({
+      execute: () => {
+        const { next, result } = decide(this.readClaimNow(teamId, messageId));
+        if (next !== null) this.writeClaim.run(...claimValues(next));
+        return result;
+      },
     });
-    return Promise.resolve(run.immediate());
   }
 
   expireLeases(now: number): Promise<ClaimRecord[]> {

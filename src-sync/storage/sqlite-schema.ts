@@ -1,4 +1,9 @@
 // The SQLite tables, created when missing (the same shape as the PostgreSQL ones).
+import { indexedFields } from './indexed-fields';
+
+/** A document field as the look-up indexes compute it (a query must spell it the same way). */
+export const sqliteField = (field: string): string => `json_extract(data, '$.${field}')`;
+
 export const SQLITE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS teams (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL, seq INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, team_id TEXT NOT NULL, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
@@ -17,4 +22,10 @@ CREATE INDEX IF NOT EXISTS scope_exits_order ON scope_exits (team_id, collection
 CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, team_id TEXT NOT NULL, at INTEGER NOT NULL,
   actor_id TEXT, action TEXT NOT NULL, target TEXT, detail TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_team ON audit (team_id, seq);
+${indexedFields()
+  .map(
+    ({ collection, field, name }) =>
+      `CREATE INDEX IF NOT EXISTS ${name} ON documents (team_id, ${sqliteField(field)}) WHERE collection = '${collection}';`,
+  )
+  .join('\n')}
 `;

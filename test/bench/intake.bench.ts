@@ -7,7 +7,8 @@
 // and the server process's RSS (sampled each second) and CPU (its own user+system time over the
 // run). Baseline in the same run: the same number of GET /health requests at the same rate
 // (what any request to this server costs), so "stored" shows intake's own share.
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SQLITE_FILE } from '../../src-sync/storage/open';
 import { startSmtpPeer } from '../channels/mail-peer';
 import { startHeadless } from '../support/headless-process';
 import { httpInvoker } from '../support/invoke-http';
@@ -15,21 +16,12 @@ import { freePort } from '../support/postgres';
 import { initTeam, startSyncServerProcess } from '../support/sync-server-process';
 import { zoneInWorkingHours } from '../support/working-hours';
 import { tempDir } from '../sync/harness';
-import { ms, percentile, printTable } from './stats';
+import { processUsage, stageRows, stagesOnServer, tallyRoutes } from './intake-profile';
+import { figure, ms, percentile, printTable } from './stats';
 
 const LEADS = Number(process.env.INTAKE_BENCH_LEADS ?? 1000);
 const OVER_MS = (LEADS / 1000) * 60_000;
 const EMAIL_PER_MINUTE = 6000;
-const CLOCK_TICK = 100; // /proc stat ticks per second on Linux
-
-function processUsage(pid: number): { cpuMs: number; rssMb: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return { cpuMs: (ticks * 1000) / CLOCK_TICK, rssMb: Number(rss ?? 0) / 1024 };
-}
-
 async function json<T>(
   url: string,
   init: { method?: string; token?: string; body?: unknown } = {},
@@ -72,6 +64,7 @@ export async function runIntakeBench(): Promise<void> {
     SYNC_PUBLIC_URL: `http://127.0.0.1:${port}`,
   });
   const pid = server.child.pid ?? 0;
+  const routes = tallyRoutes(server.child);
   let serverErrors = '';
   server.child.stderr?.on('data', (chunk: Buffer) => (serverErrors += chunk.toString()));
   server.child.once('exit', (code, signal) =>
@@ -148,19 +141,30 @@ export async function runIntakeBench(): Promise<void> {
 
     const zone = zoneInWorkingHours();
     const leftAt = new Map<string, number>();
+    const answeredAt = new Map<string, number>();
     const handedAt = new Map<string, number>();
+    const handedWall = new Map<string, number>();
     let seen = 0;
     let resent = 0;
     const watch = setInterval(() => {
       for (; seen < smtp.received.length; seen += 1) {
         const to = smtp.received[seen]?.envelopeTo[0];
-        if (to !== undefined && !handedAt.has(to)) handedAt.set(to, performance.now());
+        if (to === undefined || handedAt.has(to)) continue;
+        handedAt.set(to, performance.now());
+        handedWall.set(to, Date.now());
       }
     }, 10);
+    const enginePid = shell.child.pid ?? 0;
     const before = processUsage(pid);
+    const engineBefore = processUsage(enginePid);
     const runStart = performance.now();
     let rssMax = before.rssMb;
-    const sampler = setInterval(() => (rssMax = Math.max(rssMax, processUsage(pid).rssMb)), 1000);
+    let engineRssMax = engineBefore.rssMb;
+    const sampler = setInterval(() => {
+      rssMax = Math.max(rssMax, processUsage(pid).rssMb);
+      engineRssMax = Math.max(engineRssMax, processUsage(enginePid).rssMb);
+    }, 1000);
+    routes.start();
     const stored = await atRate(LEADS, OVER_MS, async (i) => {
       const email = `bench-${i}@example.com`;
       leftAt.set(email, performance.now());
@@ -183,50 +187,64 @@ export async function runIntakeBench(): Promise<void> {
         return send();
       });
       if (response.status !== 201) throw new Error(`lead ${i}: ${response.status} ${await response.text()}`);
+      answeredAt.set(email, performance.now());
     });
     const postedMs = performance.now() - runStart;
     const deadline = performance.now() + 120_000;
     while (handedAt.size < LEADS && performance.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
     const after = processUsage(pid);
+    const engineAfter = processUsage(enginePid);
     const wallMs = performance.now() - runStart;
+    routes.stop();
     clearInterval(sampler);
     clearInterval(watch);
-    const handed = [...leftAt].flatMap(([email, at]) => {
-      const got = handedAt.get(email);
-      return got === undefined ? [] : [got - at];
-    });
+    const since = (from: Map<string, number>): number[] =>
+      [...from].flatMap(([email, at]) => {
+        const got = handedAt.get(email);
+        return got === undefined ? [] : [got - at];
+      });
+    const handed = since(answeredAt);
+    const handedFromPost = since(leftAt);
+    const row = (what: string, values: number[], count: string): string[] => [
+      what,
+      ms(percentile(values, 50)),
+      ms(percentile(values, 99)),
+      ms(Math.max(...values)),
+      count,
+    ];
+    figure('first message handed after the 201, p50', percentile(handed, 50), 'ms', { floor: '< 1 s' });
+    figure('first message handed after the 201, p99', percentile(handed, 99), 'ms', { floor: '< 5 s' });
+    figure('lead stored (201), p50', percentile(stored, 50), 'ms');
+    figure('server RSS at most', rssMax, 'MB');
     printTable(
       `intake: ${LEADS} leads posted over ${(postedMs / 1000).toFixed(0)} s (SQLite server, one always-on engine, email limit ${EMAIL_PER_MINUTE}/min)`,
       [
         ['what', 'p50', 'p99', 'max', 'count'],
-        [
-          'lead stored (201)',
-          ms(percentile(stored, 50)),
-          ms(percentile(stored, 99)),
-          ms(Math.max(...stored)),
-          String(stored.length),
-        ],
-        [
-          'first message handed to the channel',
-          ms(percentile(handed, 50)),
-          ms(percentile(handed, 99)),
-          ms(Math.max(...handed)),
+        row('post sent -> server answered 201 (lead stored)', stored, String(stored.length)),
+        row('201 -> first email received by the SMTP peer', handed, `${handed.length} of ${LEADS}`),
+        row(
+          'post sent -> first email received by the SMTP peer',
+          handedFromPost,
           `${handed.length} of ${LEADS}`,
-        ],
-        [
-          'baseline: GET /health at 4x the rate',
-          ms(percentile(baseline, 50)),
-          ms(percentile(baseline, 99)),
-          ms(Math.max(...baseline)),
-          String(baseline.length),
-        ],
+        ),
+        row('baseline: GET /health at 4x the rate', baseline, String(baseline.length)),
       ],
     );
+    const cpu = (from: { cpuMs: number }, to: { cpuMs: number }): string =>
+      `CPU ${((to.cpuMs - from.cpuMs) / 1000).toFixed(1)} s over ${(wallMs / 1000).toFixed(0)} s wall (${(((to.cpuMs - from.cpuMs) / wallMs) * 100).toFixed(0)}% of one core)`;
     console.log(
-      `  server: RSS ${before.rssMb.toFixed(0)} MB before, ${rssMax.toFixed(0)} MB at most; CPU ${((after.cpuMs - before.cpuMs) / 1000).toFixed(1)} s over ${(wallMs / 1000).toFixed(0)} s wall (${(((after.cpuMs - before.cpuMs) / wallMs) * 100).toFixed(0)}% of one core)`,
+      `  server: RSS ${before.rssMb.toFixed(0)} MB before, ${rssMax.toFixed(0)} MB at most; ${cpu(before, after)}`,
+    );
+    console.log(
+      `  engine: RSS ${engineBefore.rssMb.toFixed(0)} MB before, ${engineRssMax.toFixed(0)} MB at most; ${cpu(engineBefore, engineAfter)}`,
     );
     console.log(`  posts sent again after a reset connection: ${resent}`);
+    printTable(
+      'where the time went, per lead',
+      stageRows(stagesOnServer(join(serverDir.path, SQLITE_FILE)), handedWall),
+    );
+    printTable('where the server spent its time during the run (its request log)', routes.rows());
     if (handed.length < LEADS) process.exitCode = 1;
   } finally {
     await engine.stop();

@@ -1,8 +1,10 @@
 // The storage's own planning for queries that name no index (query-planner.ts): which plan it
 // chooses, and that the skip scan and the re-chosen indexes answer exactly like the memory
 // storage (the differential property test reaches many more shapes).
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choosePlan } from '../../src-main/core/store/sqlite/query-planner.js';
+import { encodeStringPart } from '../../src-main/core/store/sqlite/index-key.js';
+import { choosePlan, orderGroup } from '../../src-main/core/store/sqlite/query-planner.js';
 import {
   asStored,
   findIds,
@@ -47,6 +49,36 @@ describe('the storage plans queries that name no index', () => {
     expect(chosen.kind).toBe('range');
     if (chosen.kind === 'range')
       expect(chosen.prepared.queryPlan.index).toEqual(['_deleted', 'stage', 'score', 'id']);
+  });
+});
+
+describe('order groups of strings (the part index keys order as JavaScript does)', () => {
+  const sign = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const text = fc.string({
+    unit: fc.constantFrom('a', 'b', ' ', '\t', '\u0001', '\u0000', 'é'),
+    maxLength: 6,
+  });
+
+  it('strings of different groups come in the same order from their keys and from JavaScript', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const ga = orderGroup(a) as string;
+        const gb = orderGroup(b) as string;
+        fc.pre(ga !== gb);
+        const keys = sign(encodeStringPart(a.padEnd(10, ' ')), encodeStringPart(b.padEnd(10, ' ')));
+        expect(keys).toBe(sign(a, b));
+        expect(sign(ga, gb)).toBe(sign(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('cuts before a control character or spaces that end the text or precede one', () => {
+    expect(orderGroup('Ann ')).toBe('Ann');
+    expect(orderGroup('a \u0001x')).toBe('a');
+    expect(orderGroup('tab\tname')).toBe('tab');
+    expect(orderGroup('Ann Lee')).toBe('Ann Lee');
+    expect(orderGroup(7)).toBe(7);
   });
 });
 

@@ -5,15 +5,17 @@
 // that index's column (bounds from RxDB's getStartIndexStringFrom{Lower,Upper}Bound, encoded like
 // the stored keys, so the range is exactly the one the memory storage scans). Then:
 // - RxDB's query matcher runs only when the plan says the index does not satisfy the selector;
-// - RxDB's sort comparator runs only when the plan says the index order is not the sort order.
+// - RxDB's sort comparator runs only when the plan says the index order is not the sort order;
+// both flags are made true to the keys first (key-exactness.ts), so skipping them is exact.
 // When both are satisfied, skip/limit go into SQL and only the returned rows are read. Rows are
 // read as (id, data): a document in the file's document cache is not parsed again, and only the
 // documents a query returns are put in the cache (not every row a matcher scanned).
 // One addition to RxDB's planner: a sort whose leading fields follow the index in one direction
 // (typically `score desc`, which the planner never marks satisfied because of the primary key
 // tiebreak `id asc`) is scanned in that direction and stops once skip+limit rows plus the rows
-// tied with the last of them are read; those are sorted with RxDB's comparator. Only required
-// number, integer and boolean fields qualify: their index strings order exactly like the values.
+// tied with the last of them are read; those are sorted with RxDB's comparator. Required number,
+// integer and boolean fields qualify (their keys order like the values), and a required string
+// by its order group (query-planner.ts), which ends the prefix.
 import type Database from 'better-sqlite3';
 import {
   getQueryMatcher,

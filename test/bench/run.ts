@@ -17,6 +17,7 @@ const suites: Record<string, () => Promise<void>> = {
   intake: async () => (await import('./intake.bench')).runIntakeBench(),
   assistant: async () => (await import('./assistant.bench')).runAssistantBench(),
   listings: async () => (await import('./listings.bench')).runListingsBench(),
+  alerts: async () => (await import('./alerts.bench')).runAlertsBench(),
 };
 
 const args = process.argv.slice(2);

@@ -27,6 +27,7 @@ import { listingIndexOf } from './listing-book';
 import { preferencesOf } from './lead-matches';
 
 const PAGE = 500;
+const SIDE_BY_SIDE = 32;
 /** Homes an alert carries at most (the email shows the first three as cards). */
 const ALERT_HOMES = 12;
 
@@ -167,23 +168,26 @@ export async function scanPropertyAlerts(ctx: CoreContext): Promise<AlertScan> {
     );
     const last = lastAlerts(runs, ids);
     const messages = await messagesByLead(ctx, leadIds);
-    for (const lead of page) {
+    const alertOne = async (lead: Lead): Promise<void> => {
       const previous = last.get(lead.id);
       const criteria = criteriaOf(
         await preferencesOf(ctx, lead, messages.get(lead.id) ?? [], index.cities()),
       );
       const found = newsFor(news, criteria, lead, newsSince(now, previous), now);
-      if (found === null) continue;
+      if (found === null) return;
       const allowedAt = nextAlertAllowedAt(previous, settings);
       if (allowedAt > now) {
         // PA2: the news waits for the end of the window.
         result.nextScanAt = Math.min(result.nextScanAt ?? allowedAt, allowedAt);
-        continue;
+        return;
       }
-      if (await isUnreachable(ctx, lead, active)) continue;
+      if (await isUnreachable(ctx, lead, active)) return;
       const outcome = await enrollLead(ctx, lead, active, { reason: found.summary });
       if ('enrolled' in outcome) result.enrolled += 1;
-    }
+    };
+    // Leads side by side, a group at a time: the store commits a turn's writes together.
+    for (let at = 0; at < page.length; at += SIDE_BY_SIDE)
+      await Promise.all(page.slice(at, at + SIDE_BY_SIDE).map(alertOne));
     if (page.length < PAGE) break;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

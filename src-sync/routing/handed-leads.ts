@@ -3,16 +3,17 @@
 // it reaches the server by replication, whenever that desktop is online. Here the server routes
 // each such lead by the same rules as the intake endpoint (route-lead.ts), once:
 //   1. read the team's pool leads changed after the "handed-seq" mark, page by page;
-//   2. skip a lead already routed (its mark, or an offer / offered note from before the mark
-//      existed), in the bin or merged;
-//   3. set the lead's routed mark by compare-and-set: the instance that sets it routes it;
+//   2. skip a lead in the bin or merged, or routed before the routed marks existed (an offer,
+//      or its "offered" note);
+//   3. set the lead's routed mark by compare-and-set: the instance that sets it routes it, a
+//      lead marked already (by intake, another instance, an earlier pass) is left alone;
 //   4. round robin: the lead moves from the pool to its agent; first to claim: it stays in the
 //      pool, offered to the group; nobody available: it stays in the pool, with a note;
 //   5. imported leads (CSV or Follow Up Boss, `importId` set) are routed one by one but told
 //      per import: each agent gets one to-do for the leads of one import, its count carried on
 //      over passes, not one per lead; a single new lead gets its to-dos as intake leads do.
 // It runs when leads change on any instance (storage.onChange) and on a sweep, which also
-// catches up after a restart.
+// catches up after a restart. The rules and accounts are read once per pass.
 import { leadSchema, type Lead } from '../../src-shared/domain';
 import { TEAM_POOL_OWNER_ID } from '../../src-shared/sync';
 import type { Clock, Logger } from '../context';
@@ -20,12 +21,14 @@ import type { ServerStorage } from '../storage/server-storage';
 import { changeDocument } from '../team/team-docs';
 import { idFor, noteRouting, routingNoteId, writeTodo } from './record';
 import { routeNewLead } from './route-lead';
+import type { RoutingAccount, RoutingRules } from '../../src-shared/routing';
 import {
-  isRouted,
   markRouted,
   readHandedSeq,
   readImportTally,
   readOffer,
+  readRules,
+  routingAccounts,
   saveHandedSeq,
   saveImportTally,
   type ImportTally,
@@ -91,8 +94,8 @@ export function importTitle(offered: number, given: number): string {
   return `From an import: ${parts.join(' and ')}`;
 }
 
-async function alreadyRouted(storage: ServerStorage, teamId: string, lead: Lead): Promise<boolean> {
-  if (await isRouted(storage, teamId, lead.id)) return true;
+/** Routed before the routed mark existed: an offer, or the note of one (the mark is the CAS). */
+async function routedBeforeMarks(storage: ServerStorage, teamId: string, lead: Lead): Promise<boolean> {
   if ((await readOffer(storage, teamId, lead.id)) !== null) return true;
   const note = routingNoteId(lead.id, 'offered');
   const found = (await storage.readDocuments(teamId, 'messages', [note])).get(note);
@@ -105,13 +108,14 @@ async function routeHanded(
   teamId: string,
   lead: Lead,
   tells: ImportTells,
+  team: PassTeam,
   now: number,
 ): Promise<boolean> {
   if (lead.deletedAt !== 0 || lead.mergedInto !== undefined) return false;
-  if (await alreadyRouted(storage, teamId, lead)) return false;
+  if (await routedBeforeMarks(storage, teamId, lead)) return false;
   const imported = lead.importId;
   // routeNewLead sets the mark too; setting it here first settles which instance routes it.
-  const routed = await routeHandedOnce(storage, teamId, lead, now, imported !== undefined);
+  const routed = await routeHandedOnce(storage, teamId, lead, now, imported !== undefined, team);
   if (routed === 'lost') return false;
   if (routed === null) {
     await noteRouting(
@@ -148,14 +152,27 @@ async function routeHandedOnce(
   lead: Lead,
   now: number,
   quiet: boolean,
+  team: PassTeam,
 ): Promise<Awaited<ReturnType<typeof routeNewLead>> | 'lost'> {
   if (!(await markRouted(storage, teamId, lead.id, now))) return 'lost';
-  return routeNewLead(storage, teamId, lead, now, { quiet });
+  return routeNewLead(storage, teamId, lead, now, { quiet, marked: true, team: await team() });
+}
+
+/** The team's rules and accounts, read at most once per pass and only when a lead needs them. */
+type PassTeam = () => Promise<{ rules: RoutingRules; accounts: RoutingAccount[] }>;
+
+function passTeam(storage: ServerStorage, teamId: string): PassTeam {
+  let read: Promise<{ rules: RoutingRules; accounts: RoutingAccount[] }> | undefined;
+  return () =>
+    (read ??= Promise.all([readRules(storage, teamId), routingAccounts(storage, teamId)]).then(
+      ([rules, accounts]) => ({ rules, accounts }),
+    ));
 }
 
 /** One pass over a team's handed leads; how many it routed. */
 export async function routeHandedLeads(storage: ServerStorage, teamId: string, now: number): Promise<number> {
   const tells = new ImportTells();
+  const team = passTeam(storage, teamId);
   let routed = 0;
   let seq = await readHandedSeq(storage, teamId);
   for (;;) {
@@ -163,7 +180,7 @@ export async function routeHandedLeads(storage: ServerStorage, teamId: string, n
     for (const row of rows) {
       if (row.doc._deleted) continue;
       const parsed = leadSchema.safeParse(row.doc);
-      if (parsed.success && (await routeHanded(storage, teamId, parsed.data, tells, now))) routed += 1;
+      if (parsed.success && (await routeHanded(storage, teamId, parsed.data, tells, team, now))) routed += 1;
     }
     const last = rows.at(-1);
     if (last === undefined) break;

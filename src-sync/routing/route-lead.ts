@@ -6,7 +6,7 @@
 // it is marked routed first, so it is routed once. `quiet` leaves the to-dos to the caller,
 // which tells each agent once about a whole import instead of once per lead.
 import { TEAM_POOL_OWNER_ID } from '../../src-shared/sync';
-import { chooseRoute, type Route, type RoutingAccount } from '../../src-shared/routing';
+import { chooseRoute, type Route, type RoutingAccount, type RoutingRules } from '../../src-shared/routing';
 import type { Lead } from '../../src-shared/domain';
 import { leadSchema } from '../../src-shared/domain';
 import type { ServerStorage } from '../storage/server-storage';
@@ -44,11 +44,17 @@ export async function routeNewLead(
   teamId: string,
   lead: Pick<Lead, 'id' | 'address' | 'priceMin' | 'priceMax' | 'source'>,
   now: number,
-  options: { quiet?: boolean } = {},
+  options: {
+    quiet?: boolean;
+    /** The caller set the routed mark already (handed-leads.ts settles who routes by it). */
+    marked?: boolean;
+    /** The team's rules and accounts, read once for a pass over many leads. */
+    team?: { rules: RoutingRules; accounts: RoutingAccount[] };
+  } = {},
 ): Promise<RoutedLead | null> {
-  await markRouted(storage, teamId, lead.id, now);
-  const rules = await readRules(storage, teamId);
-  const accounts = await routingAccounts(storage, teamId);
+  if (options.marked !== true) await markRouted(storage, teamId, lead.id, now);
+  const rules = options.team?.rules ?? (await readRules(storage, teamId));
+  const accounts = options.team?.accounts ?? (await routingAccounts(storage, teamId));
   const route = chooseRoute(lead, rules, accounts);
   if (route === null) return null;
   const why = route.ruleName === null ? 'the team' : `the rule “${route.ruleName}”`;

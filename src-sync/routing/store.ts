@@ -190,11 +190,6 @@ export function markRouted(
   });
 }
 
-export async function isRouted(storage: ServerStorage, teamId: string, leadId: string): Promise<boolean> {
-  const row = (await storage.readDocuments(teamId, MARKS, [routedId(leadId)])).get(routedId(leadId));
-  return row !== undefined && !row.doc._deleted;
-}
-
 const HANDED_ID = 'handed-seq';
 
 /** The seq up to which the leads desktops handed to the team were read. */

@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<void>> = {
   sync: async () => (await import('./sync.bench')).runSyncBench(),
   claims: async () => (await import('./claims.bench')).runClaimsBench(),
   intake: async () => (await import('./intake.bench')).runIntakeBench(),
+  routing: async () => (await import('./routing.bench')).runRoutingBench(),
   assistant: async () => (await import('./assistant.bench')).runAssistantBench(),
   listings: async () => (await import('./listings.bench')).runListingsBench(),
   alerts: async () => (await import('./alerts.bench')).runAlertsBench(),

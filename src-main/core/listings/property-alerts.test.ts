@@ -110,15 +110,23 @@ describe('property alerts', () => {
     expect(runs).toHaveLength(0);
   });
 
-  it('a lead who texted STOP gets nothing; the others get their alert', async () => {
+  it('a lead who texted STOP gets nothing, nor one without an email; the others get their alert', async () => {
     core = await setUp();
     const stopped = await buyer(core, 'Sam', '+16125550143');
     await buyer(core, 'Dana', '+16125550142');
+    const { lead: noEmail } = await core.invoke('leads-create', {
+      lead: { firstName: 'Lee', lastName: 'Park', phone: '+16125550144' },
+    });
+    await core.invoke('lead-home-preferences-set', {
+      leadId: noEmail.id,
+      patch: { cities: ['Maple Grove'], priceMax: 450_000 },
+    });
     await core.invoke('messages-record-inbound', { leadId: stopped, channel: 'sms', body: 'STOP' });
     await core.engine.idle();
     await importHomes(core, [row('A1', 430_000)]);
     await core.runFor(3 * HOUR);
     expect(alerts(core).map((send) => send.to)).toEqual(['dana@example.com']);
     expect(await core.invoke('enrollments-for-lead', { leadId: stopped })).toHaveLength(0);
+    expect(await core.invoke('enrollments-for-lead', { leadId: noEmail.id })).toHaveLength(0);
   });
 });

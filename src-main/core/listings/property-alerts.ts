@@ -5,7 +5,7 @@
 // {{property_summary}} / {{property_matches}} are filled with the news when it leaves.
 // The lead's alerts are their enrollments in such sequences: the newest one's start is the
 // "previous alert" of PA1 and PA2, so every replica reads the same history.
-import type { Enrollment, Lead, Sequence } from '../../../src-shared/domain';
+import type { Channel, Enrollment, Lead, Sequence } from '../../../src-shared/domain';
 import type { HomeMatch } from '../../../src-shared/ipc/listings';
 import type { ListingAlertSettings } from '../../../src-shared/listings/alerts';
 import {
@@ -124,13 +124,22 @@ export async function alertNewsFor(
   return newsFor(newsIndex(index, now), criteria, lead, newsSince(startedAt ?? now, previous), now);
 }
 
-/** A lead suppressed on the alert's channel (with no fallback) is not enrolled at all. */
+/**
+ * A lead the alert's first step cannot reach (suppressed on its channel and every fallback, or
+ * without the address it needs) is not enrolled: no alert that could only be skipped.
+ */
 async function isUnreachable(ctx: CoreContext, lead: Lead, sequence: Sequence): Promise<boolean> {
   const suppressed = await suppressedChannels(ctx, lead);
   const first = sequence.steps[0];
   if (suppressed.has('all') || first === undefined) return true;
+  const hasAddress = (channel: Channel): boolean =>
+    channel === 'email'
+      ? lead.email !== undefined
+      : channel === 'sms' || channel === 'whatsapp'
+        ? lead.phone !== undefined
+        : true;
   const channels = [first.channel, ...(first.fallback ?? [])];
-  return channels.every((channel) => suppressed.has(channel));
+  return channels.every((channel) => suppressed.has(channel) || !hasAddress(channel));
 }
 
 export interface AlertScan {

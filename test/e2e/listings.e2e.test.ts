@@ -146,6 +146,16 @@ describe('Listings in Chromium', () => {
     expect(await schedule.locator('[role="alert"]').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await app.shot(page, 'listings-schedule');
+
+    // The alert playbook a team picks: paused until turned on, its trigger in words.
+    await page.goto(page.url().replace(/#.*$/, '#/sequences'));
+    const playbook = page.getByRole('button', { name: /New homes and price cuts/ });
+    await playbook.click();
+    const builder = page.getByRole('form', { name: 'Sequence builder' });
+    expect(await builder.getByLabel('Trigger').inputValue()).toBe('property_alert');
+    expect(await builder.textContent()).toContain('at most one alert per lead');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await app.shot(page, 'listings-alert-playbook');
     await page.close();
   });
 });

@@ -59,7 +59,7 @@ export const BUILTIN_TEMPLATES: readonly TemplateDefinition[] = [
     'tpl-property-alert-email',
     'Property alert email',
     'email',
-    "Hi {{first_name|there}},\n\n{{property_summary}} that fit your search:\n\n{{property_matches}}\n\nWant to see any of them? Reply and I'll set up a showing, usually within a day or two.\n\nIf your search has changed (area, budget, must-haves), tell me and I'll adjust what I send you." +
+    "Hi {{first_name|there}},\n\n{{property_summary}}, picked for your search:\n\n{{property_matches}}\n\nWant to see any of them? Reply and I'll set up a showing, usually within a day or two.\n\nIf your search has changed (area, budget, must-haves), tell me and I'll adjust what I send you." +
       SIGN,
     '{{property_summary}}',
   ),

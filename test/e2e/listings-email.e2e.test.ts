@@ -1,7 +1,9 @@
 // The homes go out by email through a real local SMTP peer: listings imported from a CSV, a lead
 // whose notes say where and how much, a message with {{property_matches}} handed to the mail
 // server with its cards (photo, price, rooms, address, link). The received HTML is opened in
-// Chromium for a screenshot of the email as the lead sees it.
+// Chromium for a screenshot of the email as the lead sees it. Then the property alert: the
+// "New homes and price cuts" playbook turned on, a new home and a price cut imported, and the
+// alert naming the news reaches the same lead (the home already sent left out).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,4 +114,33 @@ describe('homes by email through a real SMTP peer', () => {
     await app.shot(page, 'listings-email');
     await page.close();
   });
+
+  it('emails a property alert for a new home that fits, leaving out the home already sent', async () => {
+    await app.invoke('sequences-set-status', { id: 'builtin-property-alerts', status: 'active' });
+    const csv = [
+      'MLS #,Status,List Price,Beds,Baths,Address,City,State,Zip,Photo URL,Link',
+      `A2,Active,415000,4,2,88 Birch Ln,Maple Grove,MN,55311,${photoBase}/a2.svg,https://homes.example.com/a2`,
+      `A5,Active,439000,3,2,5 Cedar Way,Maple Grove,MN,55311,${photoBase}/a5.svg,https://homes.example.com/a5`,
+    ].join('\n');
+    const preview = await app.invoke('listings-csv-preview', { text: csv });
+    const report = await app.invoke('listings-import-csv', {
+      text: csv,
+      mapping: { ...preview.mapping, 'MLS #': 'ListingKey' },
+    });
+    expect(report).toMatchObject({ added: 1, priceCuts: 1 });
+    // The scan waits 30 s for an import's news to settle, then the alert goes through the outbox.
+    const alert = () =>
+      smtp.received.find((m) => m.parsed.subject === '1 new home in Maple Grove under $450k');
+    await expect.poll(() => alert() !== undefined, { timeout: 90_000, interval: 1000 }).toBe(true);
+    const mail = alert();
+    expect(mail?.envelopeTo).toEqual(['maya.chen@example.com']);
+    expect(mail?.parsed.text).toContain('1 new home in Maple Grove under $450k, picked for your search');
+    expect(mail?.parsed.text).toContain('5 Cedar Way');
+    expect(mail?.parsed.text).not.toContain('88 Birch Ln');
+    shownEmail = typeof mail?.parsed.html === 'string' ? mail.parsed.html : '';
+    const page = await app.open('/leads');
+    await page.goto(`${photoBase}/email`, { waitUntil: 'load' });
+    await app.shot(page, 'listings-alert-email');
+    await page.close();
+  }, 150_000);
 });

@@ -64,7 +64,7 @@ describe('property alerts', () => {
     expect(alerts(core)).toHaveLength(1);
     const [first] = alerts(core);
     expect(first?.subject).toBe('1 price cut in Maple Grove under $450k');
-    expect(first?.body).toMatch(/1 price cut in Maple Grove under \$450k that fit your search/);
+    expect(first?.body).toMatch(/1 price cut in Maple Grove under \$450k, picked for your search/);
     expect(first?.body).toContain('$435,000');
     expect(first?.html).toContain('https://photos.example.com/A1.jpg');
     const sentAt = core.clock.now();

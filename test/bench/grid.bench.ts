@@ -1,10 +1,12 @@
 // The lead grid with 100,000 leads, measured in Chromium against the headless shell, as a
-// person would meet it: time to the first painted row, to re-sort by score, to filter by
-// stage. Targets (DESIGN.md): < 1 s, < 150 ms, < 150 ms. Figures are printed, not asserted.
+// person would meet it: time to the first painted row after the app starts, to re-sort by score,
+// to filter by stage. Each run starts the shell afresh, so the sort and the filter it times are
+// queries nothing has answered yet (uncached); the same grid asked again is timed apart.
+// Targets (DESIGN.md): < 1 s, < 150 ms, < 150 ms. Figures are printed, not asserted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { bootCore } from '../../src-main/core/boot';
 import { openSignedIn } from '../support/signed-in-page';
 import { launchChromium } from '../support/browser';
@@ -31,16 +33,16 @@ async function seed(dataDir: string): Promise<number> {
  */
 async function timeUntil(page: Page, action: string, condition: string): Promise<number> {
   return page.evaluate(`(async () => {
-    const rows = () => [...document.querySelectorAll('[role=row][aria-rowindex]')].filter((r) => !r.querySelector('.skeleton'));
+    const rows = () => [...document.querySelectorAll('[role=row][aria-rowindex]')].filter((r) => r.querySelector('[role=gridcell]') && !r.querySelector('.skeleton'));
     const cells = (row) => [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent);
     const started = performance.now();
     ${action}
     await new Promise((resolve, reject) => {
       const giveUp = performance.now() + 20000;
       const check = () => {
-        if (performance.now() > giveUp) return reject(new Error('the grid did not settle within 20 s'));
+        if (performance.now() > giveUp) return reject(new Error('the grid did not settle within 20 s; it shows ' + JSON.stringify(rows().slice(0, 3).map((r) => [r.getAttribute('aria-rowindex'), ...cells(r)]))));
         const painted = rows();
-        if (painted.length > 5 && painted[0].getAttribute('aria-rowindex') === '1' && (${condition})(painted.map(cells))) resolve();
+        if (painted.length > 5 && painted[0].getAttribute('aria-rowindex') === '2' && (${condition})(painted.map(cells))) resolve();
         else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);
@@ -50,62 +52,96 @@ async function timeUntil(page: Page, action: string, condition: string): Promise
   })()`);
 }
 
-// Cells: selection box, name, temperature, score, stage, tags, source, last contact, next follow-up.
+// Row 1 is the header; the first lead is row 2. Cells: selection box, name, temperature, score, stage, tags, source, last contact, next follow-up.
 const clickScoreHeader = `[...document.querySelectorAll('button.sort')].find((b) => b.textContent.startsWith('Score')).click();`;
-const scoreIs = (score: number): string => `(rows) => rows[0][3] === '${score}'`;
+/** The painted rows in score order (`asc` or `desc`), led by a score other than `leader`'s. */
+const scoreOrder = (dir: 'asc' | 'desc', leader: string): string =>
+  `(rows) => rows[0][3] !== '${leader}' && rows.every((cells, i) => i === 0 || (Number(cells[3]) - Number(rows[i - 1][3])) * ${dir === 'asc' ? 1 : -1} >= 0)`;
+const topScore = `[...document.querySelectorAll('[role=row][aria-rowindex="2"] [role=gridcell]')][3]?.textContent ?? ''`;
 const selectStage = (value: string): string =>
   `const s = document.querySelector('select[aria-label=Stage]'); const set = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set; set.call(s, '${value}'); s.dispatchEvent(new Event('change', { bubbles: true }));`;
 const allInStage = (label: string): string => `(rows) => rows.every((cells) => cells[4] === '${label}')`;
 const mixedStages = `(rows) => new Set(rows.map((cells) => cells[4])).size > 1`;
+
+const STAGES: [string, string][] = [
+  ['qualified', 'Qualified'],
+  ['lost', 'Lost'],
+  ['nurture', 'Nurture'],
+  ['contacted', 'Contacted'],
+  ['appointment', 'Appointment'],
+  ['closed', 'Closed'],
+  ['new', 'New'],
+];
+
+interface Samples {
+  firstPaint: number[];
+  sortFresh: number[];
+  filterFresh: number[];
+  sortCached: number[];
+  filterCached: number[];
+}
+
+/**
+ * One run on a shell started afresh, so nothing is cached in core or the page: the first paint
+ * after the app starts, then a sort (lowest score first) and a stage filter neither has answered
+ * yet, as a person's new sort or filter is; then the same grid asked again (back to highest
+ * first, the filter cleared, lowest first once more), which the query cache may answer.
+ */
+async function measureRun(browser: Browser, dataDir: string, run: number, into: Samples): Promise<void> {
+  const shell = await startHeadless(['--data', dataDir, '--port', '0', '--no-demo']);
+  try {
+    // bypassCSP: the measuring scripts are evaluated strings, which the app's CSP forbids.
+    const page = await openSignedIn(browser, shell.url, {
+      viewport: { width: 1280, height: 800 },
+      bypassCSP: true,
+    });
+    await page.waitForFunction(`document.querySelector('[role=gridcell]') !== null`, undefined, {
+      polling: 'raf',
+    });
+    into.firstPaint.push(await page.evaluate<number>('performance.now()'));
+    // Starts sorted by score, highest first; a click turns it to lowest first, and back.
+    const highest = await page.evaluate<string>(topScore);
+    into.sortFresh.push(await timeUntil(page, clickScoreHeader, scoreOrder('asc', highest)));
+    const lowest = await page.evaluate<string>(topScore);
+    into.sortCached.push(await timeUntil(page, clickScoreHeader, scoreOrder('desc', lowest)));
+    const [stage, label] = STAGES[run % STAGES.length] ?? ['new', 'New'];
+    into.filterFresh.push(await timeUntil(page, selectStage(stage), allInStage(label)));
+    into.filterCached.push(await timeUntil(page, selectStage(''), mixedStages));
+    into.sortCached.push(await timeUntil(page, clickScoreHeader, scoreOrder('asc', highest)));
+    await page.close();
+  } finally {
+    await shell.stop();
+  }
+}
 
 export async function runGridBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'porchlight-grid-bench-'));
   const browser = await launchChromium();
   try {
     const seedMs = await seed(dataDir);
-    const shell = await startHeadless(['--data', dataDir, '--port', '0', '--no-demo']);
-    const firstPaint: number[] = [];
-    const sort: number[] = [];
-    const filter: number[] = [];
-    try {
-      for (let run = 0; run < RUNS; run++) {
-        // bypassCSP: the measuring scripts are evaluated strings, which the app's CSP forbids.
-        const page = await openSignedIn(browser, shell.url, {
-          viewport: { width: 1280, height: 800 },
-          bypassCSP: true,
-        });
-        await page.waitForFunction(`document.querySelector('[role=gridcell]') !== null`, undefined, {
-          polling: 'raf',
-        });
-        firstPaint.push(await page.evaluate<number>('performance.now()'));
-        // Starts sorted by score, highest first; one click turns it to lowest first, and back.
-        sort.push(await timeUntil(page, clickScoreHeader, scoreIs(1)));
-        sort.push(await timeUntil(page, clickScoreHeader, scoreIs(100)));
-        const [stage, label] = run % 2 === 0 ? ['qualified', 'Qualified'] : ['lost', 'Lost'];
-        filter.push(await timeUntil(page, selectStage(stage), allInStage(label)));
-        filter.push(await timeUntil(page, selectStage(''), mixedStages));
-        await page.close();
-      }
-    } finally {
-      await shell.stop();
-    }
+    const samples: Samples = {
+      firstPaint: [],
+      sortFresh: [],
+      filterFresh: [],
+      sortCached: [],
+      filterCached: [],
+    };
+    for (let run = 0; run < RUNS; run++) await measureRun(browser, dataDir, run, samples);
+    const row = (what: string, values: number[], target: string) => [
+      what,
+      ms(percentile(values, 50)),
+      ms(percentile(values, 95)),
+      target,
+    ];
     printTable(
-      `Lead grid, ${LEADS.toLocaleString()} leads, Chromium against the headless shell (${RUNS} runs)`,
+      `Lead grid, ${LEADS.toLocaleString()} leads, Chromium against the headless shell (${RUNS} runs, each on a shell started afresh)`,
       [
         ['what', 'p50', 'p95', 'target'],
-        [
-          'first grid paint (from navigation)',
-          ms(percentile(firstPaint, 50)),
-          ms(percentile(firstPaint, 95)),
-          '< 1 s',
-        ],
-        ['sort by score (click to painted)', ms(percentile(sort, 50)), ms(percentile(sort, 95)), '< 150 ms'],
-        [
-          'filter by stage (change to painted)',
-          ms(percentile(filter, 50)),
-          ms(percentile(filter, 95)),
-          '< 150 ms',
-        ],
+        row('first grid paint after start (from navigation)', samples.firstPaint, '< 1 s'),
+        row('sort by score, uncached (click to painted)', samples.sortFresh, '< 150 ms'),
+        row('filter by stage, uncached (change to painted)', samples.filterFresh, '< 150 ms'),
+        row('sort by score, asked before (may be cached)', samples.sortCached, ''),
+        row('filter cleared, asked before (may be cached)', samples.filterCached, ''),
         ['seeding 100k leads through RxDB (setup)', ms(seedMs), '', ''],
       ],
     );

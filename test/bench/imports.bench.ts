@@ -55,7 +55,9 @@ export async function runImportsBench(): Promise<void> {
       const stop = core.ctx.events.on('imports-changed', (payload) => {
         if (!payload.ids.includes(batchId)) return;
         void (invoke('imports-get', { id: batchId }) as Promise<ImportView>).then((b) => {
-          if (b.state !== 'running') {
+          // A change event of an earlier step (the inspection) can land after the start: only a
+          // finished import ends the wait.
+          if (b.state === 'done' || b.state === 'failed' || b.state === 'cancelled') {
             stop();
             resolve();
           }

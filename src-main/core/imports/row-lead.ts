@@ -1,7 +1,6 @@
 // One CSV row -> one lead, keeping every field that reads and saying, in words, what was
 // dropped or corrected ("Row 14: phone "555-12" is not a valid US number; the row was kept
 // without a phone."). A row is refused whole only when no name, email or phone is left.
-import { suggestEmailCorrection } from '../../../src-shared/leads/email-typo';
 import type { Address, Lead, LeadSource } from '../../../src-shared/domain';
 import type { ColumnMapping, ImportPreset, ImportTarget } from '../../../src-shared/imports';
 import {
@@ -16,9 +15,10 @@ import {
   splitFullName,
 } from '../../../src-shared/imports';
 import type { Workspace } from '../context';
-import { normalizeEmail, normalizePhone } from '../leads/contact';
+import { normalizeEmail } from '../leads/contact';
 import { compact, nameKeyOf, withTimeZone } from '../leads/lead-record';
 import { scoreOnWrite } from '../scoring/lead-score';
+import { directContactReaders, type ContactReaders } from './contact-readers';
 import type { CsvRow } from './read-rows';
 
 export type RowReading = { lead: Lead; messages: string[] } | { refused: string; messages: string[] };
@@ -33,6 +33,13 @@ export interface RowContext {
   /** createdAt of a lead whose row has no date: the batch's start (the same on a resumed run). */
   importedAt: number;
   now: number;
+  /** How phones and email typos are read (the importer remembers them for its run). */
+  readers?: ContactReaders;
+  /**
+   * The importer scores what it writes as the scoring job does (import-scoring.ts, merge-row.ts),
+   * so the provisional score a lone lead gets is not worked out for each row only to be replaced.
+   */
+  scoredByCaller?: boolean;
 }
 
 /** Deterministic per row, so a resumed import writes the same lead, never a second one. */
@@ -78,6 +85,7 @@ export async function readLeadRow(csv: CsvRow, ctx: RowContext): Promise<RowRead
   lastName = limited(lastName, 100, 'the last name', warn);
 
   const country = ctx.workspace.defaultCountry;
+  const readers = ctx.readers ?? directContactReaders;
   let email: string | undefined;
   const rawEmail = one('email');
   if (rawEmail !== undefined) {
@@ -85,7 +93,7 @@ export async function readLeadRow(csv: CsvRow, ctx: RowContext): Promise<RowRead
     if (parsed.ok && parsed.value.length <= 254) {
       email = parsed.value;
       // A likely typo is reported beside the row; the address is kept as written.
-      const likely = suggestEmailCorrection(email);
+      const likely = readers.emailSuggestion(email);
       if (likely !== null)
         warn(`email "${email}" may be mistyped: did you mean ${likely}? It was kept as written`);
     } else
@@ -96,7 +104,7 @@ export async function readLeadRow(csv: CsvRow, ctx: RowContext): Promise<RowRead
   let phone: string | undefined;
   const rawPhone = one('phone');
   if (rawPhone !== undefined) {
-    const parsed = normalizePhone(rawPhone, country);
+    const parsed = readers.phone(rawPhone, country);
     if (parsed.ok) phone = parsed.value;
     else warn(`${parsed.message}; the row was kept without a phone`);
   }
@@ -194,5 +202,6 @@ export async function readLeadRow(csv: CsvRow, ctx: RowContext): Promise<RowRead
     demo: false,
   });
   const zoned = await withTimeZone(base, undefined);
+  if (ctx.scoredByCaller === true) return { lead: zoned, messages };
   return { lead: compact({ ...zoned, ...scoreOnWrite(zoned, ctx.now) }), messages };
 }

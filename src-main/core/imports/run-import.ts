@@ -19,6 +19,7 @@ import { enrollLead } from '../enrollments/materialise';
 import { changesBetween, mergeRowInto, type FieldChanges } from './merge-row';
 import { readRowGroups, type CsvRow } from './read-rows';
 import { indexStoreContacts, worthIndexing } from './contact-index';
+import { rememberingContactReaders } from './contact-readers';
 import { loadImportScoring, scoredLikeTheJob, type ImportScoring } from './import-scoring';
 import { decideRow, labelOf, rememberContacts, type Decision, type RunDedupe } from './row-decision';
 import { readLeadRow, type RowContext, type RowReading } from './row-lead';
@@ -60,6 +61,7 @@ export async function runImport(
   const counts: ImportCounts = { ...batch.counts };
   const dedupe: RunDedupe = { contacts: new Map(), storeIndexed: false };
   const scoring = await loadImportScoring(ctx);
+  const readers = rememberingContactReaders();
   let checkpointRow = batch.checkpointRow;
   try {
     if (duplicates !== 'create' && (await worthIndexing(db, batch.fileSize))) {
@@ -83,6 +85,8 @@ export async function runImport(
         ownerId: batch.ownerId,
         importedAt: batch.startedAt ?? batch.createdAt,
         now: ctx.clock.now(),
+        readers,
+        scoredByCaller: true,
       };
       await writeGroup(ctx, rowCtx, group.rows, {
         duplicates: duplicates ?? 'merge',

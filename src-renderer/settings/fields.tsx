@@ -73,7 +73,7 @@ export function outcomeOf(error: unknown): Outcome {
       ok: false,
       text:
         error.code === 'invalid_args' && fields.length > 0
-          ? `Not saved: ${fields.join('; ')}.`
+          ? `Not saved: ${fields.join('; ').replace(/\.$/, '')}.`
           : error.message,
       ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
     };

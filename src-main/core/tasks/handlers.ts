@@ -6,15 +6,17 @@ import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { CoreContext } from '../context';
 import { readEngineSettings } from '../engine/settings';
+import { isOnMyDay } from './whose';
 
 export function taskHandlers(ctx: CoreContext) {
   const { db, clock } = ctx;
 
+  /** The open tasks on this agent's day (whose.ts), in due order. */
   async function open(selector: Record<string, unknown>): Promise<Task[]> {
     const docs = await db.tasks
       .find({ selector: { status: 'open', ...selector }, sort: [{ status: 'asc' }, { dueAt: 'asc' }] })
       .exec();
-    return docs.map((d) => d.toMutableJSON());
+    return docs.map((d) => d.toMutableJSON()).filter((task) => isOnMyDay(task, ctx.workspace));
   }
 
   async function patch(id: string, change: (t: Task) => Task): Promise<Task> {

@@ -3,6 +3,7 @@
 import type { Subscription } from 'rxjs';
 import type { CoreContext } from '../context';
 import type { TimerHandle } from '../ports/clock';
+import { isOnMyDay } from './whose';
 
 export class OverdueWatcher {
   private timer: TimerHandle | null = null;
@@ -29,7 +30,9 @@ export class OverdueWatcher {
   private async recount(): Promise<void> {
     const { db, clock } = this.ctx;
     const now = clock.now();
-    const overdue = await db.tasks.count({ selector: { status: 'open', dueAt: { $lt: now } } }).exec();
+    const overdue = (
+      await db.tasks.find({ selector: { status: 'open', dueAt: { $lt: now } } }).exec()
+    ).filter((task) => isOnMyDay(task, this.ctx.workspace)).length;
     if (overdue !== this.last) {
       this.last = overdue;
       this.ctx.events.emit('tasks-overdue-changed', { overdue });

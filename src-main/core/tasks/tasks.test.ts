@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineTestCore } from '../testing/engine-harness';
+import { TEAM_POOL_OWNER_ID } from '../../../src-shared/sync';
 import { createEngineTestCore } from '../testing/engine-harness';
 
 let core: EngineTestCore | undefined;
@@ -29,5 +30,41 @@ describe('tasks', () => {
     await core.runFor(1000);
     expect(counts.at(-1)).toBe(0);
     expect(await core.invoke('tasks-overdue', {})).toEqual([]);
+  });
+
+  it("TK2: a teammate's to-dos are not on this agent's day, the team pool's are", async () => {
+    core = await createEngineTestCore({ start: '2026-02-10T15:00:00Z' });
+    const now = core.clock.now();
+    const base = {
+      teamId: core.ctx.workspace.teamId,
+      kind: 'todo' as const,
+      status: 'open' as const,
+      demo: false,
+    };
+    await core.ctx.db.tasks.bulkInsert([
+      {
+        ...base,
+        id: 't-mine',
+        ownerId: core.ctx.workspace.agentId,
+        updatedAt: now,
+        title: 'Mine',
+        dueAt: now - 60_000,
+      },
+      {
+        ...base,
+        id: 't-pool',
+        ownerId: TEAM_POOL_OWNER_ID,
+        updatedAt: now,
+        title: 'Pool',
+        dueAt: now - 60_000,
+      },
+      { ...base, id: 't-bob', ownerId: 'agent-bob', updatedAt: now, title: "Bob's", dueAt: now - 60_000 },
+    ]);
+    const counts: number[] = [];
+    core.ctx.events.on('tasks-overdue-changed', (payload) => counts.push(payload.overdue));
+    await core.runFor(1000);
+    expect((await core.invoke('tasks-today', {})).overdue.map((t) => t.id)).toEqual(['t-mine', 't-pool']);
+    expect((await core.invoke('tasks-overdue', {})).map((t) => t.id)).toEqual(['t-mine', 't-pool']);
+    expect(counts.at(-1)).toBe(2);
   });
 });

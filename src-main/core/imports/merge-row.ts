@@ -12,21 +12,38 @@ const fillable = ['email', 'phone', 'address', 'priceMin', 'priceMax', 'property
 
 export async function mergeRowInto(target: Lead, row: Lead, now: number): Promise<Lead> {
   const next: Lead = { ...target, tags: [...target.tags] };
+  let touched = false;
   for (const field of fillable) {
-    if (next[field] === undefined && row[field] !== undefined) Object.assign(next, { [field]: row[field] });
+    if (next[field] === undefined && row[field] !== undefined) {
+      Object.assign(next, { [field]: row[field] });
+      touched = true;
+    }
   }
   if (next.firstName === '' && next.lastName === '') {
     next.firstName = row.firstName;
     next.lastName = row.lastName;
     next.nameKey = nameKeyOf(row.firstName, row.lastName);
+    touched = true;
   }
-  if (next.intent === 'unknown') next.intent = row.intent;
-  for (const tag of row.tags) if (!next.tags.includes(tag) && next.tags.length < 50) next.tags.push(tag);
+  if (next.intent === 'unknown' && row.intent !== 'unknown') {
+    next.intent = row.intent;
+    touched = true;
+  }
+  for (const tag of row.tags)
+    if (!next.tags.includes(tag) && next.tags.length < 50) {
+      next.tags.push(tag);
+      touched = true;
+    }
   if (row.notes !== undefined && !(next.notes ?? '').includes(row.notes)) {
     next.notes = (
       next.notes === undefined || next.notes === '' ? row.notes : `${next.notes}\n\n${row.notes}`
     ).slice(0, 20_000);
+    touched = true;
   }
+  // Most merges of a large file bring nothing new (the same person listed again). A lead the
+  // job has scored keeps its score on write, so such a merge is the lead as it was: the same
+  // answer as the comparison below, without building and comparing a copy of the lead.
+  if (!touched && target.scoredAt !== undefined && !Object.values(target).includes(undefined)) return target;
   const contactChanged = next.phone !== target.phone || !isDeepStrictEqual(next.address, target.address);
   const zoned = contactChanged ? await withTimeZone(next, undefined) : next;
   const merged = compact({ ...zoned, ...scoreOnWrite(zoned, now) });

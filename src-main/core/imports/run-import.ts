@@ -177,7 +177,7 @@ async function writeGroup(
         const after = await mergeRowInto(target, reading.lead, rowCtx.now);
         if (creates.has(target.id)) creates.set(target.id, after);
         else {
-          changes = changesBetween(target, after);
+          changes = after === target ? {} : changesBetween(target, after);
           merges.set(target.id, { before: merges.get(target.id)?.before ?? target, after });
         }
         rememberContacts(state.dedupe.contacts, after);

@@ -5,6 +5,7 @@ import { createSyncApp } from './app';
 import { startLeaseSweep } from './claims/lease-sweep';
 import { startEscalationSweep } from './routing/escalate';
 import { startHandedLeadRouting } from './routing/handed-leads';
+import { startHistoryFollowsOwner } from './team/history-follows-owner';
 import { startFubEventPruning } from './webhooks/fub-events-prune';
 import type { SyncDeps } from './context';
 
@@ -32,6 +33,7 @@ export async function listenSyncServer(
   });
   const stopEscalation = startEscalationSweep(deps);
   const stopHandedRouting = startHandedLeadRouting(deps);
+  const stopHistoryFollowing = startHistoryFollowsOwner(deps);
   const stopFubPruning = startFubEventPruning(deps);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
@@ -48,6 +50,7 @@ export async function listenSyncServer(
         streams.closeAll();
         await inFlight.drain();
         await stopHandedRouting();
+        await stopHistoryFollowing();
         // Nothing is in flight now: no keep-alive socket may hold the close open.
         if ('closeAllConnections' in server) server.closeAllConnections();
         await closed;

@@ -18,6 +18,7 @@ import { leadSchema, type Lead } from '../../src-shared/domain';
 import { TEAM_POOL_OWNER_ID } from '../../src-shared/sync';
 import type { Clock, Logger } from '../context';
 import type { ServerStorage } from '../storage/server-storage';
+import { startLeadPasses } from '../team/lead-passes';
 import { changeDocument } from '../team/team-docs';
 import { idFor, noteRouting, routingNoteId, writeTodo } from './record';
 import { routeNewLead } from './route-lead';
@@ -196,49 +197,11 @@ export async function routeHandedLeads(storage: ServerStorage, teamId: string, n
  * Routes handed leads as they arrive on any instance, and on a sweep of every team. The stop
  * function waits for the passes under way, so storage is closed after them.
  */
-export function startHandedLeadRouting(deps: {
-  storage: ServerStorage;
-  clock: Clock;
-  logger: Logger;
-}): () => Promise<void> {
-  const running = new Map<string, Promise<void>>();
-  const again = new Set<string>();
-  const run = (teamId: string): void => {
-    if (running.has(teamId)) {
-      again.add(teamId);
-      return;
-    }
-    const pass = routeHandedLeads(deps.storage, teamId, deps.clock.now())
-      .then((count) => {
-        if (count > 0) deps.logger.info('handed_leads_routed', { count });
-      })
-      .catch((error: unknown) =>
-        deps.logger.error('handed_lead_routing_failed', {
-          error: error instanceof Error ? error.name : 'unknown',
-        }),
-      )
-      .finally(() => {
-        running.delete(teamId);
-        if (again.delete(teamId)) run(teamId);
-      });
-    running.set(teamId, pass);
-  };
-  const unsubscribe = deps.storage.onChange((notice) => {
-    if (notice.collection === 'leads') run(notice.teamId);
+export function startHandedLeadRouting(deps: { storage: ServerStorage; clock: Clock; logger: Logger }) {
+  return startLeadPasses(deps, {
+    run: routeHandedLeads,
+    sweepMs: HANDED_SWEEP_MS,
+    done: 'handed_leads_routed',
+    failed: 'handed_lead_routing_failed',
   });
-  const sweep = (): void => {
-    deps.storage
-      .listTeamIds()
-      .then((teams) => teams.forEach(run))
-      .catch(() => undefined);
-  };
-  sweep();
-  const timer = setInterval(sweep, HANDED_SWEEP_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    unsubscribe();
-    again.clear();
-    while (running.size > 0) await Promise.all(running.values());
-  };
 }

@@ -111,7 +111,7 @@ describe.runIf(postgresAvailable())('indexed look-ups on PostgreSQL', () => {
       await put(storage, 't1', 'leads', [doc('l1', { email: 'ann@example.com' })]);
       await put(storage, 't1', 'messages', [doc('m1', { leadId: 'l1' }), doc('m2', { leadId: 'l1' })]);
       // As a database from before the index: the table is gone; the next start makes and fills it.
-      await client.query('DROP TABLE document_fields');
+      await client.query('DROP TABLE document_fields, document_fields_filled');
       await storage.migrate();
       expect(await ids(storage, 'leads', 'email', 'ann@example.com')).toEqual(['l1']);
       expect(await ids(storage, 'messages', 'leadId', 'l1')).toEqual(['m1', 'm2']);
@@ -122,6 +122,13 @@ describe.runIf(postgresAvailable())('indexed look-ups on PostgreSQL', () => {
       expect(
         (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM document_fields')).rows[0]?.n,
       ).toBe(3);
+      // A field a newer version indexes (a task's lead) is filled at the next start.
+      await put(storage, 't1', 'tasks', [doc('k1', { leadId: 'l1' })]);
+      await client.query("DELETE FROM document_fields WHERE collection = 'tasks'");
+      await client.query("DELETE FROM document_fields_filled WHERE collection = 'tasks'");
+      expect(await ids(storage, 'tasks', 'leadId', 'l1')).toEqual([]);
+      await storage.migrate();
+      expect(await ids(storage, 'tasks', 'leadId', 'l1')).toEqual(['k1']);
     } finally {
       await client.end();
       await storage.close();

@@ -12,6 +12,8 @@ export const DOCUMENT_FIELDS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS document_fields (team_id text NOT NULL, collection text NOT NULL, field text NOT NULL,
   value text NOT NULL, id text NOT NULL, PRIMARY KEY (team_id, collection, field, value, id));
 CREATE INDEX IF NOT EXISTS document_fields_document ON document_fields (team_id, collection, id);
+CREATE TABLE IF NOT EXISTS document_fields_filled (collection text NOT NULL, field text NOT NULL,
+  PRIMARY KEY (collection, field));
 `;
 
 /** Whether the look-up of `value` can use the table (text columns cannot hold \u0000). */
@@ -63,12 +65,18 @@ export async function forgetFields(
 }
 
 /**
- * Fills the table from the documents stored before it existed (run once, by the migration that
- * created it, under the migration lock), a page at a time.
+ * Fills the table for the indexed fields not filled yet (a new database, or a field indexed by a
+ * newer version) from the documents stored before, a page at a time, and records each field
+ * filled. Run by the migration, under the migration lock.
  */
 export async function backfillFields(client: Queryable): Promise<void> {
+  const filled = await client.query<{ collection: string; field: string }>(
+    'SELECT collection, field FROM document_fields_filled',
+  );
+  const done = new Set(filled.rows.map((row) => `${row.collection}.${row.field}`));
   const PAGE = 2000;
-  for (const collection of Object.keys(INDEXED_FIELDS)) {
+  for (const [collection, fields] of Object.entries(INDEXED_FIELDS)) {
+    if (fields.every((field) => done.has(`${collection}.${field}`))) continue;
     let after = { team: '', id: '' };
     for (;;) {
       const { rows } = await client.query<{ team_id: string; id: string; data: string }>(
@@ -87,5 +95,10 @@ export async function backfillFields(client: Queryable): Promise<void> {
       if (last === undefined || rows.length < PAGE) break;
       after = { team: last.team_id, id: last.id };
     }
+    for (const field of fields)
+      await client.query(
+        'INSERT INTO document_fields_filled (collection, field) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [collection, field],
+      );
   }
 }

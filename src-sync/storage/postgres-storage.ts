@@ -57,14 +57,11 @@ export class PostgresServerStorage extends SqlStorageBase implements ServerStora
     try {
       // Several instances may start at once: one migrates at a time.
       await client.query('SELECT pg_advisory_lock(7201)');
-      const before = await client.query<{ fields: string | null }>(
-        "SELECT to_regclass('document_fields')::text AS fields",
-      );
       await client.query(POSTGRES_SCHEMA);
       await client.query(POSTGRES_ENGINE_SCHEMA);
       await client.query(DOCUMENT_FIELDS_SCHEMA);
-      // The look-up index is new to a database that has documents already: filled once.
-      if (before.rows[0]?.fields === null) await backfillFields(client);
+      // A look-up field new to a database that has documents already is filled once.
+      await backfillFields(client);
       await client.query('SELECT pg_advisory_unlock(7201)');
     } finally {
       client.release();

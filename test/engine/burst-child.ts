@@ -6,57 +6,26 @@
 //   burst N: creates N new web leads at once; each create that returns is appended to created.log
 //   resume:  restarts on the same folder, waits until every lead's welcome is settled, prints a
 //            JSON summary
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCoreApp } from '../../src-main/core/app';
 import { startEngine } from '../../src-main/core/engine';
-import type {
-  ChannelSender,
-  OutboundMessage,
-  ProviderLookup,
-  SendChannel,
-} from '../../src-main/core/ports/channels';
 import { openCore, writeBenchSettings } from '../bench/engine-bench-fixtures';
+import { LoggingProvider } from './logging-provider';
 
 const [dataDir = '', mode = 'resume', countArg = '0'] = process.argv.slice(2);
 const logPath = join(dataDir, 'provider.log');
 const createdPath = join(dataDir, 'created.log');
 
-function lines(path: string): string[] {
-  return existsSync(path)
-    ? readFileSync(path, 'utf8')
-        .split('\n')
-        .filter((l) => l !== '')
-    : [];
-}
-
-class LoggingProvider<C extends SendChannel> implements ChannelSender<C> {
-  readonly reachesLeads = false;
-  constructor(readonly channel: C) {}
-
-  async send(message: OutboundMessage): Promise<{ providerId: string }> {
-    appendFileSync(logPath, `${message.messageId}\n`);
-    await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20));
-    return { providerId: `p-${message.messageId}` };
-  }
-
-  lookup(messageId: string): Promise<ProviderLookup> {
-    return Promise.resolve(
-      lines(logPath).includes(messageId)
-        ? { found: true, providerId: `p-${messageId}`, status: 'sent' }
-        : { found: false },
-    );
-  }
-}
-
+const FAST = { least: 10, spread: 20 };
 const OPEN = ['scheduled', 'claimed', 'sending'];
 
 async function main(): Promise<void> {
   const ctx = await openCore(dataDir);
   if (mode === 'burst') await writeBenchSettings(ctx);
   const engine = await startEngine(ctx, {
-    mailer: new LoggingProvider('email'),
-    sms: new LoggingProvider('sms'),
+    mailer: new LoggingProvider('email', logPath, true, FAST),
+    sms: new LoggingProvider('sms', logPath, true, FAST),
   });
   console.log(`STARTED ${JSON.stringify({ recovery: engine.recovery, catchUp: engine.catchUp })}`);
   if (mode === 'burst') {

@@ -5,7 +5,6 @@
 // message by id (reconciliation); the SMS provider cannot (those become uncertain).
 //   seed N:  creates N leads with an email and a text each, due now, then dispatches
 //   resume:  restarts on the same folder, dispatches what is left, prints a JSON summary
-import { appendFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lead, Message } from '../../src-shared/domain';
 import { makeLead } from '../../src-shared/scoring/test-fixtures';
@@ -14,48 +13,13 @@ import { buildCoreContext } from '../../src-main/core/build-context';
 import { startEngine } from '../../src-main/core/engine';
 import { writeEngineSettings } from '../../src-main/core/engine/settings';
 import { CoreEvents } from '../../src-main/core/events';
-import type {
-  ChannelSender,
-  OutboundMessage,
-  ProviderLookup,
-  SendChannel,
-} from '../../src-main/core/ports/channels';
 import { systemClock } from '../../src-main/core/ports/clock';
 import { openPorchlightDatabase } from '../../src-main/core/store/database';
 import { getRxStorageSqlite } from '../../src-main/core/store/sqlite';
+import { LoggingProvider } from './logging-provider';
 
 const [dataDir = '', mode = 'resume', countArg = '0'] = process.argv.slice(2);
 const logPath = join(dataDir, 'provider.log');
-
-function providerLog(): string[] {
-  return existsSync(logPath)
-    ? readFileSync(logPath, 'utf8')
-        .split('\n')
-        .filter((l) => l !== '')
-    : [];
-}
-
-class LoggingProvider<C extends SendChannel> implements ChannelSender<C> {
-  readonly reachesLeads = false;
-  constructor(
-    readonly channel: C,
-    private readonly canLookup: boolean,
-  ) {}
-
-  async send(message: OutboundMessage): Promise<{ providerId: string }> {
-    appendFileSync(logPath, `${message.messageId}\n`);
-    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
-    return { providerId: `p-${message.messageId}` };
-  }
-
-  lookup(messageId: string): Promise<ProviderLookup> {
-    if (!this.canLookup) return Promise.resolve({ found: 'unknown' });
-    const found = providerLog().includes(messageId);
-    return Promise.resolve(
-      found ? { found: true, providerId: `p-${messageId}`, status: 'sent' } : { found: false },
-    );
-  }
-}
 
 async function main(): Promise<void> {
   const db = await openPorchlightDatabase({
@@ -133,8 +97,8 @@ async function main(): Promise<void> {
     console.log('SEEDED');
   }
   const engine = await startEngine(ctx, {
-    mailer: new LoggingProvider('email', true),
-    sms: new LoggingProvider('sms', false),
+    mailer: new LoggingProvider('email', logPath, true),
+    sms: new LoggingProvider('sms', logPath, false),
   });
   console.log(`STARTED ${JSON.stringify(engine.recovery)}`);
   // Wait until nothing is scheduled, claimed or sending any more.

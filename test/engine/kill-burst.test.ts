@@ -4,11 +4,11 @@
 // lead the store holds is enrolled once and its welcome reached the provider once (or is shown
 // as uncertain); nothing is sent twice, and every create that had returned is in the store.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runChild, summaryOf } from '../support/kill-child';
+import { logLines } from './logging-provider';
 
 const CHILD = join(import.meta.dirname, 'burst-child.ts');
 const LEADS = 400;
@@ -16,14 +16,7 @@ const KILL_AFTER = 120;
 const dir = mkdtempSync(join(tmpdir(), 'porchlight-kill-burst-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function lines(name: string): string[] {
-  const path = join(dir, name);
-  return existsSync(path)
-    ? readFileSync(path, 'utf8')
-        .split('\n')
-        .filter((l) => l !== '')
-    : [];
-}
+const lines = (name: string): string[] => logLines(join(dir, name));
 
 interface Summary {
   recovery: { released: number; uncertain: number; reconciled: number };

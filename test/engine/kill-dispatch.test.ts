@@ -4,25 +4,19 @@
 // uncertain (a provider that cannot be asked) or reconciled (a provider that can). The child's
 // fake mailer answers lookups to exercise reconciliation; real SMTP has no lookup (decision
 // 0332), so with SMTP an email in flight is shown as uncertain like a text.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runChild, summaryOf, type ChildRun } from '../support/kill-child';
+import { logLines } from './logging-provider';
 
 const CHILD = join(import.meta.dirname, 'dispatch-child.ts');
 const LEADS = 300;
 const dir = mkdtempSync(join(tmpdir(), 'porchlight-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function providerLog(): string[] {
-  const path = join(dir, 'provider.log');
-  return existsSync(path)
-    ? readFileSync(path, 'utf8')
-        .split('\n')
-        .filter((l) => l !== '')
-    : [];
-}
+const providerLog = (): string[] => logLines(join(dir, 'provider.log'));
 
 interface Summary {
   recovery: { released: number; uncertain: number; reconciled: number };

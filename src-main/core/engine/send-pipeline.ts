@@ -22,6 +22,7 @@ import { planChannel } from './channel-choice';
 import { conditionHolds } from './conditions';
 import type { EnginePorts } from './ports';
 import { dayRulesOf, sendRulesOf } from './settings';
+import { releaseWaiting } from './waiting';
 import { handOver } from './hand-over';
 import { teamEmailLinks } from '../email/team-links';
 import {
@@ -111,7 +112,14 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     connected,
   });
   if (plan.kind === 'skip') return settleSkipped(ctx, message, plan.reason);
-  if (plan.kind === 'wait') return settleWaiting(ctx, message, plan.channel, step.channel, plan.reason);
+  if (plan.kind === 'wait') {
+    await settleWaiting(ctx, message, plan.channel, step.channel, plan.reason);
+    // The channel may have connected while this was decided: its release ran before this
+    // message waited and found nothing, so the message is released here instead of waiting on.
+    if (plan.channel !== 'call' && senderFor(deps.ports, plan.channel) !== undefined)
+      await releaseWaiting(ctx, plan.channel);
+    return;
+  }
   const choice = plan;
   const channel = choice.channel;
   if (channel === 'call') stepTitle = await callPurpose(ctx, message);

@@ -83,7 +83,7 @@ describe('the lead grid in Chromium against the headless shell', () => {
     await persisted.waitFor();
     await persisted.dblclick();
     await again.getByRole('heading', { name: 'Rosalind Franklin' }).waitFor();
-    await again.getByRole('button', { name: 'Edit' }).click();
+    await again.getByRole('button', { name: 'Edit', exact: true }).click();
     const edit = again.getByRole('dialog', { name: 'Edit lead' });
     expect(await edit.getByLabel('Phone').inputValue()).toBe('+13125550188');
     expect(await edit.getByLabel('Email').inputValue()).toBe('rosalind.franklin@example.com');

@@ -18,7 +18,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { DESKTOP_PULL_BATCH } from '../../src-main/core/sync/replication';
 import { getRxStorageSqlite } from '../../src-main/core/store/sqlite';
-import { firstValueFrom, filter } from 'rxjs';
+import { firstValueFrom, filter, type Observable, type Subscription } from 'rxjs';
 import type { Lead } from '../../src-shared/domain';
 import { TEAM_POOL_OWNER_ID, type SessionResponse } from '../../src-shared/sync';
 import { collectionDefinitions } from '../../src-main/core/store/collections';
@@ -72,6 +72,31 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** Waits for a replication's first round; a replication error or 10 minutes ends the bench with its words. */
+async function settled(
+  state: { awaitInitialReplication(): Promise<void>; error$: Observable<unknown> },
+  what: string,
+): Promise<void> {
+  let sub: Subscription | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    sub = state.error$.subscribe((error) =>
+      reject(
+        new Error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        }),
+      ),
+    );
+    timer = setTimeout(() => reject(new Error(`${what} did not finish in 10 minutes`)), 600_000);
+  });
+  try {
+    await Promise.race([state.awaitInitialReplication(), failed]);
+  } finally {
+    sub?.unsubscribe();
+    clearTimeout(timer);
+  }
+}
+
 async function run(backend: Backend): Promise<string[][]> {
   const dir = tempDir('porchlight-sync-bench-');
   const setup = await backend.open(dir.path);
@@ -118,7 +143,7 @@ async function run(backend: Backend): Promise<string[][]> {
         live: false,
         batchSize: DESKTOP_PULL_BATCH,
       });
-      await pulling.awaitInitialReplication();
+      await settled(pulling, `the fresh pull into ${file === undefined ? 'memory' : 'the desktop store'}`);
       const took = performance.now() - started;
       const pulled = await fresh.count().exec();
       await pulling.cancel();
@@ -132,12 +157,13 @@ async function run(backend: Backend): Promise<string[][]> {
     const editSession = await signIn(server.url, 'edit@example.com', small.code);
     const [a, b] = [await replica('a'), await replica('b')];
     const live = [a, b].map((c) => replicateToServer(c, target(editSession), { live: true, batchSize: 100 }));
-    await Promise.all(live.map((state) => state.awaitInitialReplication()));
+    await Promise.all(live.map((state, i) => settled(state, `live replica ${i === 0 ? 'A' : 'B'}`)));
     const latencies: number[] = [];
     for (let i = 0; i < EDITS; i++) {
       const id = `edit-${i % 20}`;
       const seen = firstValueFrom(
-        b.$.pipe(filter((change) => change.documentId === id && change.documentData.updatedAt === 5000 + i)),
+        // By its words: the server may restamp `updatedAt` as it stores the edit.
+        b.$.pipe(filter((change) => change.documentId === id && change.documentData.notes === `edit ${i}`)),
       );
       const started = performance.now();
       await a.upsert(

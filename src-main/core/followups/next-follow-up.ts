@@ -20,9 +20,14 @@ export async function earliestFollowUp(ctx: CoreContext, leadId: string): Promis
       .findOne({
         selector: { leadId, status: 'scheduled', direction: 'outbound' },
         sort: [{ sendAt: 'asc' }],
+        // The lead's own messages, sorted here: the ['status', 'sendAt'] index would give the
+        // order but walk every scheduled message of every lead to find this one's.
+        index: ['leadId', 'createdAt'],
       })
       .exec(),
-    ctx.db.tasks.findOne({ selector: { leadId, status: 'open' }, sort: [{ dueAt: 'asc' }] }).exec(),
+    ctx.db.tasks
+      .findOne({ selector: { leadId, status: 'open' }, sort: [{ dueAt: 'asc' }], index: ['leadId'] })
+      .exec(),
   ]);
   const times = [message?.sendAt, task?.dueAt].filter((t): t is number => t !== undefined);
   return times.length === 0 ? undefined : Math.min(...times);

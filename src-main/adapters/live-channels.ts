@@ -41,6 +41,7 @@ export interface LiveChannelOptions {
 
 export class LiveChannels {
   private readonly senders = new Map<LiveChannel, ChannelSender>();
+  private mailer: { close(): void } | undefined;
   private twilio: ConnectedTwilio | undefined;
   private replies: ImapReplies | null = null;
   private engine: Engine | undefined;
@@ -110,12 +111,16 @@ export class LiveChannels {
     this.offSecrets?.();
     for (const timer of this.retries.values()) timer.cancel();
     await Promise.all(this.chains.values());
+    this.mailer?.close();
     await this.replies?.stop();
     await this.twilio?.stop();
   }
 
   private async connectEmail(): Promise<void> {
     const deps = { secrets: this.secrets };
+    // The mailer being replaced ends its kept connections (a message in flight finishes first).
+    this.mailer?.close();
+    this.mailer = undefined;
     const missing = await emailSendingMissing(this.ctx, deps);
     if (missing.length > 0) {
       delete this.testers.email;
@@ -125,7 +130,8 @@ export class LiveChannels {
       this.testers.email = emailTester(this.ctx, deps);
       const refused = await verifyEmailSending(this.ctx, deps);
       if (refused === null) {
-        await this.setSender('email', createSmtpMailer(this.ctx, deps));
+        this.mailer = createSmtpMailer(this.ctx, deps);
+        await this.setSender('email', this.mailer);
         this.board.connected('email');
       } else {
         await this.setSender('email', undefined);

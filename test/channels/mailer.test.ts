@@ -68,7 +68,10 @@ registerMailerContract('SMTP adapter + smtp-server on 127.0.0.1', async () => {
           })),
       ),
     refuseNext: (kind) => peer.refuseNext(kind),
-    close: () => peer.close(),
+    close: () => {
+      mailer.close();
+      return peer.close();
+    },
   };
 });
 

@@ -16,8 +16,10 @@ import { outbound } from './mailer-contract';
 const LEAD_ID = '0b6f6c2e-4f7a-4c55-9d0e-6c1f2a3b4c5d';
 const UNSUBSCRIBE = 'https://sync.example.com/u/msg-wire-1';
 let peer: SmtpPeer | undefined;
+let pooled: { close(): void } | undefined;
 
 afterEach(async () => {
+  pooled?.close();
   await peer?.close();
   peer = undefined;
 });
@@ -41,7 +43,9 @@ async function setUp(overrides: Record<string, unknown> = {}, password?: string)
     secrets: { get: () => Promise.resolve(password) },
     clock: new FakeClock('2026-03-02T15:00:00Z'),
   };
-  return { peer, options, mailer: createSmtpMailer(options) };
+  const mailer = createSmtpMailer(options);
+  pooled = mailer;
+  return { peer, options, mailer };
 }
 
 const body = withEmailFooter(

@@ -23,7 +23,7 @@ function optionsFor(ctx: CoreContext, deps: EmailDeps): SmtpMailerOptions {
 }
 
 /** The engine's Mailer on the store's email settings (it reaches leads). */
-export function createSmtpMailer(ctx: CoreContext, deps: EmailDeps): Mailer {
+export function createSmtpMailer(ctx: CoreContext, deps: EmailDeps): Mailer & { close(): void } {
   return createMailer(optionsFor(ctx, deps));
 }
 

@@ -1,5 +1,7 @@
-// The real Mailer: one SMTP transaction per message through nodemailer. Settings and the
-// password are read before each send, so a change in Settings applies to the next message.
+// The real Mailer: one SMTP transaction per message, over connections kept open between
+// messages (smtp-pool.ts). Settings and the password are read before each send, so a change in
+// Settings applies to the next message. The test message and the login check open their own
+// connection, so what they report is what a new connection meets.
 // The Message-ID we generate is the providerId the outbox keeps; replies quote it. SMTP
 // cannot be asked later whether it took a message, so there is no `lookup`: an interrupted
 // send stays uncertain and the agent decides (core/engine/recovery.ts R3).
@@ -12,6 +14,7 @@ import { ChannelError } from '../../core/ports/channels';
 import type { Clock } from '../../core/ports/clock';
 import type { SecretStore } from '../../core/ports/secret-store';
 import { composeEmail } from './compose';
+import { PooledSendError, SmtpPool } from './smtp-pool';
 import { channelErrorFromSmtp, redact } from './smtp-errors';
 import { settingsPlace } from '../../../src-shared/settings-sections';
 
@@ -73,12 +76,7 @@ function transportFor(settings: EmailSettings, password: string | undefined, wat
   });
 }
 
-/** One SMTP transaction; throws ChannelError with what the server said. */
-export async function sendOverSmtp(
-  options: SmtpMailerOptions,
-  message: OutboundMessage,
-  signal: AbortSignal,
-): Promise<SmtpAnswer> {
+async function sendingSetUp(options: SmtpMailerOptions) {
   const { settings, replyTokenKey } = await options.settings();
   const password = await options.secrets.get('smtp.password');
   const missing = sendingMissing(settings, password !== undefined);
@@ -89,6 +87,16 @@ export async function sendOverSmtp(
       false,
       false,
     );
+  return { settings, replyTokenKey, password };
+}
+
+/** One SMTP transaction on a connection of its own; throws ChannelError with what the server said. */
+export async function sendOverSmtp(
+  options: SmtpMailerOptions,
+  message: OutboundMessage,
+  signal: AbortSignal,
+): Promise<SmtpAnswer> {
+  const { settings, replyTokenKey, password } = await sendingSetUp(options);
   const composed = composeEmail(message, settings, replyTokenKey);
   let dataStarted = false;
   const transport = transportFor(settings, password, (line) => {
@@ -112,14 +120,28 @@ export async function sendOverSmtp(
   }
 }
 
-export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
+/** The engine's Mailer; close() ends the connections it keeps (when it is replaced or stopped). */
+export function createSmtpMailer(options: SmtpMailerOptions): Mailer & { close(): void } {
+  const pool = new SmtpPool();
   return {
     channel: 'email',
     reachesLeads: true,
     async send(message: OutboundMessage, signal: AbortSignal): Promise<SendReceipt> {
-      const answer = await sendOverSmtp(options, message, signal);
-      return { providerId: providerIdOf(answer.messageId) };
+      const { settings, replyTokenKey, password } = await sendingSetUp(options);
+      const composed = composeEmail(message, settings, replyTokenKey);
+      try {
+        await pool.send(settings, password, { ...composed, date: new Date(options.clock.now()) }, signal);
+      } catch (error) {
+        if (!(error instanceof PooledSendError)) throw error;
+        throw channelErrorFromSmtp(error.cause, {
+          dataStarted: error.dataStarted,
+          aborted: signal.aborted,
+          secrets: [password ?? ''],
+        });
+      }
+      return { providerId: providerIdOf(composed.messageId) };
     },
+    close: () => pool.close(),
   };
 }
 

@@ -58,3 +58,52 @@ describe('the live stream', () => {
     expect(answers[0]?.cancelled()).toBe(true);
   });
 });
+
+describe('a request asked to slow down', () => {
+  const auth = { accessToken: () => Promise.resolve('t'), refresh: () => Promise.resolve('t') };
+  const pushAnswer = { status: 200, json: () => Promise.resolve({ conflicts: [], refused: [] }), body: null };
+  const tooMany = (retryAfter: string | null) => ({
+    status: 429,
+    json: () =>
+      Promise.resolve({ code: 'rate_limited', message: 'Too many sync requests from this account.' }),
+    body: null,
+    headers: { get: (name: string) => (name.toLowerCase() === 'retry-after' ? retryAfter : null) },
+  });
+
+  function handlersAnswering(answers: Awaited<ReturnType<FetchLike>>[]) {
+    const waits: number[] = [];
+    let asked = 0;
+    const fetch: FetchLike = () =>
+      Promise.resolve(answers[Math.min(asked++, answers.length - 1)] ?? pushAnswer);
+    const handlers = createSyncReplicationHandlers({
+      baseUrl: 'http://127.0.0.1:1',
+      collection: 'leads',
+      fetch,
+      auth,
+      textDecoder: new TextDecoder(),
+      wait: () => Promise.reject(new Error('the stream pause is not the 429 wait')),
+      slowDown: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    });
+    return { handlers, waits, asked: () => asked };
+  }
+
+  it('waits the Retry-After the server named and asks again', async () => {
+    const { handlers, waits, asked } = handlersAnswering([tooMany('2'), tooMany(null), pushAnswer]);
+    await expect(handlers.pushHandler([])).resolves.toEqual([]);
+    expect(waits).toEqual([2000, 1000]);
+    expect(asked()).toBe(3);
+  });
+
+  it('fails with the server’s words after three waits, or at once when the wait is too long', async () => {
+    const busy = handlersAnswering([tooMany('1')]);
+    await expect(busy.handlers.pushHandler([])).rejects.toThrow('Too many sync requests from this account.');
+    expect(busy.waits).toEqual([1000, 1000, 1000]);
+    expect(busy.asked()).toBe(4);
+    const long = handlersAnswering([tooMany('60')]);
+    await expect(long.handlers.pushHandler([])).rejects.toThrow('Too many sync requests');
+    expect(long.waits).toEqual([]);
+  });
+});

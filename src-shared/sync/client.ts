@@ -25,6 +25,20 @@ export interface FetchLikeResponse {
   status: number;
   json(): Promise<unknown>;
   body: { getReader(): ByteReader } | null;
+  /** The standard Response's headers; read for a 429's Retry-After. */
+  headers?: { get(name: string): string | null };
+}
+
+/** How often a pull or push asked to slow down (429) waits and asks again before it fails. */
+export const RATE_LIMIT_RETRIES = 3;
+/** The longest a 429's Retry-After is waited for here; longer is left to the replication. */
+export const RATE_LIMIT_MAX_WAIT_MS = 10_000;
+
+/** The wait a 429 asks for (Retry-After in seconds; 1 s when it names none), or undefined if too long. */
+function retryAfterMs(response: FetchLikeResponse): number | undefined {
+  const said = Number(response.headers?.get('retry-after') ?? '1');
+  const ms = (Number.isFinite(said) && said > 0 ? said : 1) * 1000;
+  return ms <= RATE_LIMIT_MAX_WAIT_MS ? ms : undefined;
 }
 /** The part of the standard `fetch` the handlers use; `globalThis.fetch` fits. */
 export type FetchLike = (
@@ -49,6 +63,8 @@ export interface SyncHandlerOptions {
   textDecoder: { decode(input: Uint8Array, options?: { stream?: boolean }): string };
   /** Resolves after `ms` (the stream's reconnect pause). */
   wait(ms: number): Promise<void>;
+  /** Resolves after `ms` (the pause a 429 asks for); `wait` when absent. */
+  slowDown?(ms: number): Promise<void>;
   reconnectDelayMs?: number;
   /** How long a silent stream is trusted before it is reopened (STREAM_SILENCE_MS). */
   silenceMs?: number;
@@ -136,9 +152,21 @@ export function createSyncReplicationHandlers<T = WireDocument>(
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-    const first = await attempt(await options.auth.accessToken());
-    if (first.status !== 401) return first;
-    return attempt(await options.auth.refresh());
+    const authorized = async (): Promise<FetchLikeResponse> => {
+      const first = await attempt(await options.auth.accessToken());
+      if (first.status !== 401) return first;
+      return attempt(await options.auth.refresh());
+    };
+    // A 429 names when to come back: waiting that long here keeps a busy replica (the always-on
+    // engine in a burst) from failing the request and waiting out the replication's retry time.
+    let response = await authorized();
+    for (let retry = 0; response.status === 429 && retry < RATE_LIMIT_RETRIES; retry++) {
+      const ms = retryAfterMs(response);
+      if (ms === undefined) break;
+      await (options.slowDown ?? options.wait)(ms);
+      response = await authorized();
+    }
+    return response;
   }
 
   async function pullHandler(

@@ -40,7 +40,8 @@ export function tallyRoutes(child: ChildProcess): RouteTally {
       const line = JSON.parse(text) as Record<string, unknown>;
       if (line.event !== 'request' || typeof line.route !== 'string' || line.route.endsWith('/stream'))
         continue;
-      const key = `${String(line.method)} ${line.route}${typeof line.collection === 'string' ? ` (${line.collection})` : ''}`;
+      const refused = typeof line.status === 'number' && line.status >= 300 ? ` -> ${line.status}` : '';
+      const key = `${String(line.method)} ${line.route}${typeof line.collection === 'string' ? ` (${line.collection})` : ''}${refused}`;
       const list = byRoute.get(key) ?? [];
       list.push(Number(line.ms));
       byRoute.set(key, list);

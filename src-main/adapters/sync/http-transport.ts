@@ -109,6 +109,7 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
         opts.onStreamDown(offline(serverUrl, new Error('the live stream closed')));
         return new Promise((resolve) => setTimeout(resolve, ms));
       },
+      slowDown: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       onRefused: (refusals) => opts.onRefused(refusals),
     });
     return {

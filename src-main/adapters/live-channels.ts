@@ -130,8 +130,9 @@ export class LiveChannels {
       this.testers.email = emailTester(this.ctx, deps);
       const refused = await verifyEmailSending(this.ctx, deps);
       if (refused === null) {
-        this.mailer = createSmtpMailer(this.ctx, deps);
-        await this.setSender('email', this.mailer);
+        const mailer = createSmtpMailer(this.ctx, deps);
+        this.mailer = mailer;
+        await this.setSender('email', mailer);
         this.board.connected('email');
       } else {
         await this.setSender('email', undefined);

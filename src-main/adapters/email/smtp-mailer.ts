@@ -133,7 +133,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer & { close()
         await pool.send(settings, password, { ...composed, date: new Date(options.clock.now()) }, signal);
       } catch (error) {
         if (!(error instanceof PooledSendError)) throw error;
-        throw channelErrorFromSmtp(error.cause, {
+        throw channelErrorFromSmtp(error.failure, {
           dataStarted: error.dataStarted,
           aborted: signal.aborted,
           secrets: [password ?? ''],

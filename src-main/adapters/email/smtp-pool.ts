@@ -22,10 +22,10 @@ export const MAX_MESSAGES = 100;
 /** What a failed send carries besides the server's error: whether the message may have left. */
 export class PooledSendError extends Error {
   constructor(
-    readonly cause: unknown,
+    readonly failure: unknown,
     readonly dataStarted: boolean,
   ) {
-    super(cause instanceof Error ? cause.message : String(cause));
+    super(failure instanceof Error ? failure.message : String(failure));
   }
 }
 
@@ -78,7 +78,7 @@ export class SmtpPool {
         return await this.over(reused, envelope, raw, signal);
       } catch (error) {
         // The server dropped the idle connection: not a byte of this message had left.
-        if (!(error instanceof PooledSendError) || error.dataStarted || !isConnectionFailure(error.cause))
+        if (!(error instanceof PooledSendError) || error.dataStarted || !isConnectionFailure(error.failure))
           throw error;
       }
     }

@@ -14,7 +14,7 @@ import { ChannelError } from '../../core/ports/channels';
 import type { Clock } from '../../core/ports/clock';
 import type { SecretStore } from '../../core/ports/secret-store';
 import { composeEmail } from './compose';
-import { PooledSendError, SmtpPool } from './smtp-pool';
+import { PooledSendError, SmtpPool, connectionOptions, startsData } from './smtp-pool';
 import { channelErrorFromSmtp, redact } from './smtp-errors';
 import { settingsPlace } from '../../../src-shared/settings-sections';
 
@@ -49,30 +49,10 @@ export interface SmtpAnswer {
 }
 
 function transportFor(settings: EmailSettings, password: string | undefined, watch: (line: string) => void) {
-  const { host, port, security, user } = settings.smtp;
+  const { user } = settings.smtp;
   return nodemailer.createTransport({
-    host,
-    port,
-    secure: security === 'tls',
-    requireTLS: security === 'starttls',
-    ignoreTLS: security === 'none',
+    ...connectionOptions(settings, watch),
     ...(user === '' ? {} : { auth: { user, pass: password ?? '' } }),
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 60_000,
-    // Commands only (never the data): used to know whether the message had started to leave.
-    transactionLog: true,
-    logger: {
-      level: () => undefined,
-      trace: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: () => undefined,
-      fatal: () => undefined,
-      debug: (_entry: unknown, message: unknown) => {
-        if (typeof message === 'string') watch(message);
-      },
-    },
   });
 }
 
@@ -100,8 +80,7 @@ export async function sendOverSmtp(
   const composed = composeEmail(message, settings, replyTokenKey);
   let dataStarted = false;
   const transport = transportFor(settings, password, (line) => {
-    // "354 ..." from the server answers DATA: from here the message may reach the lead.
-    if (/^354\b/.test(line) || /^S:\s*354\b/.test(line)) dataStarted = true;
+    if (startsData(line)) dataStarted = true;
   });
   const onAbort = (): void => transport.close();
   signal.addEventListener('abort', onAbort);

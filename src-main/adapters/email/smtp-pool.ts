@@ -47,6 +47,40 @@ function keyOf(settings: EmailSettings, password: string | undefined): string {
   return JSON.stringify([host, port, security, user, secret]);
 }
 
+/** How every SMTP connection is opened (kept ones here, the test message's in smtp-mailer.ts). */
+export function connectionOptions(settings: EmailSettings, watch: (line: string) => void) {
+  const { host, port, security } = settings.smtp;
+  const quiet = (): void => undefined;
+  return {
+    host,
+    port,
+    secure: security === 'tls',
+    requireTLS: security === 'starttls',
+    ignoreTLS: security === 'none',
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+    // Commands and replies only (never the data): the 354 that starts a message's data.
+    transactionLog: true,
+    logger: {
+      level: quiet,
+      trace: quiet,
+      info: quiet,
+      warn: quiet,
+      error: quiet,
+      fatal: quiet,
+      debug: (_entry: unknown, message: unknown) => {
+        if (typeof message === 'string') watch(message);
+      },
+    },
+  };
+}
+
+/** "354 ..." from the server answers DATA: from here the message may reach the lead. */
+export function startsData(line: string): boolean {
+  return /^354\b/.test(line) || /^S:\s*354\b/.test(line);
+}
+
 /** A failure of the connection itself, not an answer about this message. */
 function isConnectionFailure(error: unknown): boolean {
   const e = error as { code?: unknown; responseCode?: unknown };
@@ -106,30 +140,14 @@ export class SmtpPool {
     key: string,
     signal: AbortSignal,
   ): Promise<Pooled> {
-    const { host, port, security, user } = settings.smtp;
+    const { user } = settings.smtp;
     const watcher: Pooled['watcher'] = { watch: undefined };
-    const debug = (_entry: unknown, message: unknown): void => {
-      if (typeof message === 'string') watcher.watch?.(message);
-    };
-    const quiet = (): void => undefined;
-    const connection = new SMTPConnection({
-      host,
-      port,
-      secure: security === 'tls',
-      requireTLS: security === 'starttls',
-      ignoreTLS: security === 'none',
-      connectionTimeout: 15_000,
-      greetingTimeout: 15_000,
-      socketTimeout: 60_000,
-      // Commands and replies only (never the data): the 354 that starts a message's data.
-      transactionLog: true,
-      logger: { level: quiet, trace: quiet, debug, info: quiet, warn: quiet, error: quiet, fatal: quiet },
-    });
+    const connection = new SMTPConnection(connectionOptions(settings, (line) => watcher.watch?.(line)));
     const pooled: Pooled = { connection, key, sent: 0, watcher, idleTimer: undefined, broken: false };
     // An idle connection that fails (the server went away) is dropped; a busy one's failure
     // reaches its send's callback as well.
-    pooled.connection.on('error', () => this.forget(pooled));
-    pooled.connection.on('end', () => this.forget(pooled));
+    connection.on('error', () => this.forget(pooled));
+    connection.on('end', () => this.forget(pooled));
     return new Promise<Pooled>((resolve, reject) => {
       const fail = (error: unknown): void => {
         signal.removeEventListener('abort', onAbort);
@@ -162,8 +180,7 @@ export class SmtpPool {
   ): Promise<string> {
     let dataStarted = false;
     pooled.watcher.watch = (line) => {
-      // "354 ..." from the server answers DATA: from here the message may reach the lead.
-      if (/^354\b/.test(line) || /^S:\s*354\b/.test(line)) dataStarted = true;
+      if (startsData(line)) dataStarted = true;
     };
     return new Promise<string>((resolve, reject) => {
       let settled = false;

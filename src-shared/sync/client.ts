@@ -15,6 +15,7 @@ import {
   type SyncCheckpoint,
   type WireDocument,
 } from './protocol';
+import { parseRetryAfter } from '../retry-after';
 import { SseParser } from './sse';
 
 export interface ByteReader {
@@ -34,10 +35,10 @@ export const RATE_LIMIT_RETRIES = 3;
 /** The longest a 429's Retry-After is waited for here; longer is left to the replication. */
 export const RATE_LIMIT_MAX_WAIT_MS = 10_000;
 
-/** The wait a 429 asks for (Retry-After in seconds; 1 s when it names none), or undefined if too long. */
+/** The wait a 429 asks for (1 s when it names none, or none at all), or undefined if too long. */
 function retryAfterMs(response: FetchLikeResponse): number | undefined {
-  const said = Number(response.headers?.get('retry-after') ?? '1');
-  const ms = (Number.isFinite(said) && said > 0 ? said : 1) * 1000;
+  const said = parseRetryAfter(response.headers?.get('retry-after'), Date.now());
+  const ms = said === undefined || said === 0 ? 1000 : said;
   return ms <= RATE_LIMIT_MAX_WAIT_MS ? ms : undefined;
 }
 /** The part of the standard `fetch` the handlers use; `globalThis.fetch` fits. */

@@ -50,7 +50,8 @@ export function replicationRoutes(
   routes.use(
     '*',
     rateLimit<SyncEnv>({
-      // An always-on engine answering 1,000 new leads a minute pushes ~1,500 times a minute.
+      // An always-on engine answering 1,000 new leads a minute pushes ~3,600 times a minute at its
+      // peaks (docs/benchmarks.md, Lead intake); a 429 beyond this is waited out by the client.
       perMinute: 3000,
       burst: 600,
       clock,

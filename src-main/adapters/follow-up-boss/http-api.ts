@@ -13,6 +13,7 @@ import type {
   FubPerson,
 } from '../../core/ports/follow-up-boss';
 import { FubError } from '../../core/ports/follow-up-boss';
+import { parseRetryAfter } from '../../../src-shared/retry-after';
 
 export const FUB_API_BASE_URL = 'https://api.followupboss.com/v1';
 export const FUB_SYSTEM_NAME = 'Porchlight';
@@ -30,11 +31,7 @@ export interface FubHttpOptions {
 type Json = Record<string, unknown>;
 
 function retryAfterMs(header: string | null): number {
-  if (header === null) return 10_000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? 10_000 : Math.max(0, at - Date.now());
+  return Math.ceil(parseRetryAfter(header, Date.now()) ?? 10_000);
 }
 
 async function errorOf(response: Response): Promise<FubError> {

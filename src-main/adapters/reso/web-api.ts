@@ -9,6 +9,7 @@
 // link on another host.
 import type { ResoConnection, ResoFeed, ResoPage, ResoQuery } from '../../core/ports/reso-feed';
 import { ResoError } from '../../core/ports/reso-feed';
+import { parseRetryAfter } from '../../../src-shared/retry-after';
 
 export interface WebApiOptions {
   fetch?: typeof fetch;
@@ -21,11 +22,7 @@ export interface WebApiOptions {
 const MAX_WAIT_MS = 60_000;
 
 export function retryAfterMs(header: string | null, now: number): number {
-  if (header === null || header.trim() === '') return 5000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.min(MAX_WAIT_MS, Math.max(0, seconds * 1000));
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? 5000 : Math.min(MAX_WAIT_MS, Math.max(0, at - now));
+  return Math.min(MAX_WAIT_MS, parseRetryAfter(header, now) ?? 5000);
 }
 
 function queryUrl(endpoint: string, query: ResoQuery, skip: number): string {

@@ -32,10 +32,12 @@ function clip(text: string): string {
 }
 
 function contentReason(s: LeadSignals): string {
-  const said = contentAsks
-    .filter((ask) => s.content[ask] !== null)
-    .map((ask) => `${askWords(ask)} ("${s.content[ask] ?? ''}")`);
-  if (said.length > 0) return capitalise(said.join('; '));
+  let said = '';
+  for (const ask of contentAsks) {
+    const phrase = s.content[ask];
+    if (phrase !== null) said += `${said === '' ? '' : '; '}${askWords(ask)} ("${phrase}")`;
+  }
+  if (said !== '') return capitalise(said);
   return s.counts.inbound === 0 ? 'No message from the lead yet' : 'Their messages ask nothing specific yet';
 }
 

@@ -21,13 +21,16 @@ import type { NextAction } from './next-action';
 import { nextBestAction } from './next-action';
 import type { CompiledModel, LeadScore } from './score';
 import { scoreFromFeatures } from './score';
-import { writeFeatures } from './features';
+import { FEATURE_COUNT, writeFeatures } from './features';
 import type { LeadSignals } from './signals';
 import { extractSignals } from './signals';
 
 export interface ScoredLead extends LeadScore {
   signals: LeadSignals;
 }
+
+/** The feature vector of the lead being scored: read before scoreLead returns, never kept. */
+const scratch = new Float64Array(FEATURE_COUNT);
 
 export function scoreLead(
   lead: Lead,
@@ -39,8 +42,16 @@ export function scoreLead(
   options: { words?: boolean; features?: Float64Array } = {},
 ): ScoredLead {
   const signals = extractSignals(lead, messages, now, settings, ai?.seriousness ?? null);
-  const x = writeFeatures(signals, now, settings, options.features);
-  return { ...scoreFromFeatures(x, signals, now, settings, model, options), signals };
+  const x = writeFeatures(signals, now, settings, options.features ?? scratch);
+  const { score, temperature, confidence, factors } = scoreFromFeatures(
+    x,
+    signals,
+    now,
+    settings,
+    model,
+    options,
+  );
+  return { score, temperature, confidence, factors, model: model.kind, signals };
 }
 
 export interface LeadInsights {

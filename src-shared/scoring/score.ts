@@ -48,30 +48,33 @@ function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
+function at(x: Float64Array, i: number): number {
+  return x[i] ?? 0;
+}
+
 /** Each default factor group's 0..1 score, read from the feature vector. */
 export function groupScores(x: Float64Array): Record<FactorGroup, number> {
-  const v = (i: number): number => x[i] ?? 0;
   const content =
-    ASK_STRENGTH.urgency * v(F.ask_urgency) +
-    ASK_STRENGTH.price * v(F.ask_price) +
-    ASK_STRENGTH.showing * v(F.ask_showing) +
-    ASK_STRENGTH.availability * v(F.ask_availability) +
-    ASK_STRENGTH.preapproval * v(F.ask_preapproval) +
-    ASK_STRENGTH.timeline * v(F.ask_timeline) +
-    ASK_STRENGTH.browsing * v(F.ask_browsing);
+    ASK_STRENGTH.urgency * at(x, F.ask_urgency) +
+    ASK_STRENGTH.price * at(x, F.ask_price) +
+    ASK_STRENGTH.showing * at(x, F.ask_showing) +
+    ASK_STRENGTH.availability * at(x, F.ask_availability) +
+    ASK_STRENGTH.preapproval * at(x, F.ask_preapproval) +
+    ASK_STRENGTH.timeline * at(x, F.ask_timeline) +
+    ASK_STRENGTH.browsing * at(x, F.ask_browsing);
   return {
     content: clamp01(content),
     engagement: clamp01(
-      0.6 * v(F.replies) +
-        0.15 * v(F.opens) +
-        0.3 * v(F.clicks) +
-        0.2 * v(F.property_views) +
-        0.3 * v(F.repeat_inquiries),
+      0.6 * at(x, F.replies) +
+        0.15 * at(x, F.opens) +
+        0.3 * at(x, F.clicks) +
+        0.2 * at(x, F.property_views) +
+        0.3 * at(x, F.repeat_inquiries),
     ),
-    source: v(F.source_quality),
-    timing: 0.45 * v(F.reply_speed) + 0.25 * v(F.inquiry_freshness) + 0.3 * v(F.recency),
-    fit: 0.4 * v(F.profile) + 0.4 * v(F.price_fit) + 0.2 * v(F.area_fit),
-    ai: v(F.ai_reading),
+    source: at(x, F.source_quality),
+    timing: 0.45 * at(x, F.reply_speed) + 0.25 * at(x, F.inquiry_freshness) + 0.3 * at(x, F.recency),
+    fit: 0.4 * at(x, F.profile) + 0.4 * at(x, F.price_fit) + 0.2 * at(x, F.area_fit),
+    ai: at(x, F.ai_reading),
   };
 }
 
@@ -170,6 +173,10 @@ export function confidenceOf(s: LeadSignals): number {
   return Math.round(Math.max(0.05, Math.min(1, 1 - Math.exp(-evidence / 6))) * 100) / 100;
 }
 
+function largestFirst(a: ScoreFactor, b: ScoreFactor): number {
+  return Math.abs(b.contribution) - Math.abs(a.contribution) || (a.name < b.name ? -1 : 1);
+}
+
 /**
  * The score of a feature vector. With `words: false` the factors carry no reasons (the bulk
  * rescorer first checks whether anything moved, then asks `withReasons` for the few that did).
@@ -196,7 +203,7 @@ export function scoreFromFeatures(
       reason: words ? factorReason(group, signals, now, settings) : '',
     });
   }
-  factors.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.name < b.name ? -1 : 1));
+  factors.sort(largestFirst);
   return {
     score,
     temperature: temperatureOf(score, settings.thresholds),

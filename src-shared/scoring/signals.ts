@@ -6,7 +6,7 @@
 import type { Lead, LeadSource, Message } from '../domain';
 import type { ScoringSettings } from './config';
 import type { ContentReading } from './content';
-import { EMPTY_READING, leadTexts, readContent } from './content';
+import { EMPTY_READING, readContent, textsInOrder, upTo } from './content';
 
 export interface EngagementCounts {
   inbound: number;
@@ -65,6 +65,8 @@ type SignalMessage = Pick<
 const DAY_MS = 86_400_000;
 /** Statuses of an outbound touch the lead could have seen. */
 const reachedStatuses = new Set(['sent', 'delivered', 'logged', 'uncertain']);
+/** Phone, email, full name, area, price range, intent. */
+const PROFILE_PARTS = 6;
 
 function decay(at: number, now: number, halfLifeDays: number): number {
   const ageDays = Math.max(0, now - at) / DAY_MS;
@@ -79,21 +81,6 @@ function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
 
-function byTimeThenId(a: SignalMessage, b: SignalMessage): number {
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Sorts in place unless already in order (the store usually returns them so). */
-function inTimeOrder<T extends SignalMessage>(list: T[]): T[] {
-  for (let i = 1; i < list.length; i++) {
-    const prev = list[i - 1];
-    const next = list[i];
-    if (prev !== undefined && next !== undefined && byTimeThenId(prev, next) > 0)
-      return list.sort(byTimeThenId);
-  }
-  return list;
-}
-
 export function extractSignals(
   lead: SignalLead,
   messages: readonly SignalMessage[],
@@ -102,7 +89,7 @@ export function extractSignals(
   ai: number | null = null,
 ): LeadSignals {
   const halfLife = settings.halfLifeDays;
-  const touches = inTimeOrder(messages.filter((m) => m.channel !== 'note' && m.createdAt <= now));
+  const ordered = upTo(messages, now);
   const counts: EngagementCounts = {
     inbound: 0,
     outbound: 0,
@@ -117,7 +104,8 @@ export function extractSignals(
   let lastOutboundAt: number | null = null;
   let lastInquiryAt = lead.createdAt;
   let lastActivityAt = Math.max(lead.createdAt, lead.lastInboundAt ?? 0);
-  for (const m of touches) {
+  for (const m of ordered) {
+    if (m.channel === 'note') continue;
     if (m.direction === 'outbound') {
       if (!reachedStatuses.has(m.status) && m.openedAt === undefined) continue;
       counts.outbound++;
@@ -149,7 +137,7 @@ export function extractSignals(
     // The next inbound is a reply only if we write again first.
     lastOutboundAt = null;
   }
-  const texts = leadTexts(lead, messages, now);
+  const texts = textsInOrder(lead, ordered);
   return {
     source: lead.source,
     content: texts.length === 0 ? { ...EMPTY_READING } : readContent(texts),
@@ -167,15 +155,14 @@ export function extractSignals(
 }
 
 function profileCompleteness(lead: SignalLead): number {
-  const filled = [
-    lead.phone !== undefined,
-    lead.email !== undefined,
-    lead.firstName !== '' && lead.lastName !== '',
-    lead.address?.city !== undefined || lead.address?.zip !== undefined,
-    lead.priceMin !== undefined || lead.priceMax !== undefined,
-    lead.intent !== 'unknown',
-  ];
-  return filled.filter(Boolean).length / filled.length;
+  let filled = 0;
+  if (lead.phone !== undefined) filled++;
+  if (lead.email !== undefined) filled++;
+  if (lead.firstName !== '' && lead.lastName !== '') filled++;
+  if (lead.address?.city !== undefined || lead.address?.zip !== undefined) filled++;
+  if (lead.priceMin !== undefined || lead.priceMax !== undefined) filled++;
+  if (lead.intent !== 'unknown') filled++;
+  return filled / PROFILE_PARTS;
 }
 
 /** Share of the lead's range inside the band; a single price scores by its distance from it. */
@@ -200,10 +187,19 @@ export function priceFit(
   return Math.exp(-distance / scale);
 }
 
+/** The team's areas, lower-cased once per list (settings are read, never changed in place). */
+const areaSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 function areaFit(address: Lead['address'], areas: readonly string[]): number | null {
   if (areas.length === 0 || address === undefined) return null;
-  const known = [address.city, address.zip].filter((v): v is string => v !== undefined);
-  if (known.length === 0) return null;
-  const wanted = new Set(areas.map((a) => a.toLowerCase()));
-  return known.some((v) => wanted.has(v.toLowerCase())) ? 1 : 0;
+  if (address.city === undefined && address.zip === undefined) return null;
+  let wanted = areaSets.get(areas);
+  if (wanted === undefined) {
+    wanted = new Set(areas.map((a) => a.toLowerCase()));
+    areaSets.set(areas, wanted);
+  }
+  return (address.city !== undefined && wanted.has(address.city.toLowerCase())) ||
+    (address.zip !== undefined && wanted.has(address.zip.toLowerCase()))
+    ? 1
+    : 0;
 }

@@ -51,7 +51,7 @@ describe('the words a lead is read from', () => {
       'Is it still available? We are pre-approved',
       'asap please',
     ]);
-    expect(reading.urgency).toBe('ASAP');
+    expect(reading.urgency).toBe('Need to move');
     expect(reading.availability).toBe('still available');
     expect(reading.preapproval).toBe('pre-approved');
     expect(reading.browsing).toBeNull();

@@ -120,11 +120,9 @@ describe('forget a person', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const tables = ['documents', 'audit', 'accounts', 'refresh_tokens', 'sign_in_codes', 'teams'];
-    const dump = (
-      await Promise.all(
-        tables.map(async (table) => JSON.stringify((await client.query(`SELECT * FROM ${table}`)).rows)),
-      )
-    ).join('');
+    // One client answers one query at a time.
+    let dump = '';
+    for (const table of tables) dump += JSON.stringify((await client.query(`SELECT * FROM ${table}`)).rows);
     await client.end();
     for (const trace of traces) expect(dump.includes(trace), trace).toBe(false);
   });

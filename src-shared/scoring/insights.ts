@@ -3,6 +3,7 @@
 // property type, pre-approval, the channel and hours they answer on (learned from when they
 // reply) and a one-line summary of every touch. Pure: texts, the lead and `now` in, facts out.
 import type { Lead, Message, MessageChannel } from '../domain';
+import { upTo } from './content';
 import { ago } from './explain';
 
 export type InsightSource = 'rules' | 'ai' | 'profile';
@@ -228,8 +229,7 @@ export function readReplyPattern(
 export const MAX_TOUCHES = 200;
 
 export function summariseTouches(messages: readonly Message[], now: number): TouchSummary[] {
-  return [...messages]
-    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+  return upTo(messages, Number.POSITIVE_INFINITY)
     .slice(-MAX_TOUCHES)
     .map((m) => {
       const text = (m.subject ?? m.body).replace(/\s+/g, ' ').trim();

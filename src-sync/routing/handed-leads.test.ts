@@ -52,6 +52,7 @@ describe.each(serverBackends())('leads handed to the team on $name', (backend) =
     (await f.storage.findByField(f.team.teamId, 'messages', 'leadId', leadId))
       .map((row) => row.doc as unknown as Message)
       .filter((m) => m.channel === 'note')
+      .sort((a, b) => a.createdAt - b.createdAt)
       .map((m) => m.body);
   const openTasks = async (agentId: string): Promise<Task[]> =>
     (await f.storage.changesSince(f.team.teamId, 'tasks', 0, 5000, [agentId]))
@@ -170,13 +171,72 @@ describe.each(serverBackends())('leads handed to the team on $name', (backend) =
     },
   );
 
-  it.skipIf(!backend.available)('everyone paused: the lead waits in the pool, with a note', async () => {
-    await setRules({ pausedAgentIds: [ann(), bob.agent.id, f.team.admin.agent.id] });
-    await push([made('lead-nobody')]);
-    expect(await route()).toBe(1);
-    expect(await owner('lead-nobody')).toBe('team-pool');
-    expect(await notes('lead-nobody')).toEqual([
-      'Nobody could be given this lead (every agent is paused or inactive): it waits in the team pool.',
-    ]);
-  });
+  it.skipIf(!backend.available)(
+    'everyone paused: the leads wait in the pool, and are routed once an agent resumes',
+    async () => {
+      await setRules({
+        mode: 'round_robin',
+        pausedAgentIds: [ann(), bob.agent.id, f.team.admin.agent.id],
+      });
+      await push([
+        made('lead-nobody'),
+        ...Array.from({ length: 3 }, (_, i) =>
+          made(`lead-wait-${i}`, { importId: 'import-3', source: 'import' }),
+        ),
+      ]);
+      expect(await route()).toBe(4);
+      expect(await owner('lead-nobody')).toBe('team-pool');
+      const waitingNote =
+        'Nobody could be given this lead (every agent is paused or inactive): it waits in the team pool.';
+      expect(await notes('lead-nobody')).toEqual([waitingNote]);
+      // Still nobody: another pass moves nothing and writes no second note.
+      expect(await route()).toBe(0);
+      expect(await notes('lead-nobody')).toEqual([waitingNote]);
+      // Ann takes one herself meanwhile; Bob resumes from his desktop: the others go to him.
+      const take = await f.test.app.request(
+        '/team/leads/lead-wait-2/take',
+        jsonInit(f.team.admin, 'POST', {}),
+      );
+      expect(take.status).toBe(404);
+      await f.storage.writeDocuments(f.team.teamId, 'leads', ['lead-wait-2'], (current) => {
+        const row = current.get('lead-wait-2');
+        return {
+          writes: [
+            { id: 'lead-wait-2', ownerId: ann(), doc: { ...row?.doc, ownerId: ann(), _deleted: false } },
+          ],
+          result: undefined,
+        };
+      });
+      f.clock.advance(60_000);
+      const resumed = await f.test.app.request('/team/receiving', jsonInit(bob, 'PUT', { paused: false }));
+      expect(resumed.status).toBe(200);
+      expect(await route()).toBe(3);
+      for (const id of ['lead-nobody', 'lead-wait-0', 'lead-wait-1'])
+        expect(await owner(id)).toBe(bob.agent.id);
+      expect(await owner('lead-wait-2')).toBe(ann());
+      expect(await notes('lead-nobody')).toEqual([
+        waitingNote,
+        `Routed to ${bob.agent.name} by the team (round robin).`,
+      ]);
+      // The imported two are told once; the single lead as any routed lead (a note, no to-do).
+      expect((await openTasks(bob.agent.id)).map((t) => t.title)).toEqual([
+        'From an import: 2 leads routed to you',
+      ]);
+      // Routed once: three passes at once after that route nothing more.
+      expect((await Promise.all([route(), route(), route()])).reduce((a, b) => a + b, 0)).toBe(0);
+    },
+  );
+
+  it.skipIf(!backend.available)(
+    'two passes at once route a waiting lead once when an agent resumes',
+    async () => {
+      await setRules({ mode: 'round_robin', pausedAgentIds: [ann(), bob.agent.id, f.team.admin.agent.id] });
+      await push([made('lead-wait-race')]);
+      expect(await route()).toBe(1);
+      await setRules({ mode: 'round_robin', pausedAgentIds: [f.team.admin.agent.id] });
+      const counts = await Promise.all([route(), route(), route()]);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+      expect((await notes('lead-wait-race')).filter((n) => n.startsWith('Routed to'))).toHaveLength(1);
+    },
+  );
 });

@@ -15,7 +15,8 @@ import {
 } from '../../src-shared/routing';
 import type { ServerStorage } from '../storage/server-storage';
 
-const COLLECTION = 'server.routing';
+export const ROUTING_COLLECTION = 'server.routing';
+const COLLECTION = ROUTING_COLLECTION;
 const MARKS = 'server.routing_marks';
 const RULES_ID = 'rules';
 

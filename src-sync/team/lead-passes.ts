@@ -9,6 +9,8 @@ export interface LeadPass {
   /** Runs once for a team; returns how many things it did (logged when not 0). */
   run(storage: ServerStorage, teamId: string, now: number): Promise<number>;
   sweepMs: number;
+  /** The collections whose changes start a pass (default: leads). */
+  collections?: readonly string[];
   /** Log event names: what was done, and a pass that failed. */
   done: string;
   failed: string;
@@ -39,8 +41,9 @@ export function startLeadPasses(
       });
     running.set(teamId, current);
   };
+  const collections = new Set(pass.collections ?? ['leads']);
   const unsubscribe = deps.storage.onChange((notice) => {
-    if (notice.collection === 'leads') run(notice.teamId);
+    if (collections.has(notice.collection)) run(notice.teamId);
   });
   const sweep = (): void => {
     deps.storage

@@ -24,6 +24,7 @@ function LastImport({ status }: { status: FubStatus }) {
       <p>
         Last import {new Date(poll.at).toLocaleString()}: read {poll.read} people; {poll.created} new leads,{' '}
         {poll.merged} updated, {poll.unchanged} unchanged
+        {(poll.teammates ?? 0) > 0 ? `, ${poll.teammates ?? 0} now teammates’ leads (left to them)` : ''}
         {poll.refused.length > 0 ? `, ${poll.refused.length} not imported` : ''}.
       </p>
       {[...poll.refused, ...poll.problems].length > 0 ? (

@@ -41,6 +41,11 @@ export interface FubPollReport {
   created: number;
   merged: number;
   unchanged: number;
+  /**
+   * People whose lead the team gave to a teammate: this desktop no longer holds it, and leaves
+   * their changes to the teammate (absent in reports kept before it was counted).
+   */
+  teammates?: number;
   /** People that could not become a lead, each with the reason in words. */
   refused: string[];
   /** Fields that could not be read, each saying what was kept ("…; the person was kept without a phone"). */
@@ -56,6 +61,8 @@ export interface FubEventsReport {
   created: number;
   merged: number;
   unchanged: number;
+  /** People whose lead is a teammate's (see FubPollReport). */
+  teammates?: number;
   /** Notes, texts, emails and calls put on a lead's timeline. */
   activities: number;
   /** Leads whose person Follow Up Boss deleted (or merged away): kept here, no longer linked. */

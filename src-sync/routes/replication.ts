@@ -19,6 +19,7 @@ import { SyncError } from '../middleware/errors';
 import { rateLimit } from '../middleware/rate-limit';
 import { pullBody } from '../replication/pull-body';
 import { checkRows, planPush, visibleOwners } from '../replication/push-plan';
+import { noteImporters } from '../routing/import-undo';
 import { parseBody, parseValue } from './parse';
 
 /** Push bodies: 500 documents of a few KB each fit comfortably. */
@@ -90,6 +91,14 @@ export function replicationRoutes(
         return { writes: planned.writes, result: planned };
       },
     );
+    // Who imported the pool leads of a desktop's import, so that agent can undo it (import-undo.ts).
+    if (spec.name === 'leads')
+      await noteImporters(
+        storage,
+        agent.teamId,
+        agent.id,
+        plan.writes.map((write) => write.doc),
+      );
     const body: PushResponse = { conflicts: plan.conflicts, refused: [...refused, ...plan.refused] };
     await reportScopeExits(spec, agent, body);
     return c.json(body);

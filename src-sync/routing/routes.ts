@@ -5,6 +5,8 @@
 //   PUT  /team/receiving          { paused }: an agent stops or starts getting new leads
 //   POST /team/leads/:id/take     first to claim: the agent takes a lead offered to them; 409
 //                                 when another agent took it first
+//   POST /team/imports/:id/undo   { leadIds }: the agent who handed an import to the team (or
+//                                 an admin) bins the named leads it made (import-undo.ts)
 // Each change is in the audit log.
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -13,10 +15,12 @@ import type { SyncDeps, SyncEnv } from '../context';
 import { requireAdmin } from '../middleware/auth';
 import { SyncError } from '../middleware/errors';
 import { parseBody } from '../routes/parse';
+import { readImporter, UNDO_PAGE, undoImportOnServer } from './import-undo';
 import { takeLead } from './route-lead';
 import { changeRules, readRules, routingAccounts } from './store';
 
 const receivingSchema = z.object({ paused: z.boolean() });
+const undoImportSchema = z.object({ leadIds: z.array(z.string().min(1).max(200)).max(UNDO_PAGE) });
 
 async function view(deps: SyncDeps, teamId: string, rules?: RoutingRules) {
   const current = rules ?? (await readRules(deps.storage, teamId));
@@ -95,6 +99,33 @@ export function routingTeamRoutes(deps: SyncDeps): Hono<SyncEnv> {
         ? new SyncError(409, 'already_taken', 'Another agent took this lead first.')
         : new SyncError(404, 'not_offered', 'This lead is not offered to you.');
     return c.json({ id: outcome.lead.id, ownerId: outcome.lead.ownerId });
+  });
+
+  routes.post('/imports/:id/undo', async (c) => {
+    const { leadIds } = await parseBody(c, undoImportSchema);
+    const agent = c.var.agent;
+    const importId = c.req.param('id');
+    const importer = await readImporter(deps.storage, agent.teamId, importId);
+    if (importer === null || (importer !== agent.id && agent.role !== 'admin'))
+      throw new SyncError(404, 'not_your_import', 'This import was not handed to the team by you.');
+    const removed = await undoImportOnServer(
+      deps.storage,
+      agent.teamId,
+      { id: agent.id, name: agent.name },
+      importId,
+      leadIds,
+      deps.clock.now(),
+    );
+    if (removed > 0)
+      await deps.storage.appendAudit({
+        teamId: agent.teamId,
+        at: deps.clock.now(),
+        actorId: agent.id,
+        action: 'import.undone',
+        target: importId,
+        detail: { removed },
+      });
+    return c.json({ removed });
   });
   return routes;
 }

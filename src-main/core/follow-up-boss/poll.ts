@@ -28,6 +28,7 @@ export async function pollPeople(
     created: 0,
     merged: 0,
     unchanged: 0,
+    teammates: 0,
     refused: [],
     problems: [],
   };

@@ -3,11 +3,13 @@
 // is linked to, or into a live lead with the same email or phone (which is then linked). A
 // merge fills empty fields and adds tags and notes; a stage changed in Follow Up Boss since it
 // was last read moves the lead's stage. Reading a person twice changes nothing more, so a
-// person both a webhook and the poll bring in is one lead, merged once.
+// person both a webhook and the poll bring in is one lead, merged once. A person whose lead the
+// team gave to a teammate is left to them (counted as `teammates`), never made again here.
 import { isDeepStrictEqual } from 'node:util';
 import type { Lead } from '../../../src-shared/domain';
 import type { FubPollReport } from '../../../src-shared/ipc/follow-up-boss';
 import { readStage } from '../../../src-shared/imports';
+import { isScopeExitTombstone } from '../../../src-shared/sync';
 import { mergeRowInto } from '../imports/merge-row';
 import { findDuplicateIds } from '../leads/merge';
 import type { FubPerson } from '../ports/follow-up-boss';
@@ -16,7 +18,10 @@ import type { LinkedLeads } from './linked-leads';
 import { readPerson } from './person-lead';
 import type { FubRunDeps } from './run-deps';
 
-export type PersonCounts = Pick<FubPollReport, 'created' | 'merged' | 'unchanged' | 'refused' | 'problems'>;
+export type PersonCounts = Pick<
+  FubPollReport,
+  'created' | 'merged' | 'unchanged' | 'teammates' | 'refused' | 'problems'
+>;
 
 async function matchFor(deps: FubRunDeps, linked: LinkedLeads, lead: Lead): Promise<Lead | undefined> {
   const byLink = await linked.get(lead.fubId);
@@ -26,6 +31,16 @@ async function matchFor(deps: FubRunDeps, linked: LinkedLeads, lead: Lead): Prom
   const [duplicate] = await findDuplicateIds(deps.db, lead);
   if (duplicate === undefined) return undefined;
   return (await deps.db.leads.findOne(duplicate).exec())?.toMutableJSON();
+}
+
+/**
+ * Whether the lead left this desktop for a teammate: the team routed it (or an admin gave it)
+ * to someone else, and this replica holds only the tombstone of it (decision 0410). Creating it
+ * again would be refused by the server as out of scope, and count a "new lead" that is not.
+ */
+async function teammatesNow(deps: FubRunDeps, leadId: string): Promise<boolean> {
+  const [stored] = await deps.db.leads.storageInstance.findDocumentsById([leadId], true);
+  return stored !== undefined && isScopeExitTombstone('leads', stored);
 }
 
 /** The lead after taking the person in: merged fields, the link, and a stage moved in Follow Up Boss. */
@@ -56,6 +71,10 @@ export async function takePerson(
   report.problems.push(...reading.problems);
   const existing = await matchFor(deps, linked, reading.lead);
   if (existing === undefined) {
+    if (await teammatesNow(deps, reading.lead.id)) {
+      report.teammates = (report.teammates ?? 0) + 1;
+      return undefined;
+    }
     // A new person in a team goes to the team's routing, as every new lead does (0901).
     const lead: Lead = { ...reading.lead, ownerId: ownerOfNewLead(deps.workspace, false) };
     await deps.db.leads.insert(lead);

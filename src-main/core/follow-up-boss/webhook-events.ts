@@ -43,6 +43,7 @@ export function emptyEventsReport(at: number): FubEventsReport {
     created: 0,
     merged: 0,
     unchanged: 0,
+    teammates: 0,
     activities: 0,
     unlinked: 0,
     gone: 0,

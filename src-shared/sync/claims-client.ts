@@ -32,6 +32,7 @@ const routingViewSchema = z.object({
   ),
 });
 const takenSchema = z.object({ id: z.string(), ownerId: z.string() });
+const undoneSchema = z.object({ removed: z.number().int().min(0) });
 
 export interface SyncClaimClient {
   claim(requests: readonly ClaimRequest[]): Promise<ClaimAnswer[]>;
@@ -44,6 +45,8 @@ export interface SyncClaimClient {
   saveRouting(rules: RoutingRules): Promise<RoutingView>;
   setReceiving(paused: boolean): Promise<RoutingView>;
   takeLead(leadId: string): Promise<{ id: string; ownerId: string }>;
+  /** Bins the named leads an import handed to the team made (at most 1,000 a call). */
+  undoImport(importId: string, leadIds: readonly string[]): Promise<{ removed: number }>;
 }
 
 export function createSyncClaimClient(options: {
@@ -90,6 +93,8 @@ export function createSyncClaimClient(options: {
     saveRouting: (rules) => call('/admin/routing', rules, routingViewSchema, 'PUT'),
     setReceiving: (paused) => call('/team/receiving', { paused }, routingViewSchema, 'PUT'),
     takeLead: (leadId) => call(`/team/leads/${encodeURIComponent(leadId)}/take`, {}, takenSchema),
+    undoImport: (importId, leadIds) =>
+      call(`/team/imports/${encodeURIComponent(importId)}/undo`, { leadIds }, undoneSchema),
     links: async () => {
       try {
         return await call('/team/links', undefined, teamLinksSchema);

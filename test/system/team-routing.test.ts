@@ -11,10 +11,15 @@
 //      agent's desktop gets one to-do for the import, not one per lead.
 //   6. The server is down while Ann types a lead in (her desktop is offline); once it is back
 //      and her desktop syncs, the lead is routed to Bob.
+//   7. Ann undoes an import she handed to the team: the leads the rules gave Bob leave his
+//      desktop too (to the bin, with a note), and his to-do about them goes.
+//   8. A Follow Up Boss person Ann's desktop brought in goes to Bob; changed again in Follow Up
+//      Boss, Ann's next import leaves it to him instead of making it again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerArgs, HandlerName, HandlerResult } from '../../src-shared/ipc/contract';
 import type { RoutingRulesInput } from '../../src-shared/routing';
 import type { SessionResponse } from '../../src-shared/sync';
+import { startFakeFollowUpBoss, type FakeFollowUpBoss } from '../crm/fake-follow-up-boss';
 import { fubCsv } from '../support/import-fixtures';
 import { startHeadless, type HeadlessProcess } from '../support/headless-process';
 import { httpInvoker } from '../support/invoke-http';
@@ -39,6 +44,7 @@ let jane: SessionResponse;
 let apiKey: string;
 let ann: Desktop;
 let bob: Desktop;
+let fub: FakeFollowUpBoss;
 
 async function api<T>(
   path: string,
@@ -56,14 +62,14 @@ async function api<T>(
   return (await response.json()) as T;
 }
 
-async function desktopFor(email: string, name: string): Promise<Desktop> {
+async function desktopFor(email: string, name: string, extra: string[] = []): Promise<Desktop> {
   const invite = await api<{ code: string }>('/admin/agents', {
     method: 'POST',
     token: jane.accessToken,
     body: { email, name },
   });
   const dir = tempDir('porchlight-routing-shell-');
-  const process = await startHeadless(['--data', dir.path, '--port', '0', '--no-demo']);
+  const process = await startHeadless(['--data', dir.path, '--port', '0', '--no-demo', ...extra]);
   const invoke = httpInvoker(process.url);
   const { status } = await invoke('sync-sign-in', {
     serverUrl: server.url,
@@ -112,8 +118,9 @@ beforeAll(async () => {
       body: { name: 'Website' },
     })
   ).key;
+  fub = await startFakeFollowUpBoss();
   [ann, bob] = await Promise.all([
-    desktopFor('ann@example.com', 'Ann Agent'),
+    desktopFor('ann@example.com', 'Ann Agent', ['--fub-api', fub.baseUrl]),
     desktopFor('bob@example.com', 'Bob Agent'),
   ]);
 }, 180_000);
@@ -121,6 +128,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([ann, bob].map((desktop) => desktop?.process.stop()));
   await server?.stop();
+  await fub?.close();
   for (const desktop of [ann, bob]) desktop?.dir.remove();
   serverDir.remove();
 });
@@ -265,6 +273,94 @@ describe('team routing between two agents’ desktops and the server', () => {
       await expect
         .poll(() => notesOn(bob, made.lead.id), WAIT)
         .toContain('Routed to Bob Agent by the team (round robin).');
+    },
+  );
+
+  it(
+    'Ann undoes an import she handed to the team: the leads routed to Bob leave his desktop too',
+    { timeout: 150_000 },
+    async () => {
+      await setRules({ mode: 'round_robin', pausedAgentIds: [ann.agentId] });
+      const csv = Buffer.from(fubCsv(6));
+      const { id } = await ann.invoke('imports-upload', {
+        fileName: 'undo-me.csv',
+        fileSize: csv.length,
+        offset: 0,
+        data: csv.toString('base64'),
+      });
+      const inspection = await ann.invoke('imports-inspect', { id });
+      await ann.invoke('imports-start', {
+        id,
+        preset: inspection.preset,
+        mapping: inspection.mapping,
+        duplicates: 'create',
+        owner: 'team',
+      });
+      await expect.poll(async () => (await ann.invoke('imports-get', { id }))?.state, WAIT).toBe('done');
+      const ids = Array.from({ length: 6 }, (_, i) => `${id}-r${i + 2}`);
+      // Every lead goes to Bob (Ann is paused) and leaves Ann's desktop.
+      const onBob = async () =>
+        (await Promise.all(ids.map((leadId) => ownerOn(bob, leadId)))).filter((o) => o === bob.agentId)
+          .length;
+      await expect.poll(onBob, WAIT).toBe(6);
+      const onAnn = async () =>
+        (await Promise.all(ids.map((leadId) => ownerOn(ann, leadId)))).filter((o) => o !== undefined).length;
+      await expect.poll(onAnn, WAIT).toBe(0);
+      const importTodo = async () =>
+        (await openTasksOf(bob)).filter((t) => t.title === 'From an import: 6 leads routed to you').length;
+      await expect.poll(importTodo, WAIT).toBe(1);
+
+      const undone = await ann.invoke('imports-undo', { id });
+      expect(undone.removed).toBe(6);
+      expect(undone.batch.state).toBe('undone');
+      const binnedOnBob = async () =>
+        (await Promise.all(ids.map((leadId) => bob.invoke('leads-get', { id: leadId })))).filter(
+          (lead) => lead !== null && lead.deletedAt > 0,
+        ).length;
+      await expect.poll(binnedOnBob, WAIT).toBe(6);
+      await expect
+        .poll(() => notesOn(bob, ids[0] ?? ''), WAIT)
+        .toContain('Moved to the bin: Ann Agent undid the import this lead came from.');
+      await expect.poll(importTodo, WAIT).toBe(0);
+    },
+  );
+
+  it(
+    'a Follow Up Boss person routed to Bob and changed again is left to him, not made again',
+    { timeout: 150_000 },
+    async () => {
+      await setRules({ mode: 'round_robin', pausedAgentIds: [ann.agentId] });
+      fub.put({
+        id: 501,
+        firstName: 'Petra',
+        lastName: 'Quinn',
+        stage: 'Lead',
+        source: 'Zillow',
+        emails: [{ value: 'petra.quinn@example.com', isPrimary: true }],
+        phones: [{ value: '(612) 555-0501', isPrimary: true }],
+      });
+      await ann.invoke('fub-connect', { apiKey: fub.apiKey, writeBack: false });
+      // Connecting starts an import at once; the person becomes a lead in the team pool.
+      await ann.invoke('fub-sync-now', {});
+      await expect.poll(() => ownerOn(bob, 'fub-501'), WAIT).toBe(bob.agentId);
+      await expect.poll(() => ownerOn(ann, 'fub-501'), WAIT).toBeUndefined();
+
+      fub.put({
+        id: 501,
+        firstName: 'Petra',
+        lastName: 'Quinn',
+        stage: 'Prospect',
+        source: 'Zillow',
+        emails: [{ value: 'petra.quinn@example.com', isPrimary: true }],
+        phones: [{ value: '(612) 555-0501', isPrimary: true }],
+      });
+      const again = await ann.invoke('fub-sync-now', {});
+      expect(again.lastPoll).toMatchObject({ read: 1, created: 0, teammates: 1 });
+      expect(await ownerOn(ann, 'fub-501')).toBeUndefined();
+      // Nothing was pushed that the server had to refuse.
+      const status = await ann.invoke('sync-status', {});
+      expect(status.lastError).toBeNull();
+      expect(await ownerOn(bob, 'fub-501')).toBe(bob.agentId);
     },
   );
 });

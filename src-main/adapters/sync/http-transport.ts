@@ -131,6 +131,7 @@ export function createHttpSyncTransport(options: HttpSyncTransportOptions = {}):
       saveRouting: translated((rules) => client.saveRouting(rules)),
       setReceiving: translated((paused) => client.setReceiving(paused)),
       takeLead: translated((leadId) => client.takeLead(leadId)),
+      undoImport: translated((importId, leadIds) => client.undoImport(importId, leadIds)),
       links: translated(async () => {
         links ??= (await client.links()) ?? undefined;
         return links ?? null;

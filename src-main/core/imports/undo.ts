@@ -3,9 +3,14 @@
 // merges into one lead unwind in order); then every lead the batch created goes to the bin
 // (which stops any sequence it was enrolled in, as deleting does). Created leads are found by
 // their ids (batch + row), so no index is needed. Work goes in pages; the event loop turns
-// between them.
+// between them. An import handed to the team had leads routed to teammates: this replica holds
+// only their tombstones (decision 0410), so the team server bins those (its import-undo),
+// which only the agent who handed the import in, or an admin, may ask.
+import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { ImportBatch, ImportRow } from '../../../src-shared/imports';
+import { isScopeExitTombstone } from '../../../src-shared/sync';
 import type { CoreContext } from '../context';
+import { SyncTransportError } from '../ports/sync-transport';
 import { revertChanges } from './merge-row';
 import { importedLeadId } from './row-lead';
 import { GROUP_SIZE } from './run-import';
@@ -20,6 +25,7 @@ export async function undoImport(
   const reverted = await revertMerges(ctx, batch);
   const { db, clock } = ctx;
   let removed = 0;
+  const withTeammates: string[] = [];
   // A crash may have written one group's leads past the checkpoint.
   const lastRow = batch.checkpointRow + GROUP_SIZE;
   for (let first = 2; first <= lastRow; first += PAGE) {
@@ -33,9 +39,51 @@ export async function undoImport(
       await db.leads.bulkUpsert(toBin.map((d) => ({ ...d.toMutableJSON(), deletedAt: now, updatedAt: now })));
       removed += toBin.length;
     }
+    withTeammates.push(
+      ...(await leftForTeammates(
+        ctx,
+        ids.filter((id) => !docs.has(id)),
+      )),
+    );
     await turn();
   }
+  removed += await binOnTeamServer(ctx, batch.id, withTeammates);
   return { removed, reverted };
+}
+
+/** Of leads this replica does not hold, those the team gave to a teammate (a scope exit). */
+async function leftForTeammates(ctx: CoreContext, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const stored = await ctx.db.leads.storageInstance.findDocumentsById(ids, true);
+  return stored.filter((doc) => isScopeExitTombstone('leads', doc)).map((doc) => doc.id);
+}
+
+const SERVER_PAGE = 1000;
+
+async function binOnTeamServer(ctx: CoreContext, importId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const handlers = ctx.sync?.teamClaims()?.handlers;
+  const notReached = (why: string): PorchlightError =>
+    new PorchlightError(
+      'unavailable',
+      `The leads of this import on this computer are in the bin, but ${ids.length} the team gave to teammates are not yet: ${why}`,
+    );
+  if (handlers === undefined)
+    throw notReached(
+      'you are signed out of your team. Sign in under Settings → Team, then choose Undo again.',
+    );
+  let removed = 0;
+  try {
+    for (let start = 0; start < ids.length; start += SERVER_PAGE)
+      removed += (await handlers.undoImport(importId, ids.slice(start, start + SERVER_PAGE))).removed;
+  } catch (error) {
+    if (error instanceof SyncTransportError && error.kind === 'refused')
+      throw new PorchlightError('validation', error.message);
+    if (error instanceof SyncTransportError)
+      throw notReached('the team server is out of reach. Choose Undo again once this computer is online.');
+    throw error;
+  }
+  return removed;
 }
 
 async function revertMerges(ctx: CoreContext, batch: ImportBatch): Promise<number> {

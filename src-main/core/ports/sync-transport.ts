@@ -53,6 +53,8 @@ export interface SyncClaimHandlers {
   saveRouting(rules: RoutingRules): Promise<RoutingView>;
   setReceiving(paused: boolean): Promise<RoutingView>;
   takeLead(leadId: string): Promise<{ id: string; ownerId: string }>;
+  /** Undo of an import handed to the team: bins the named leads it made that teammates hold. */
+  undoImport(importId: string, leadIds: readonly string[]): Promise<{ removed: number }>;
 }
 
 /** The claims of the team this replica belongs to, and the replica's own id in them. */

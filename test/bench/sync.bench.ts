@@ -20,7 +20,7 @@ import { DESKTOP_PULL_BATCH } from '../../src-main/core/sync/replication';
 import { getRxStorageSqlite } from '../../src-main/core/store/sqlite';
 import { firstValueFrom, filter, type Observable, type Subscription } from 'rxjs';
 import type { Lead } from '../../src-shared/domain';
-import { TEAM_POOL_OWNER_ID, type SessionResponse } from '../../src-shared/sync';
+import type { SessionResponse } from '../../src-shared/sync';
 import { collectionDefinitions } from '../../src-main/core/store/collections';
 import { createTeamWithAdmin } from '../../src-sync/accounts/team';
 import { systemClock } from '../../src-sync/context';
@@ -118,11 +118,12 @@ async function run(backend: Backend): Promise<string[][]> {
       accessToken: () => Promise.resolve(session.accessToken),
     });
 
-    // 1. Push throughput over HTTP.
+    // 1. Push throughput over HTTP. The leads are the admin's own: leads in the team pool would
+    // set the server routing each of them (docs/routing.md) while the replicas pull.
     const pushStarted = performance.now();
     for (let from = 0; from < DOCS; from += PUSH_BATCH) {
       const rows = Array.from({ length: Math.min(PUSH_BATCH, DOCS - from) }, (_, i) => ({
-        newDocumentState: leadDoc(big.teamId, TEAM_POOL_OWNER_ID, `lead-${from + i}`, {
+        newDocumentState: leadDoc(big.teamId, bigSession.agent.id, `lead-${from + i}`, {
           updatedAt: 1000 + i,
         }),
       }));
@@ -167,7 +168,7 @@ async function run(backend: Backend): Promise<string[][]> {
       );
       const started = performance.now();
       await a.upsert(
-        leadDoc(small.teamId, TEAM_POOL_OWNER_ID, id, { updatedAt: 5000 + i, notes: `edit ${i}` }),
+        leadDoc(small.teamId, editSession.agent.id, id, { updatedAt: 5000 + i, notes: `edit ${i}` }),
       );
       await seen;
       latencies.push(performance.now() - started);

@@ -62,10 +62,18 @@ const profiles: Record<Warmth, { maxAgeDays: number; replyMinutes: [number, numb
   cold: { maxAgeDays: 180, replyMinutes: [0, 0], views: 0 },
 };
 
+const MAX_DEMO_LEADS = markets.length * 100;
+const demoLeadId = (i: number): string => `demo-lead-${String(i + 1).padStart(4, '0')}`;
+
+/** Every id a demo lead can have (for reading them by key: `demo` has no index). */
+export function demoLeadIds(): string[] {
+  return Array.from({ length: MAX_DEMO_LEADS }, (_, i) => demoLeadId(i));
+}
+
 /** Builds the demo records; time zones are derived by the caller (core's deriveTimeZone). */
 export function buildDemoWorkspace(options: DemoOptions): DemoWorkspace {
   const random = seededRandom(options.seed ?? 20_261_123);
-  const count = Math.min(options.count ?? 300, markets.length * 100);
+  const count = Math.min(options.count ?? 300, MAX_DEMO_LEADS);
   const { now, teamId, agentId } = options;
   const out: DemoWorkspace = { leads: [], messages: [], tasks: [] };
   const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
@@ -84,7 +92,7 @@ export function buildDemoWorkspace(options: DemoOptions): DemoWorkspace {
       warmth === 'cold'
         ? weighted(random, stageWeights)
         : pick(random, ['contacted', 'qualified', 'appointment']);
-    const id = `demo-lead-${String(i + 1).padStart(4, '0')}`;
+    const id = demoLeadId(i);
     const lead: Lead = {
       id,
       teamId,

@@ -26,6 +26,14 @@ describe('getting started', () => {
     expect(guide).toMatchObject({ skipped: false, finished: false });
     expect(await done(core)).toEqual({ profile: false, channel: false, leads: false, playbooks: false });
     expect(guide.steps.find((s) => s.id === 'leads')?.detail).toMatch(/Import a CSV/);
+    // A lead of one's own beside the demo, and a demo lead in the bin: one lead of your own.
+    await core.invoke('leads-create', { lead: { firstName: 'Ana', email: 'ana@example.com' } });
+    await core.invoke('leads-delete', { ids: ['demo-lead-0001'] });
+    const after = await core.invoke('first-run-get', {});
+    expect(after.steps.find((s) => s.id === 'leads')).toMatchObject({
+      done: true,
+      detail: '1 lead of your own.',
+    });
   });
 
   it('FR2: steps are seen done from the profile name, a connected channel and a lead of your own', async () => {

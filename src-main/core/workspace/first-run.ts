@@ -8,6 +8,8 @@ import { firstRunSteps } from '../../../src-shared/ipc/app';
 import type { ValidArgs } from '../../../src-shared/ipc/contract';
 import type { CoreContext } from '../context';
 import { agentFullName } from '../../../src-shared/templates';
+import { demoLeadIds } from '../demo/demo-data';
+import { hasDemo } from '../demo/demo-workspace';
 import { readProfile } from '../profile/profile-store';
 
 const FIRST_RUN_ID = 'first-run';
@@ -23,12 +25,26 @@ async function readState(ctx: CoreContext): Promise<State> {
   return parsed.success ? parsed.data : stateSchema.parse({});
 }
 
+/**
+ * Live leads that are not demo data: every live lead (an index count) less the demo leads still
+ * live, read by their ids. A count by `demo` would read every lead (it has no index): over a
+ * second on a 100,000-lead workspace, and the guide asks on every start, beside the first grid.
+ */
+async function countOwnLeads(ctx: CoreContext): Promise<number> {
+  const [live, withDemo] = await Promise.all([
+    ctx.db.leads.count({ selector: { deletedAt: 0 } }).exec(),
+    hasDemo(ctx),
+  ]);
+  if (!withDemo) return live;
+  const demo = await ctx.db.leads.findByIds(demoLeadIds()).exec();
+  let liveDemo = 0;
+  for (const doc of demo.values()) if (doc.demo && doc.deletedAt === 0) liveDemo += 1;
+  return live - liveDemo;
+}
+
 /** What the workspace itself says about each step: a detail when done, null when not. */
 async function seen(ctx: CoreContext): Promise<Record<FirstRunStepId, string | null>> {
-  const [profile, ownLeads] = await Promise.all([
-    readProfile(ctx),
-    ctx.db.leads.count({ selector: { demo: false, deletedAt: 0 } }).exec(),
-  ]);
+  const [profile, ownLeads] = await Promise.all([readProfile(ctx), countOwnLeads(ctx)]);
   // The profile the messages sign with (it reads the older sender settings until first saved).
   const name = agentFullName(profile);
   const board = ctx.connections?.view();

@@ -103,6 +103,27 @@ const openTasksOf = async (desktop: Desktop) => {
   return [...today.overdue, ...today.dueToday].filter((t) => t.status === 'open');
 };
 
+/** The desktop imports a CSV file for the team (duplicates created anyway); the import's id once done. */
+async function importForTeam(desktop: Desktop, text: string, fileName: string): Promise<string> {
+  const csv = Buffer.from(text);
+  const { id } = await desktop.invoke('imports-upload', {
+    fileName,
+    fileSize: csv.length,
+    offset: 0,
+    data: csv.toString('base64'),
+  });
+  const inspection = await desktop.invoke('imports-inspect', { id });
+  await desktop.invoke('imports-start', {
+    id,
+    preset: inspection.preset,
+    mapping: inspection.mapping,
+    duplicates: 'create',
+    owner: 'team',
+  });
+  await expect.poll(async () => (await desktop.invoke('imports-get', { id }))?.state, WAIT).toBe('done');
+  return id;
+}
+
 beforeAll(async () => {
   const code = await initTeam(serverDir.path, 'Lakeside Realty', 'jane@example.com');
   serverPort = await freePort();
@@ -222,22 +243,7 @@ describe('team routing between two agents’ desktops and the server', () => {
     async () => {
       await setRules({ mode: 'first_to_claim' });
       const rows = 30;
-      const csv = Buffer.from(fubCsv(rows));
-      const { id } = await ann.invoke('imports-upload', {
-        fileName: 'open-house.csv',
-        fileSize: csv.length,
-        offset: 0,
-        data: csv.toString('base64'),
-      });
-      const inspection = await ann.invoke('imports-inspect', { id });
-      await ann.invoke('imports-start', {
-        id,
-        preset: inspection.preset,
-        mapping: inspection.mapping,
-        duplicates: 'create',
-        owner: 'team',
-      });
-      await expect.poll(async () => (await ann.invoke('imports-get', { id }))?.state, WAIT).toBe('done');
+      const id = await importForTeam(ann, fubCsv(rows), 'open-house.csv');
       const imported = (await ann.invoke('imports-get', { id }))?.counts.imported ?? 0;
       expect(imported).toBeGreaterThan(rows / 2);
       const importTodos = async (desktop: Desktop) =>
@@ -281,22 +287,7 @@ describe('team routing between two agents’ desktops and the server', () => {
     { timeout: 150_000 },
     async () => {
       await setRules({ mode: 'round_robin', pausedAgentIds: [ann.agentId] });
-      const csv = Buffer.from(fubCsv(6));
-      const { id } = await ann.invoke('imports-upload', {
-        fileName: 'undo-me.csv',
-        fileSize: csv.length,
-        offset: 0,
-        data: csv.toString('base64'),
-      });
-      const inspection = await ann.invoke('imports-inspect', { id });
-      await ann.invoke('imports-start', {
-        id,
-        preset: inspection.preset,
-        mapping: inspection.mapping,
-        duplicates: 'create',
-        owner: 'team',
-      });
-      await expect.poll(async () => (await ann.invoke('imports-get', { id }))?.state, WAIT).toBe('done');
+      const id = await importForTeam(ann, fubCsv(6), 'undo-me.csv');
       const ids = Array.from({ length: 6 }, (_, i) => `${id}-r${i + 2}`);
       // Every lead goes to Bob (Ann is paused) and leaves Ann's desktop.
       const onBob = async () =>

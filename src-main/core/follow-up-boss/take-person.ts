@@ -9,8 +9,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Lead } from '../../../src-shared/domain';
 import type { FubPollReport } from '../../../src-shared/ipc/follow-up-boss';
 import { readStage } from '../../../src-shared/imports';
-import { isScopeExitTombstone } from '../../../src-shared/sync';
 import { mergeRowInto } from '../imports/merge-row';
+import { leadsLeftForTeammates } from '../leads/left-for-teammates';
 import { findDuplicateIds } from '../leads/merge';
 import type { FubPerson } from '../ports/follow-up-boss';
 import { ownerOfNewLead } from '../routing/new-lead-owner';
@@ -31,16 +31,6 @@ async function matchFor(deps: FubRunDeps, linked: LinkedLeads, lead: Lead): Prom
   const [duplicate] = await findDuplicateIds(deps.db, lead);
   if (duplicate === undefined) return undefined;
   return (await deps.db.leads.findOne(duplicate).exec())?.toMutableJSON();
-}
-
-/**
- * Whether the lead left this desktop for a teammate: the team routed it (or an admin gave it)
- * to someone else, and this replica holds only the tombstone of it (decision 0410). Creating it
- * again would be refused by the server as out of scope, and count a "new lead" that is not.
- */
-async function teammatesNow(deps: FubRunDeps, leadId: string): Promise<boolean> {
-  const [stored] = await deps.db.leads.storageInstance.findDocumentsById([leadId], true);
-  return stored !== undefined && isScopeExitTombstone('leads', stored);
 }
 
 /** The lead after taking the person in: merged fields, the link, and a stage moved in Follow Up Boss. */
@@ -71,7 +61,9 @@ export async function takePerson(
   report.problems.push(...reading.problems);
   const existing = await matchFor(deps, linked, reading.lead);
   if (existing === undefined) {
-    if (await teammatesNow(deps, reading.lead.id)) {
+    // Its lead went to a teammate: making it again would be refused by the server as out of
+    // scope, and count a "new lead" that is not.
+    if ((await leadsLeftForTeammates(deps.db, [reading.lead.id])).length > 0) {
       report.teammates = (report.teammates ?? 0) + 1;
       return undefined;
     }

@@ -8,8 +8,8 @@
 // which only the agent who handed the import in, or an admin, may ask.
 import { PorchlightError } from '../../../src-shared/ipc/errors';
 import type { ImportBatch, ImportRow } from '../../../src-shared/imports';
-import { isScopeExitTombstone } from '../../../src-shared/sync';
 import type { CoreContext } from '../context';
+import { leadsLeftForTeammates } from '../leads/left-for-teammates';
 import { SyncTransportError } from '../ports/sync-transport';
 import { revertChanges } from './merge-row';
 import { importedLeadId } from './row-lead';
@@ -40,8 +40,8 @@ export async function undoImport(
       removed += toBin.length;
     }
     withTeammates.push(
-      ...(await leftForTeammates(
-        ctx,
+      ...(await leadsLeftForTeammates(
+        db,
         ids.filter((id) => !docs.has(id)),
       )),
     );
@@ -49,13 +49,6 @@ export async function undoImport(
   }
   removed += await binOnTeamServer(ctx, batch.id, withTeammates);
   return { removed, reverted };
-}
-
-/** Of leads this replica does not hold, those the team gave to a teammate (a scope exit). */
-async function leftForTeammates(ctx: CoreContext, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const stored = await ctx.db.leads.storageInstance.findDocumentsById(ids, true);
-  return stored.filter((doc) => isScopeExitTombstone('leads', doc)).map((doc) => doc.id);
 }
 
 const SERVER_PAGE = 1000;

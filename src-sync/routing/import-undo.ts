@@ -16,30 +16,22 @@ import type { ServerStorage } from '../storage/server-storage';
 import { changeDocument } from '../team/team-docs';
 import { importTaskId } from './apply-route';
 import { closeOffers, noteRouting } from './record';
-import { readImportTally, readOffer, replaceOffer, routingAccounts } from './store';
+import {
+  markImporter,
+  readImporter,
+  readImportTally,
+  readOffer,
+  replaceOffer,
+  routingAccounts,
+} from './store';
 
-const MARKS = 'server.routing_marks';
 /** The most lead ids one undo request may name; the desktop sends more in several. */
 export const UNDO_PAGE = 1000;
 
-const importerId = (importId: string): string => `importer:${importId}`;
-
-/** Records who pushed an import's first pool leads (kept once; a later push changes nothing). */
-export async function noteImporter(
-  storage: ServerStorage,
-  teamId: string,
-  importId: string,
-  agentId: string,
-): Promise<void> {
-  const id = importerId(importId);
-  await storage.writeDocuments(teamId, MARKS, [id], (current) => {
-    const row = current.get(id);
-    if (row !== undefined && !row.doc._deleted) return { writes: [], result: undefined };
-    return { writes: [{ id, ownerId: null, doc: { id, agentId, _deleted: false } }], result: undefined };
-  });
-}
-
-/** The imports of pool leads in a push, each with its importer recorded. */
+/**
+ * The imports of pool leads in a push, each with its importer recorded. Read first: every push
+ * of a large import names it again, and a read is cheaper than a write that changes nothing.
+ */
 export async function noteImporters(
   storage: ServerStorage,
   teamId: string,
@@ -49,18 +41,9 @@ export async function noteImporters(
   const imports = new Set<string>();
   for (const doc of docs)
     if (doc.ownerId === TEAM_POOL_OWNER_ID && typeof doc.importId === 'string') imports.add(doc.importId);
-  for (const importId of imports) await noteImporter(storage, teamId, importId, agentId);
-}
-
-export async function readImporter(
-  storage: ServerStorage,
-  teamId: string,
-  importId: string,
-): Promise<string | null> {
-  const doc = (await storage.readDocuments(teamId, MARKS, [importerId(importId)])).get(
-    importerId(importId),
-  )?.doc;
-  return doc === undefined || doc._deleted || typeof doc.agentId !== 'string' ? null : doc.agentId;
+  for (const importId of imports)
+    if ((await readImporter(storage, teamId, importId)) === null)
+      await markImporter(storage, teamId, importId, agentId);
 }
 
 /** Bins the named leads the import made; how many went to the bin. */

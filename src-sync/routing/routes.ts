@@ -15,9 +15,9 @@ import type { SyncDeps, SyncEnv } from '../context';
 import { requireAdmin } from '../middleware/auth';
 import { SyncError } from '../middleware/errors';
 import { parseBody } from '../routes/parse';
-import { readImporter, UNDO_PAGE, undoImportOnServer } from './import-undo';
+import { UNDO_PAGE, undoImportOnServer } from './import-undo';
 import { takeLead } from './route-lead';
-import { changeRules, readRules, routingAccounts } from './store';
+import { changeRules, readImporter, readRules, routingAccounts } from './store';
 
 const receivingSchema = z.object({ paused: z.boolean() });
 const undoImportSchema = z.object({ leadIds: z.array(z.string().min(1).max(200)).max(UNDO_PAGE) });

@@ -3,7 +3,9 @@
 // the leads waiting on an escalation deadline ("offer:<lead>", removed once settled) and how far
 // the server has read the leads desktops handed to the team ("handed-seq", handed-leads.ts); a
 // mark on each lead once it was routed, whichever way it came in, in "server.routing_marks"
-// ("routed:<lead>", apart so the offers are never crowded out by one mark per lead). Each
+// ("routed:<lead>", apart so the offers are never crowded out by one mark per lead), beside who
+// handed each import to the team ("importer:<import>", import-undo.ts) and the imports'
+// per-agent tallies ("import:<import>:<agent>"). Each
 // change is one writeDocuments transaction, so two instances never hand out the same turn,
 // route one lead twice or escalate twice.
 import {
@@ -183,12 +185,44 @@ export function markRouted(
   leadId: string,
   now: number,
 ): Promise<boolean> {
-  const id = routedId(leadId);
+  return setMarkOnce(storage, teamId, routedId(leadId), { leadId, at: now });
+}
+
+/** Writes a mark only if it is not there yet; true when this call wrote it. */
+function setMarkOnce(
+  storage: ServerStorage,
+  teamId: string,
+  id: string,
+  fields: Record<string, unknown>,
+): Promise<boolean> {
   return storage.writeDocuments(teamId, MARKS, [id], (current) => {
     const row = current.get(id);
     if (row !== undefined && !row.doc._deleted) return { writes: [], result: false };
-    return { writes: [{ id, ownerId: null, doc: { id, leadId, at: now, _deleted: false } }], result: true };
+    return { writes: [{ id, ownerId: null, doc: { id, ...fields, _deleted: false } }], result: true };
   });
+}
+
+const importerId = (importId: string): string => `importer:${importId}`;
+
+/** Records who handed an import's leads to the team first; a later call changes nothing. */
+export async function markImporter(
+  storage: ServerStorage,
+  teamId: string,
+  importId: string,
+  agentId: string,
+): Promise<void> {
+  await setMarkOnce(storage, teamId, importerId(importId), { agentId });
+}
+
+/** Who handed the import's leads to the team (markImporter), or null. */
+export async function readImporter(
+  storage: ServerStorage,
+  teamId: string,
+  importId: string,
+): Promise<string | null> {
+  const id = importerId(importId);
+  const doc = (await storage.readDocuments(teamId, MARKS, [id])).get(id)?.doc;
+  return doc === undefined || doc._deleted || typeof doc.agentId !== 'string' ? null : doc.agentId;
 }
 
 const HANDED_ID = 'handed-seq';

@@ -21,6 +21,7 @@ import type { RoutingRulesInput } from '../../src-shared/routing';
 import type { SessionResponse } from '../../src-shared/sync';
 import { startFakeFollowUpBoss, type FakeFollowUpBoss } from '../crm/fake-follow-up-boss';
 import { fubCsv } from '../support/import-fixtures';
+import { importOverHttp } from '../support/import-over-http';
 import { startHeadless, type HeadlessProcess } from '../support/headless-process';
 import { httpInvoker } from '../support/invoke-http';
 import { freePort } from '../support/postgres';
@@ -102,27 +103,6 @@ const openTasksOf = async (desktop: Desktop) => {
   const today = await desktop.invoke('tasks-today', {});
   return [...today.overdue, ...today.dueToday].filter((t) => t.status === 'open');
 };
-
-/** The desktop imports a CSV file for the team (duplicates created anyway); the import's id once done. */
-async function importForTeam(desktop: Desktop, text: string, fileName: string): Promise<string> {
-  const csv = Buffer.from(text);
-  const { id } = await desktop.invoke('imports-upload', {
-    fileName,
-    fileSize: csv.length,
-    offset: 0,
-    data: csv.toString('base64'),
-  });
-  const inspection = await desktop.invoke('imports-inspect', { id });
-  await desktop.invoke('imports-start', {
-    id,
-    preset: inspection.preset,
-    mapping: inspection.mapping,
-    duplicates: 'create',
-    owner: 'team',
-  });
-  await expect.poll(async () => (await desktop.invoke('imports-get', { id }))?.state, WAIT).toBe('done');
-  return id;
-}
 
 beforeAll(async () => {
   const code = await initTeam(serverDir.path, 'Lakeside Realty', 'jane@example.com');
@@ -243,7 +223,12 @@ describe('team routing between two agents’ desktops and the server', () => {
     async () => {
       await setRules({ mode: 'first_to_claim' });
       const rows = 30;
-      const id = await importForTeam(ann, fubCsv(rows), 'open-house.csv');
+      const id = await importOverHttp(ann.invoke, fubCsv(rows), {
+        fileName: 'open-house.csv',
+        duplicates: 'create',
+        owner: 'team',
+        wait: WAIT,
+      });
       const imported = (await ann.invoke('imports-get', { id }))?.counts.imported ?? 0;
       expect(imported).toBeGreaterThan(rows / 2);
       const importTodos = async (desktop: Desktop) =>
@@ -287,7 +272,12 @@ describe('team routing between two agents’ desktops and the server', () => {
     { timeout: 150_000 },
     async () => {
       await setRules({ mode: 'round_robin', pausedAgentIds: [ann.agentId] });
-      const id = await importForTeam(ann, fubCsv(6), 'undo-me.csv');
+      const id = await importOverHttp(ann.invoke, fubCsv(6), {
+        fileName: 'undo-me.csv',
+        duplicates: 'create',
+        owner: 'team',
+        wait: WAIT,
+      });
       const ids = Array.from({ length: 6 }, (_, i) => `${id}-r${i + 2}`);
       // Every lead goes to Bob (Ann is paused) and leaves Ann's desktop.
       const onBob = async () =>

@@ -16,6 +16,7 @@ import type { HandlerArgs, HandlerName, HandlerResult } from '../../src-shared/i
 import type { Lead } from '../../src-shared/domain';
 import type { PullResponse, SessionResponse } from '../../src-shared/sync';
 import { fubCsv } from '../support/import-fixtures';
+import { importOverHttp } from '../support/import-over-http';
 import { startHeadless, type HeadlessProcess } from '../support/headless-process';
 import { startHttpRelay, type HttpRelay } from '../support/http-relay';
 import { httpInvoker } from '../support/invoke-http';
@@ -182,21 +183,11 @@ describe('team sync between real processes', () => {
     { timeout: 150_000 },
     async () => {
       await server.stop();
-      const csv = Buffer.from(fubCsv(IMPORTED_ROWS));
-      const { id } = await b.invoke('imports-upload', {
+      await importOverHttp(b.invoke, fubCsv(IMPORTED_ROWS), {
         fileName: 'leads.csv',
-        fileSize: csv.length,
-        offset: 0,
-        data: csv.toString('base64'),
-      });
-      const inspection = await b.invoke('imports-inspect', { id });
-      await b.invoke('imports-start', {
-        id,
-        preset: inspection.preset,
-        mapping: inspection.mapping,
         duplicates: 'merge',
+        wait: WAIT,
       });
-      await expect.poll(async () => (await b.invoke('imports-get', { id }))?.state, WAIT).toBe('done');
       const expected = await liveLeads(b);
       expect(expected).toBeGreaterThan(IMPORTED_ROWS / 2);
 

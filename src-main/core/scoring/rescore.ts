@@ -8,7 +8,9 @@ import type { Lead, Message, ScoreFactor } from '../../../src-shared/domain';
 import type { ScoreChange } from '../../../src-shared/ipc/scoring';
 import type { AiReading, CompiledModel, ScoringSettings } from '../../../src-shared/scoring';
 import { detectIntent, FEATURE_COUNT, scoreLead, withReasons } from '../../../src-shared/scoring';
-import type { CoreContext } from '../context';
+import { TEAM_POOL_OWNER_ID } from '../../../src-shared/sync';
+import type { CoreContext, Workspace } from '../context';
+import { isInTeam } from '../routing/new-lead-owner';
 import { loadScoringModel, loadScoringSettings } from './settings';
 
 export const RESCORE_CHUNK = 500;
@@ -77,6 +79,15 @@ export async function aiReadingFor(
   return (await ctx.contentReadings?.readingFor(lead, messages, analyse)) ?? null;
 }
 
+/**
+ * Whether this desktop writes the lead's score (decision 0202). Solo: every lead. In a team: the
+ * leads it owns and the pool's; a teammate's lead is scored by the teammate's desktop, whose
+ * score replicates here, so two desktops never write different scores of one lead in turn.
+ */
+export function scoredHere(workspace: Pick<Workspace, 'teamId' | 'agentId'>, ownerId: string): boolean {
+  return !isInTeam(workspace) || ownerId === workspace.agentId || ownerId === TEAM_POOL_OWNER_ID;
+}
+
 interface Scoring {
   settings: ScoringSettings;
   model: CompiledModel;
@@ -94,7 +105,9 @@ async function rescoreChunk(
   sortedRun: boolean,
 ): Promise<RescoreResult> {
   const docs = await ctx.db.leads.findByIds([...ids]).exec();
-  const live = [...docs.values()].filter((doc) => doc.deletedAt === 0 && doc.mergedInto === undefined);
+  const live = [...docs.values()].filter(
+    (doc) => doc.deletedAt === 0 && doc.mergedInto === undefined && scoredHere(ctx.workspace, doc.ownerId),
+  );
   const messages = sortedRun
     ? await messagesByLead(ctx, ids, { sortedRun })
     : await messagesByLead(

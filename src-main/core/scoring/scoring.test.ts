@@ -82,6 +82,45 @@ describe('rescoring job', () => {
     expect(core.clock.pendingTimers()).toBe(0);
   });
 
+  it('in a team, scores its own and the pool’s leads; a teammate’s keeps the score their desktop wrote', async () => {
+    const { lead: mine } = await core.invoke('leads-create', {
+      lead: { firstName: 'Mia', source: 'website' },
+      owner: 'mine',
+    });
+    const { lead: pool } = await core.invoke('leads-create', {
+      lead: { firstName: 'Pia', source: 'website' },
+      owner: 'team',
+    });
+    const { lead: theirs } = await core.invoke('leads-create', {
+      lead: { firstName: 'Theo', source: 'website' },
+      owner: 'mine',
+    });
+    expect(pool.ownerId).toBe('team-pool');
+    await settle();
+    // The team gave Theo to Bob, and Bob's desktop scored him 33 (decision 0202).
+    await (
+      await core.ctx.db.leads.findOne(theirs.id).exec()
+    )?.incrementalPatch({ ownerId: 'agent-bob', score: 33, scoredAt: core.clock.now() });
+    await settle();
+    const before = new Map(
+      await Promise.all(
+        [mine.id, pool.id].map(async (id) => [id, (await core.invoke('leads-get', { id }))?.score] as const),
+      ),
+    );
+    for (const id of [mine.id, pool.id, theirs.id])
+      await core.ctx.db.messages.insert(
+        message(id, {
+          id: `ready-${id}`,
+          direction: 'inbound',
+          body: 'We are pre-approved and want to see it this weekend.',
+        }),
+      );
+    await settle();
+    for (const id of [mine.id, pool.id])
+      expect((await core.invoke('leads-get', { id }))?.score).toBeGreaterThan(before.get(id) ?? 100);
+    expect((await core.invoke('leads-get', { id: theirs.id }))?.score).toBe(33);
+  });
+
   it('coalesces a burst of changes into one rescore and ignores its own leads-changed', async () => {
     const { lead } = await core.invoke('leads-create', { lead: { firstName: 'Kai', source: 'website' } });
     await settle();

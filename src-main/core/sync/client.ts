@@ -307,6 +307,8 @@ export class SyncClient {
 
   private async announce(): Promise<SyncStatus> {
     const status = await this.status();
+    // The count announced is the one a later recount is compared with.
+    this.live = { ...this.live, pendingPushes: status.pendingPushes };
     this.deps.events.emit('sync-changed', status);
     return status;
   }

@@ -10,8 +10,12 @@ import { replicateRxCollection } from 'rxdb/plugins/replication';
 import {
   getAssumedMasterState,
   getChangedDocumentsSince,
+  getHeightOfRevision,
   getLastCheckpointDoc,
   writeDocToDocState,
+  type RxDocumentData,
+  type RxStorageInstanceReplicationState,
+  type WithDeleted,
 } from 'rxdb';
 import { Observable, type Subscription } from 'rxjs';
 import type { PorchlightDatabase } from '../store/collections';
@@ -67,6 +71,7 @@ const PENDING_COUNT_CAP = 1000;
 export class TeamReplication {
   private readonly states = new Map<ReplicatedCollection, RxReplicationState<Doc, SyncCheckpoint>>();
   private readonly watches: Subscription[] = [];
+  private stopped = false;
 
   constructor(private readonly options: TeamReplicationOptions) {
     for (const name of replicatedCollections) this.states.set(name, this.replicate(name));
@@ -83,6 +88,15 @@ export class TeamReplication {
         }),
         plainCollection(options.db, name).$.subscribe(() => options.health.pendingMayHaveChanged()),
       );
+      // A push is done when RxDB has written the master state it now assumes, after the
+      // replication may already have gone idle (a RESYNC's push runs after it says so).
+      void state.startPromise
+        .then(() => {
+          const meta = state.metaInstance;
+          if (this.stopped || meta === undefined) return;
+          this.watches.push(meta.changeStream().subscribe(() => options.health.pendingMayHaveChanged()));
+        })
+        .catch(() => undefined);
     }
   }
 
@@ -105,7 +119,7 @@ export class TeamReplication {
         complete: () => subscriber.complete(),
       }),
     );
-    const state = replicateRxCollection<Doc, SyncCheckpoint>({
+    const state: RxReplicationState<Doc, SyncCheckpoint> = replicateRxCollection<Doc, SyncCheckpoint>({
       collection: plainCollection(this.options.db, name),
       // One checkpoint per server, team, agent and collection: another sign-in starts afresh.
       replicationIdentifier: `porchlight|${serverUrl}|${team.teamId}|${team.agentId}|${name}`,
@@ -134,7 +148,17 @@ export class TeamReplication {
       },
       push: {
         batchSize: this.options.batchSize ?? PUSH_BATCH,
-        handler: (rows) => observe(health, handlers.pushHandler(rows)),
+        handler: async (rows): Promise<WithDeleted<Doc>[]> => {
+          // SY-C8: a document the pull wrote and nobody changed since holds the server's state;
+          // it is not pushed back (with an older assumed master it would overwrite the server).
+          const internal = state.internalReplicationState;
+          if (internal === undefined) return observe(health, handlers.pushHandler(rows));
+          const idOf = (row: (typeof rows)[number]): string =>
+            String(row.newDocumentState[internal.primaryPath]);
+          const pulled = await pulledUnchanged(internal, rows.map(idOf));
+          const leaving = rows.filter((row) => !pulled.has(idOf(row)));
+          return leaving.length === 0 ? [] : observe(health, handlers.pushHandler(leaving));
+        },
         modifier: (doc: Doc & { _deleted: boolean }) =>
           isPushable(name, doc, team.teamId) && !erasure.isErasureRemoval(name, doc) ? doc : null,
       },
@@ -165,32 +189,85 @@ export class TeamReplication {
     for (const [name, state] of this.states) {
       const internal = state.internalReplicationState;
       if (internal === undefined || state.isStopped()) continue;
-      const checkpoint = await getLastCheckpointDoc<Doc, unknown>(internal, 'up');
-      const changed = await getChangedDocumentsSince(
-        internal.input.forkInstance,
-        PENDING_COUNT_CAP,
-        checkpoint,
-      );
-      const leaving = changed.documents.filter((doc) => isPushable(name, doc, this.options.team.teamId));
-      const assumed = await getAssumedMasterState(
-        internal,
-        leaving.map((doc) => String(doc[internal.primaryPath])),
-      );
-      pending += leaving.filter((doc) => {
-        const master = assumed[String(doc[internal.primaryPath])];
-        const state = writeDocToDocState(doc, false, false);
-        return (
-          master === undefined || !internal.input.conflictHandler.isEqual(master.docData, state, 'pending')
-        );
-      }).length;
+      try {
+        pending += await this.pendingIn(name, internal);
+      } catch (error) {
+        // Signed out or closing meanwhile: a stopped replication has nothing waiting.
+        if (!state.isStopped()) throw error;
+      }
     }
     return pending;
   }
 
+  private async pendingIn(
+    name: ReplicatedCollection,
+    internal: RxStorageInstanceReplicationState<Doc>,
+  ): Promise<number> {
+    const checkpoint = await getLastCheckpointDoc<Doc, unknown>(internal, 'up');
+    const changed = await getChangedDocumentsSince(
+      internal.input.forkInstance,
+      PENDING_COUNT_CAP,
+      checkpoint,
+    );
+    const hash = await pullMarkOf(internal);
+    const leaving = changed.documents.filter(
+      (doc) => isPushable(name, doc, this.options.team.teamId) && !isPullsOwnWrite(doc, hash),
+    );
+    const assumed = await getAssumedMasterState(
+      internal,
+      leaving.map((doc) => String(doc[internal.primaryPath])),
+    );
+    return leaving.filter((doc) => {
+      const master = assumed[String(doc[internal.primaryPath])];
+      const state = writeDocToDocState(doc, false, false);
+      return (
+        master === undefined || !internal.input.conflictHandler.isEqual(master.docData, state, 'pending')
+      );
+    }).length;
+  }
+
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const watch of this.watches.splice(0)) watch.unsubscribe();
     await Promise.all([...this.states.values()].map((state) => state.cancel()));
   }
+}
+
+/**
+ * The ids among `ids` whose document in the replica is, right now, the pull's own write and
+ * unchanged since: RxDB's downstream marks each document it writes with `_meta.o` (the hash of
+ * the replication's identifier and the revision height it wrote), and any later write of the
+ * document raises the height past the mark. RxDB writes a pulled document to the store and
+ * then, separately, the master state it assumes; a push read between the two would take the
+ * pulled document for a local change (SY-C8).
+ */
+async function pulledUnchanged(
+  internal: RxStorageInstanceReplicationState<Doc>,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const hash = await pullMarkOf(internal);
+  const docs = await internal.input.forkInstance.findDocumentsById([...ids], true);
+  return new Set(
+    docs.filter((doc) => isPullsOwnWrite(doc, hash)).map((doc) => String(doc[internal.primaryPath])),
+  );
+}
+
+/** The hash RxDB's downstream writes into `_meta.o` of each document it writes. */
+function pullMarkOf(internal: RxStorageInstanceReplicationState<Doc>): Promise<string> {
+  return internal.input.hashFunction(internal.input.identifier);
+}
+
+function isPullsOwnWrite(doc: RxDocumentData<Doc>, hash: string): boolean {
+  const mark: unknown = doc._meta.o;
+  return (
+    typeof mark === 'object' &&
+    mark !== null &&
+    'hash' in mark &&
+    '_rev' in mark &&
+    mark.hash === hash &&
+    mark._rev === getHeightOfRevision(doc._rev)
+  );
 }
 
 /** SY-C4 on the way in: a device-only setting from the server never lands in this store. */

@@ -129,7 +129,18 @@ export function pendingMessage(i: number, leadId: string, sendAt: number, now: n
 }
 
 /** Seeds the far-future load first, then the messages due soon, timed from when seeding ends. */
-export async function seedPending(dir: string): Promise<{ dueSoon: Map<string, number>; startAt: number }> {
+/** The messages falling due, and when the first does. */
+export interface SeededPending {
+  dueSoon: Map<string, number>;
+  startAt: number;
+}
+
+/**
+ * Seeds the outbox of a workspace in `dir`; the first message falls due `leadMs` after the seed.
+ * The bench runs it in a process of its own, so the measured process opens a store it never wrote
+ * (as an agent's desktop starting up does) and its RSS holds none of the seed's memory.
+ */
+export async function seedPending(dir: string, leadMs = 8_000): Promise<SeededPending> {
   const ctx = await openCore(dir);
   await writeBenchSettings(ctx);
   const now = Date.now();
@@ -143,7 +154,7 @@ export async function seedPending(dir: string): Promise<{ dueSoon: Map<string, n
     await ctx.db.messages.bulkInsert(batch);
   }
   progress(`seeded ${PENDING - DUE_SOON} far-future messages`);
-  const startAt = Date.now() + 8_000;
+  const startAt = Date.now() + leadMs;
   const dueSoon = new Map<string, number>();
   const soon: Message[] = [];
   for (let i = 0; i < DUE_SOON; i++) {

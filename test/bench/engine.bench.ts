@@ -1,5 +1,6 @@
 // The follow-up engine under load (DESIGN.md section 8), on the SQLite store in a temp folder:
-//  1. 100,000 pending messages: start-up rehydration (startEngine on a reopened store), dispatch
+//  1. 100,000 pending messages, seeded by a process of its own: start-up rehydration (a fresh
+//     process opening the store and starting the engine, as a desktop at start-up), dispatch
 //     lateness of the messages falling due while the 100k wait (p50/p99), RSS; and the same load
 //     held as one node-schedule job per message: rehydration and RSS as ratios, lateness without
 //     one (those jobs only note the time: no claim, no send, no write).
@@ -17,7 +18,15 @@ import schedule from 'node-schedule';
 import { startEngine } from '../../src-main/core/engine';
 import { systemClock } from '../../src-main/core/ports/clock';
 import { fakeChannels } from '../../src-main/core/testing/fake-channels';
-import { DUE_SOON, DUE_WINDOW_MS, PENDING, openCore, progress, seedPending } from './engine-bench-fixtures';
+import {
+  DUE_SOON,
+  DUE_WINDOW_MS,
+  PENDING,
+  openCore,
+  progress,
+  seedPending,
+  type SeededPending,
+} from './engine-bench-fixtures';
 import { arrival, SOLO, BURST, type ArrivalResult } from './engine-arrival';
 import { figure, ms, percentile, printTable } from './stats';
 
@@ -37,10 +46,26 @@ interface VariantResult {
   scheduled: number;
 }
 
+/** Time the measured process gets to start and hold the load before the first message is due. */
+const SEED_LEAD_MS = 20_000;
+
+/** The outbox seeded by a process of its own (the 'seed' variant), into a fresh folder. */
+async function seeded(prefix: string): Promise<{ dir: string } & SeededPending> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const seed = await runVariant<{ startAt: number; dueSoon: [string, number][] }>('seed', [dir]);
+  return { dir, startAt: seed.startAt, dueSoon: new Map(seed.dueSoon) };
+}
+
+async function seedVariant(): Promise<{ startAt: number; dueSoon: [string, number][] }> {
+  const dir = process.argv[3];
+  if (dir === undefined) throw new Error('the seed variant needs a folder');
+  const { startAt, dueSoon } = await seedPending(dir, SEED_LEAD_MS);
+  return { startAt, dueSoon: [...dueSoon] };
+}
+
 async function enginePending(): Promise<VariantResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'porchlight-engine-bench-'));
+  const { dir, dueSoon, startAt } = await seeded('porchlight-engine-bench-');
   try {
-    const { dueSoon, startAt } = await seedPending(dir);
     gc();
     const opened = performance.now();
     const ctx = await openCore(dir);
@@ -74,9 +99,8 @@ async function enginePending(): Promise<VariantResult> {
 
 /** The same load held as one node-schedule job per message (scheduled in sendAt order, yielding). */
 async function nodeSchedulePending(): Promise<VariantResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'porchlight-engine-bench-ns-'));
+  const { dir, dueSoon, startAt } = await seeded('porchlight-engine-bench-ns-');
   try {
-    const { dueSoon, startAt } = await seedPending(dir);
     gc();
     const opened = performance.now();
     const ctx = await openCore(dir);
@@ -122,8 +146,9 @@ async function nodeSchedulePending(): Promise<VariantResult> {
   }
 }
 
-type Variant = 'ours' | 'node-schedule' | 'solo' | 'burst' | 'burst-store';
+type Variant = 'seed' | 'ours' | 'node-schedule' | 'solo' | 'burst' | 'burst-store';
 const variants: Record<Variant, () => Promise<unknown>> = {
+  seed: seedVariant,
   ours: enginePending,
   'node-schedule': nodeSchedulePending,
   solo: () => arrival('solo'),
@@ -132,11 +157,11 @@ const variants: Record<Variant, () => Promise<unknown>> = {
 };
 
 /** Each variant runs in a fresh process: clean RSS figures, and no 100k jobs left to cancel. */
-function runVariant<T>(variant: Variant): Promise<T> {
+function runVariant<T>(variant: Variant, args: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), variant],
+      ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), variant, ...args],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
         env: process.env,

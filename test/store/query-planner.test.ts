@@ -52,6 +52,30 @@ describe('the storage plans queries that name no index', () => {
   });
 });
 
+describe('a query of a shape planned before', () => {
+  // The choice is kept per schema object: a copy of the schema plans from scratch.
+  const freshPlan = (query: LeadQuery) => choosePlan(structuredClone(schema), prepare(query));
+  const indexOf = (chosen: ReturnType<typeof plan>) =>
+    chosen.kind === 'range' ? chosen.prepared.queryPlan.index : chosen.index;
+
+  it('plans the index a first planning of the same query chooses, for other values too', () => {
+    for (const stage of ['new', 'won', 'lost']) {
+      const query: LeadQuery = { selector: { stage }, sort: [{ score: 'desc' }], limit: 5 };
+      const again = plan(query);
+      expect(again).toMatchObject({ kind: freshPlan(query).kind });
+      expect(indexOf(again)).toEqual(indexOf(freshPlan(query)));
+    }
+  });
+
+  it('keys each query by its own values (bounds are never reused)', () => {
+    const a = plan({ selector: { _deleted: false, stage: 'new' }, sort: [{ score: 'desc' }], limit: 5 });
+    const b = plan({ selector: { _deleted: false, stage: 'won' }, sort: [{ score: 'desc' }], limit: 5 });
+    if (a.kind !== 'range' || b.kind !== 'range') throw new Error('both are ranges');
+    expect(a.prepared.queryPlan.startKeys).toContain('new');
+    expect(b.prepared.queryPlan.startKeys).toContain('won');
+  });
+});
+
 describe('order groups of strings (the part index keys order as JavaScript does)', () => {
   const sign = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const text = fc.string({
@@ -122,6 +146,9 @@ describe('planned queries answer like the memory storage', () => {
       { selector: { _deleted: false, score: { $gte: 20 } }, sort: [{ score: 'desc' }], limit: 9 },
     ],
     ['every lead by name', { selector: {}, sort: [{ name: 'asc' }], limit: 11 }],
+    // The same shape as the next, with a value the index keys exactly, then one it cannot.
+    ['one name, live and deleted', { selector: { name: 'Ann' }, sort: [{ score: 'desc' }], limit: 4 }],
+    ['a name with a tab', { selector: { name: 'tab\tname' }, sort: [{ score: 'desc' }], limit: 4 }],
   ];
   for (const [label, query] of cases) {
     it(label, async () => {

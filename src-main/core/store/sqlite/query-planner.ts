@@ -207,13 +207,87 @@ export function groupQuery(
   return prepared;
 }
 
+/**
+ * Which index won for a query of one shape (its selector's fields, operators and value types, its
+ * sort, whether it has a limit or a skip), so a query of a shape seen before plans one index, not
+ * every one. The values still go through trustedPlan on that index, so any answer is exact; only
+ * the choice is reused. A skip scan is re-checked against the values (the pinned prefix can be
+ * shorter for a value the index cannot key exactly) and planned afresh if it does not hold.
+ */
+interface Choice {
+  range: readonly string[] | 'rxdb';
+  skip?: { index: readonly string[]; field: string };
+}
+
+const CHOICES_PER_SCHEMA = 500;
+const choices = new WeakMap<Schema, Map<string, Choice>>();
+
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = shapeOf(inner);
+    return out;
+  }
+  return typeof value;
+}
+
+function shapeKey(query: FilledMangoQuery<unknown>): string {
+  return JSON.stringify([
+    shapeOf(query.selector),
+    query.sort,
+    typeof query.limit === 'number',
+    (query.skip ?? 0) > 0,
+  ]);
+}
+
 export function choosePlan(schema: Schema, prepared: PreparedQuery<unknown>): Plan {
   const query = prepared.query;
+  if (query.index !== undefined) return { kind: 'range', prepared: trustedPlan(schema, prepared) };
+  let known = choices.get(schema);
+  if (known === undefined) {
+    known = new Map();
+    choices.set(schema, known);
+  }
+  const key = shapeKey(query);
+  const choice = known.get(key);
+  if (choice !== undefined) {
+    const plan = fromChoice(schema, prepared, choice);
+    if (plan !== undefined) return plan;
+  }
+  const { plan, made } = planEveryIndex(schema, prepared);
+  if (known.size >= CHOICES_PER_SCHEMA) known.clear();
+  known.set(key, made);
+  return plan;
+}
+
+function fromChoice(schema: Schema, prepared: PreparedQuery<unknown>, choice: Choice): Plan | undefined {
+  const query = prepared.query;
+  const range =
+    choice.range === 'rxdb' ? trustedPlan(schema, prepared) : planned(schema, query, [...choice.range]);
+  if (choice.skip === undefined) return { kind: 'range', prepared: range };
+  const fields = [...choice.skip.index];
+  const candidate = planned(schema, query, fields);
+  const position = pinnedPrefix(candidate.queryPlan);
+  if (openField(schema, query, fields, position) !== choice.skip.field) return undefined;
+  return {
+    kind: 'skip',
+    index: fields,
+    field: choice.skip.field,
+    position,
+    pinnedKeys: candidate.queryPlan.startKeys.slice(0, position),
+    fallback: range,
+  };
+}
+
+/** Plans the query on every index and keeps the best (see the head of this file). */
+function planEveryIndex(schema: Schema, prepared: PreparedQuery<unknown>): { plan: Plan; made: Choice } {
+  const query = prepared.query;
   const rxdbs = trustedPlan(schema, prepared);
-  if (query.index !== undefined) return { kind: 'range', prepared: rxdbs };
   let best = rxdbs;
+  let bestFields: readonly string[] | 'rxdb' = 'rxdb';
   let bestRate = rate(schema, rxdbs);
-  let skip: Plan | undefined;
+  let skip: Extract<Plan, { kind: 'skip' }> | undefined;
   let skipRate = bestRate;
   for (const index of schema.indexes ?? []) {
     const fields = typeof index === 'string' ? [index] : [...index];
@@ -221,6 +295,7 @@ export function choosePlan(schema: Schema, prepared: PreparedQuery<unknown>): Pl
     const candidateRate = rate(schema, candidate);
     if (candidateRate > bestRate) {
       best = candidate;
+      bestFields = fields;
       bestRate = candidateRate;
     }
     const position = pinnedPrefix(candidate.queryPlan);
@@ -241,6 +316,10 @@ export function choosePlan(schema: Schema, prepared: PreparedQuery<unknown>): Pl
       skipRate = walkRate;
     }
   }
-  if (skip && skip.kind === 'skip' && skipRate > bestRate) return { ...skip, fallback: best };
-  return { kind: 'range', prepared: best };
+  if (skip !== undefined && skipRate > bestRate)
+    return {
+      plan: { ...skip, fallback: best },
+      made: { range: bestFields, skip: { index: skip.index, field: skip.field } },
+    };
+  return { plan: { kind: 'range', prepared: best }, made: { range: bestFields } };
 }

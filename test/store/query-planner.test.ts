@@ -59,7 +59,7 @@ describe('a query of a shape planned before', () => {
     chosen.kind === 'range' ? chosen.prepared.queryPlan.index : chosen.index;
 
   it('plans the index a first planning of the same query chooses, for other values too', () => {
-    for (const stage of ['new', 'won', 'lost']) {
+    for (const stage of ['new', 'won', 'lost'] as const) {
       const query: LeadQuery = { selector: { stage }, sort: [{ score: 'desc' }], limit: 5 };
       const again = plan(query);
       expect(again).toMatchObject({ kind: freshPlan(query).kind });

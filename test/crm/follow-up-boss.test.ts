@@ -3,7 +3,9 @@
 // core on memory storage with a test clock. Importing people (paging, the checkpoint, dedupe,
 // bad fields, 429 with Retry-After), and writing back (notes once, stages, failures kept).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRevision, type RxDocumentData } from 'rxdb';
 import type { Lead, Message } from '../../src-shared/domain';
+import { scopeExitTombstone } from '../../src-shared/sync';
 import { createFubHttpApi } from '../../src-main/adapters/follow-up-boss/http-api';
 import { FollowUpBoss } from '../../src-main/core/follow-up-boss/service';
 import { readFubState, writeFubState } from '../../src-main/core/follow-up-boss/state';
@@ -162,6 +164,33 @@ describe('importing people', () => {
     expect(merged.notes).toContain('Met at the open house');
     expect(await core.ctx.db.leads.findOne('fub-7').exec()).toBeNull();
     expect((await service.status()).lastPoll).toMatchObject({ created: 0, merged: 1 });
+  });
+
+  it('leaves a person merged into a lead that went to a teammate to them, never a second lead', async () => {
+    const created = await core.invoke('leads-create', {
+      lead: { firstName: 'Maria', lastName: 'Lopez', email: 'person7@example.com', source: 'website' },
+    });
+    person(7);
+    await connect();
+    expect(await lead(created.lead.id)).toMatchObject({ fubId: '7' });
+    // The team routes the lead to a teammate: this replica keeps only its scope-exit tombstone.
+    const storage = core.ctx.db.leads.storageInstance;
+    const [previous] = await storage.findDocumentsById([created.lead.id], false);
+    if (previous === undefined) throw new Error('the merged lead is gone');
+    const left = {
+      ...scopeExitTombstone('leads', previous),
+      _deleted: true,
+      _meta: { lwt: previous._meta.lwt + 1 },
+      _rev: createRevision('scope-exit', previous),
+      _attachments: {},
+    } as unknown as RxDocumentData<Lead>;
+    const written = await storage.bulkWrite([{ previous, document: left }], 'test-scope-exit');
+    expect(written.error).toEqual([]);
+
+    person(7, { tags: ['fub', 'again'] });
+    await service.syncNow();
+    expect((await service.status()).lastPoll).toMatchObject({ created: 0, teammates: 1 });
+    expect(await core.ctx.db.leads.findOne('fub-7').exec()).toBeNull();
   });
 
   it('leaves a lead the agent moved to the bin there', async () => {

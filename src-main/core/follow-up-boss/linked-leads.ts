@@ -4,6 +4,8 @@
 // fubStage before polling compares stages). A full run reads them all once; a run that only
 // reads webhook events looks a person's lead up by its usual id (`fub-<person id>`) and reads
 // them all only when that misses (a person merged into a lead that was there before).
+// A person linked to a lead of another id is remembered (person id -> lead id, in the work
+// state) even after the lead left this replica for a teammate, so it is not made again.
 import type { Lead } from '../../../src-shared/domain';
 import type { PorchlightDatabase } from '../store/collections';
 import { fubLeadId } from './person-lead';
@@ -12,25 +14,43 @@ export class LinkedLeads {
   private readonly byPerson = new Map<string, Lead>();
   private complete = false;
 
-  private constructor(private readonly db: PorchlightDatabase) {}
+  private constructor(
+    private readonly db: PorchlightDatabase,
+    /** Person id -> lead id, for leads whose id is not `fub-<person id>` (the work state's). */
+    readonly personLeads: Record<string, string>,
+  ) {}
 
   /** Every linked lead, read now (a full run: write-back walks them all). */
-  static async read(db: PorchlightDatabase): Promise<LinkedLeads> {
-    const linked = new LinkedLeads(db);
+  static async read(db: PorchlightDatabase, personLeads: Record<string, string> = {}): Promise<LinkedLeads> {
+    const linked = new LinkedLeads(db, personLeads);
     await linked.readAll();
     return linked;
   }
 
   /** Leads read as people are named (a run that only reads webhook events). */
-  static onDemand(db: PorchlightDatabase): LinkedLeads {
-    return new LinkedLeads(db);
+  static onDemand(db: PorchlightDatabase, personLeads: Record<string, string> = {}): LinkedLeads {
+    return new LinkedLeads(db, personLeads);
   }
 
   private async readAll(): Promise<void> {
     const docs = await this.db.leads.find({ selector: { fubId: { $exists: true } } }).exec();
-    for (const doc of docs)
-      if (!this.byPerson.has(doc.fubId ?? '')) this.byPerson.set(doc.fubId ?? '', doc.toMutableJSON());
+    for (const doc of docs) {
+      const lead = doc.toMutableJSON();
+      if (!this.byPerson.has(lead.fubId ?? '')) this.byPerson.set(lead.fubId ?? '', lead);
+      this.remember(lead);
+    }
     this.complete = true;
+  }
+
+  private remember(lead: Lead): void {
+    if (lead.fubId === undefined || lead.deletedAt !== 0) return;
+    if (lead.id !== fubLeadId(Number(lead.fubId))) this.personLeads[lead.fubId] = lead.id;
+  }
+
+  /** The leads a person may have had here: its usual id, and the lead it was merged into. */
+  leadIdsOf(personId: string, usual: string): string[] {
+    const merged = this.personLeads[personId];
+    return merged === undefined || merged === usual ? [usual] : [usual, merged];
   }
 
   async get(personId: string | undefined): Promise<Lead | undefined> {
@@ -40,6 +60,7 @@ export class LinkedLeads {
     const usual = (await this.db.leads.findOne(fubLeadId(Number(personId))).exec())?.toMutableJSON();
     if (usual?.fubId === personId) {
       this.byPerson.set(personId, usual);
+      this.remember(usual);
       return usual;
     }
     await this.readAll();
@@ -49,8 +70,13 @@ export class LinkedLeads {
   /** The lead as written to the store (a lead whose link was removed leaves the map). */
   wrote(lead: Lead, personId: string | undefined = lead.fubId): void {
     if (personId === undefined) return;
-    if (lead.fubId === personId) this.byPerson.set(personId, lead);
-    else this.byPerson.delete(personId);
+    if (lead.fubId === personId) {
+      this.byPerson.set(personId, lead);
+      this.remember(lead);
+    } else {
+      this.byPerson.delete(personId);
+      if (this.personLeads[personId] === lead.id) delete this.personLeads[personId];
+    }
   }
 
   /** The linked leads known so far (all of them after `read`). */

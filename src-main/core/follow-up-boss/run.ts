@@ -60,7 +60,11 @@ export async function runFollowUpBoss(
   kind: RunKind,
   events: EventsSource,
 ): Promise<void> {
-  const linked = kind === 'full' ? await LinkedLeads.read(deps.db) : LinkedLeads.onDemand(deps.db);
+  // The memory of merged people is the state's own object: what the run learns is saved with it.
+  const linked =
+    kind === 'full'
+      ? await LinkedLeads.read(deps.db, state.personLeads)
+      : LinkedLeads.onDemand(deps.db, state.personLeads);
   const read: PeopleRead = new Map();
   if (kind === 'full') {
     try {

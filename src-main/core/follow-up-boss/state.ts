@@ -43,6 +43,12 @@ const stateSchema = z.object({
   eventsError: z.string().nullable().catch(null),
   /** Keyed `message:<id>` or `stage:<leadId>`. */
   failures: z.record(z.string(), failureSchema).catch({}),
+  /**
+   * People linked to a lead of another id than `fub-<person id>` (merged into a lead that was
+   * there before): person id -> lead id. Kept after the lead leaves this replica, so a person
+   * whose lead the team gave to a teammate is recognised by that lead's scope-exit tombstone.
+   */
+  personLeads: z.record(z.string(), z.string()).catch({}),
 });
 export type FubWorkState = z.infer<typeof stateSchema>;
 

@@ -4,7 +4,8 @@
 // merge fills empty fields and adds tags and notes; a stage changed in Follow Up Boss since it
 // was last read moves the lead's stage. Reading a person twice changes nothing more, so a
 // person both a webhook and the poll bring in is one lead, merged once. A person whose lead the
-// team gave to a teammate is left to them (counted as `teammates`), never made again here.
+// team gave to a teammate is left to them (counted as `teammates`), never made again here,
+// whether its lead was `fub-<id>` or a lead it was merged into (remembered in LinkedLeads).
 import { isDeepStrictEqual } from 'node:util';
 import type { Lead } from '../../../src-shared/domain';
 import type { FubPollReport } from '../../../src-shared/ipc/follow-up-boss';
@@ -62,8 +63,10 @@ export async function takePerson(
   const existing = await matchFor(deps, linked, reading.lead);
   if (existing === undefined) {
     // Its lead went to a teammate: making it again would be refused by the server as out of
-    // scope, and count a "new lead" that is not.
-    if ((await leadsLeftForTeammates(deps.db, [reading.lead.id])).length > 0) {
+    // scope (or, for a person merged into a lead of another id, be a second lead of them), and
+    // count a "new lead" that is not.
+    const person = reading.lead.fubId ?? '';
+    if ((await leadsLeftForTeammates(deps.db, linked.leadIdsOf(person, reading.lead.id))).length > 0) {
       report.teammates = (report.teammates ?? 0) + 1;
       return undefined;
     }

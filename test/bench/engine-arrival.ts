@@ -33,6 +33,8 @@ export interface ArrivalResult {
   loopP50: number;
   loopP99: number;
   loopMax: number;
+  /** How many delays monitorEventLoopDelay sampled: with few, its p99 is the longest one or two. */
+  loopSamples: number;
 }
 
 const newLead = (i: number) => ({
@@ -126,6 +128,7 @@ export async function arrival(through: 'handler' | 'store' | 'solo'): Promise<Ar
       loopP50: loop.percentile(50) / 1e6,
       loopP99: loop.percentile(99) / 1e6,
       loopMax: loop.max / 1e6,
+      loopSamples: loop.count,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

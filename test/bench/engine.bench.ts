@@ -238,6 +238,13 @@ export async function runEngineBench(): Promise<void> {
     '< 20 ms',
   );
   row('burst, event-loop delay max', burst.loopMax, '', '');
+  rows.push([
+    'burst, event-loop delays sampled',
+    `${burst.loopSamples}`,
+    '',
+    '',
+    'one per turn of the loop: with few, the p99 is the longest turn or two',
+  ]);
   row(
     'burst, leads-create alone, p50',
     burst.createP50,

@@ -37,6 +37,7 @@ import {
   settleWaitingForProfile,
 } from './settle';
 import type { DispatchDeps } from './dispatch-deps';
+import { docById } from '../store/by-id';
 
 const HOUR_MS = 3_600_000;
 
@@ -55,11 +56,11 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     if (claim.retryAt !== undefined) deps.defer(scheduled.id, claim.retryAt);
     return;
   }
-  const message = (await ctx.db.messages.findOne(scheduled.id).exec())?.toMutableJSON();
+  const message = claim.message ?? (await docById(ctx.db.messages, scheduled.id))?.toMutableJSON();
   if (message === undefined || message.status !== 'claimed') return;
 
   // 2: stop rules, re-checked after the claim.
-  const lead = (await ctx.db.leads.findOne(message.leadId).exec())?.toMutableJSON();
+  const lead = (await docById(ctx.db.leads, message.leadId))?.toMutableJSON();
   if (lead === undefined || lead.deletedAt > 0) return settleStopped(ctx, message, 'the lead was deleted');
   if (lead.stage === 'closed' || lead.stage === 'lost')
     return settleStopped(ctx, message, `the lead is ${lead.stage}`);
@@ -72,7 +73,7 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   let stepTitle: string | undefined;
   let firstTouch = false;
   if (message.enrollmentId !== undefined) {
-    enrollment = (await ctx.db.enrollments.findOne(message.enrollmentId).exec())?.toMutableJSON();
+    enrollment = (await docById(ctx.db.enrollments, message.enrollmentId))?.toMutableJSON();
     if (enrollment?.status !== 'active')
       return settleCancelled(ctx, message, `the enrollment is ${enrollment?.status ?? 'gone'}`, 'hold');
     const version = await loadVersion(ctx, enrollment);

@@ -7,6 +7,7 @@ import { advanceEnrollment, stopEnrollment } from '../enrollments/materialise';
 import type { MessagePatch } from '../messages/outbox-state';
 import { transitionMessage } from '../messages/outbox-state';
 import { ensureTask } from '../tasks/task-store';
+import { docById } from '../store/by-id';
 import { retryDelayMs } from './backoff';
 
 export function emitAttention(ctx: CoreContext): void {
@@ -130,10 +131,13 @@ export async function settleSent(
   });
   if (sent === null) return;
   // "Last contact" is a touch that reached the lead; a notification went to the agent.
-  const lead = sent.channel === 'notification' ? null : await ctx.db.leads.findOne(message.leadId).exec();
-  if (lead !== null && lead.lastContactAt < now)
-    await lead.incrementalPatch({ lastContactAt: now, updatedAt: now });
-  await advanceEnrollment(ctx, sent, now);
+  const lead = sent.channel === 'notification' ? null : await docById(ctx.db.leads, message.leadId);
+  const touched =
+    lead !== null && lead.lastContactAt < now
+      ? await lead.incrementalPatch({ lastContactAt: now, updatedAt: now })
+      : lead;
+  // The next step is written for the lead just read, not read again.
+  await advanceEnrollment(ctx, sent, now, touched === null ? {} : { lead: touched.toMutableJSON() });
 }
 
 /** Failed for good: the reason is kept, the agent gets a task, the sequence carries on. */

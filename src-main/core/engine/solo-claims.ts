@@ -21,6 +21,10 @@ export class SoloClaimAuthority implements ClaimAuthority {
     if (claimed === null)
       return { granted: false, reason: 'not_scheduled', detail: 'the message is no longer scheduled' };
     const fencing = claimed.statusHistory.filter((c) => c.status === 'claimed').length;
-    return { granted: true, claim: { messageId, token, fencing, expiresAt: now + LEASE_MS } };
+    return {
+      granted: true,
+      claim: { messageId, token, fencing, expiresAt: now + LEASE_MS },
+      message: claimed,
+    };
   }
 }

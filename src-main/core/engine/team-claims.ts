@@ -22,6 +22,7 @@ import type { TeamClaimsConnection } from '../ports/sync-transport';
 import { Batcher } from './batcher';
 import { recordSettledElsewhere } from './claim-refusals';
 import { transitionMessage } from '../messages/outbox-state';
+import { docById } from '../store/by-id';
 
 /** A refused "held" is asked again after this long at most: the holder's result usually replicates first. */
 const HELD_RETRY_MS = 10_000;
@@ -98,7 +99,7 @@ export class TeamClaimAuthority implements ClaimAuthority {
         detail: 'this replica is still sending it',
         retryAt: now + HELD_RETRY_MS,
       };
-    const message = (await this.ctx.db.messages.findOne(messageId).exec())?.toMutableJSON();
+    const message = (await docById(this.ctx.db.messages, messageId))?.toMutableJSON();
     if (message?.status !== 'scheduled')
       return { granted: false, reason: 'not_scheduled', detail: 'the message is no longer scheduled' };
     const channel = message.plannedChannel ?? (message.channel === 'note' ? 'notification' : message.channel);
@@ -139,6 +140,7 @@ export class TeamClaimAuthority implements ClaimAuthority {
       return {
         granted: true,
         claim: { messageId, token, fencing: answer.fencing, expiresAt: answer.leaseUntil },
+        message: claimed,
       };
     }
     if (answer.reason === 'held')

@@ -2,11 +2,17 @@
 // already running it) and the deterministic enrollment id (sequence + lead + cycle). The first
 // step is materialised at once by enrollLead in materialise.ts, which owns the enroll ->
 // materialise -> complete -> re-enroll loop, so this file imports nothing of it.
+import type { RxDocument } from 'rxdb';
 import type { Channel, Enrollment, Lead, Sequence } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import { enrollmentIdOf } from '../engine/ids';
 
 export type EnrollOutcome = { enrolled: Enrollment } | { skipped: string };
+
+/** What insertEnrollment read and wrote, so the first step is materialised without reading it back. */
+export type InsertOutcome =
+  | { enrolled: Enrollment; doc: RxDocument<Enrollment>; lead: Lead; sequence: Sequence }
+  | { skipped: string };
 
 const CLOSED_STAGES: ReadonlySet<Lead['stage']> = new Set(['closed', 'lost']);
 
@@ -17,7 +23,9 @@ export async function suppressedChannels(ctx: CoreContext, lead: Lead): Promise<
   const byAddress =
     addresses.length === 0
       ? []
-      : await ctx.db.suppressions.find({ selector: { address: { $in: addresses } } }).exec();
+      : await ctx.db.suppressions
+          .find({ selector: { address: { $in: addresses } }, index: ['address'] })
+          .exec();
   return new Set([...byLead, ...byAddress].map((d) => d.channel));
 }
 
@@ -31,7 +39,7 @@ export async function insertEnrollment(
   leadOrId: Lead | string,
   sequenceOrId: Sequence | string,
   options: { anchorAt?: number; reason: string },
-): Promise<EnrollOutcome> {
+): Promise<InsertOutcome> {
   const { db, clock } = ctx;
   const lead =
     typeof leadOrId === 'string' ? (await db.leads.findOne(leadOrId).exec())?.toMutableJSON() : leadOrId;
@@ -44,11 +52,11 @@ export async function insertEnrollment(
   if (sequence.status !== 'active') return { skipped: `the sequence is ${sequence.status}` };
   if (lead.deletedAt > 0 || lead.mergedInto !== undefined) return { skipped: 'the lead is deleted' };
   if (CLOSED_STAGES.has(lead.stage)) return { skipped: `the lead is ${lead.stage}` };
-  // By lead alone (the [leadId, status] index): a selector naming the sequence too let the planner
-  // walk the sequence's index, every enrollment of the sequence, for each new lead of a burst.
-  const runs = (await db.enrollments.find({ selector: { leadId: lead.id } }).exec()).filter(
-    (run) => run.sequenceId === sequence.id,
-  );
+  // By lead alone, on the [leadId, status] index named: a selector naming the sequence too let
+  // the planner walk the sequence's index, every enrollment of the sequence, for each new lead.
+  const runs = (
+    await db.enrollments.find({ selector: { leadId: lead.id }, index: ['leadId', 'status'] }).exec()
+  ).filter((run) => run.sequenceId === sequence.id);
   if (runs.some((r) => r.status === 'active' || r.status === 'paused')) {
     return { skipped: 'the lead is already in this sequence' };
   }
@@ -70,7 +78,8 @@ export async function insertEnrollment(
     cycle,
     demo: lead.demo,
   };
-  const { error } = await db.enrollments.bulkInsert([enrollment]);
-  if (error.length > 0) return { skipped: 'the lead is already in this sequence' };
-  return { enrolled: enrollment };
+  const { success, error } = await db.enrollments.bulkInsert([enrollment]);
+  const doc = success[0];
+  if (error.length > 0 || doc === undefined) return { skipped: 'the lead is already in this sequence' };
+  return { enrolled: enrollment, doc, lead, sequence };
 }

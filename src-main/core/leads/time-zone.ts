@@ -39,8 +39,18 @@ function zoneOfState(state: string): string | undefined {
   return stateZones.get(state.trim().toUpperCase());
 }
 
+// Luxon answers by building an Intl formatter each time (about 30 µs); the zone names a book
+// uses are few, so each answer is kept (bounded, in case a feed sends endless junk names).
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size >= 1_000) zoneValidity.clear();
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 export async function deriveTimeZone(evidence: TimeZoneEvidence): Promise<DerivedTimeZone> {

@@ -17,6 +17,7 @@
 //              profile was saved) | cancelled (a stop rule)
 import type { Message, MessageStatus } from '../../../src-shared/domain';
 import type { PorchlightDatabase } from '../store/collections';
+import { docById } from '../store/by-id';
 
 const allowed: Partial<Record<MessageStatus, readonly MessageStatus[]>> = {
   draft: ['scheduled', 'cancelled'],
@@ -70,7 +71,7 @@ export async function transitionMessage(
     clear?: readonly ClearableField[];
   } = {},
 ): Promise<Message | null> {
-  const doc = await db.messages.findOne(id).exec();
+  const doc = await docById(db.messages, id);
   if (doc === null) return null;
   let moved = false;
   const updated = await doc.incrementalModify((current) => {

@@ -3,6 +3,8 @@
 // recipients (engine/team-claims.ts, docs/sync.md CL-*). The dispatcher sends only while it
 // holds a claim; a refusal with `retryAt` means "not now": the dispatcher leaves the message
 // alone until then (another replica holds it, or the server is out of reach).
+import type { Message } from '../../../src-shared/domain';
+
 export interface Claim {
   messageId: string;
   token: string;
@@ -12,7 +14,8 @@ export interface Claim {
 }
 
 export type ClaimResult =
-  | { granted: true; claim: Claim }
+  /** `message`: the claimed message as the claim stored it, when the authority wrote it locally. */
+  | { granted: true; claim: Claim; message?: Message }
   | {
       granted: false;
       reason: 'already_claimed' | 'not_scheduled' | 'suppressed' | 'settled_elsewhere' | 'unavailable';

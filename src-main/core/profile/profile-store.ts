@@ -46,14 +46,22 @@ export async function readProfile(ctx: CoreContext): Promise<AgentProfile> {
   return parsed.success ? parsed.data : agentProfileSchema.parse({});
 }
 
+// Every message in the agent's voice formats the same profile phone: the last answer is kept.
+let lastDisplayed: { phone: string; country: string; shown: string } | undefined;
+
 /** The phone as a lead should read it: national format at home, international abroad. */
 export function phoneForDisplay(phone: string, defaultCountry: string): string {
   if (phone === '') return '';
+  if (lastDisplayed?.phone === phone && lastDisplayed.country === defaultCountry) return lastDisplayed.shown;
   const parsed = parsePhoneNumberFromString(phone, defaultCountry.toUpperCase() as CountryCode);
-  if (parsed === undefined) return phone;
-  return parsed.country === defaultCountry.toUpperCase()
-    ? parsed.formatNational()
-    : parsed.formatInternational();
+  const shown =
+    parsed === undefined
+      ? phone
+      : parsed.country === defaultCountry.toUpperCase()
+        ? parsed.formatNational()
+        : parsed.formatInternational();
+  lastDisplayed = { phone, country: defaultCountry, shown };
+  return shown;
 }
 
 /** Saves the given fields; a phone or email that does not parse is refused beside its field. */

@@ -4,7 +4,8 @@
 // The plan names an index and a key range; the range becomes `ixN >= lower AND ixN <= upper` on
 // that index's column (bounds from RxDB's getStartIndexStringFrom{Lower,Upper}Bound, encoded like
 // the stored keys, so the range is exactly the one the memory storage scans). Then:
-// - RxDB's query matcher runs only when the plan says the index does not satisfy the selector;
+// - RxDB's query matcher runs only when the plan says the index does not satisfy the selector
+//   (a selector of plain equalities is matched by comparing values: equality-matcher.ts);
 // - RxDB's sort comparator runs only when the plan says the index order is not the sort order;
 // both flags are made true to the keys first (key-exactness.ts), so skipping them is exact.
 // When both are satisfied, skip/limit go into SQL and only the returned rows are read. Rows are
@@ -18,7 +19,6 @@
 // by its order group (query-planner.ts), which ends the prefix.
 import type Database from 'better-sqlite3';
 import {
-  getQueryMatcher,
   getSortComparator,
   objectPathMonad,
   type FilledMangoQuery,
@@ -30,6 +30,7 @@ import type { CollectionTable, IndexColumn } from './collection-table.js';
 import type { TableStatements } from './table-statements.js';
 import { boundKey, documentKeyFunction } from './index-key.js';
 import { RowReader, type DocumentSource } from './row-reader.js';
+import { queryMatcher } from './equality-matcher.js';
 import {
   MAX_GROUPS,
   choosePlan,
@@ -92,7 +93,7 @@ export class QueryRunner {
     const matcher =
       prepared.queryPlan.selectorSatisfiedByIndex && range
         ? undefined
-        : getQueryMatcher(this.schema, prepared.query);
+        : queryMatcher(this.schema, prepared.query);
     const reader = new RowReader(!matcher && this.source.holdsAny(), this.source);
     return { documents: this.select(prepared, range, matcher, reader), reader };
   }
@@ -215,7 +216,7 @@ export class QueryRunner {
         `${range.column.column} ${range.inclusiveEnd ? '<=' : '<'} ?`;
       return this.statements.get<[string, string], number>(sql, 'pluck').get(range.lower, range.upper) ?? 0;
     }
-    const matcher = getQueryMatcher(this.schema, prepared.query);
+    const matcher = queryMatcher(this.schema, prepared.query);
     let count = 0;
     for (const json of this.statement(range, 'ASC', false, false).iterate(...this.params(range))) {
       if (matcher(JSON.parse(json as string) as Doc)) {

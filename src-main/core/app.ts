@@ -2,6 +2,7 @@
 // the feature's schema from src-shared/ipc (in this one place), runs the handler and returns
 // its result; errors leave as PorchlightError with a code. Features register here; a name
 // registered twice is an error. Any behaviour is two hops away: this file, then the feature.
+// Requests take turns with the engine on the event loop (fair-turns.ts).
 import type { z } from 'zod';
 import { combine } from '../../src-shared/ipc/combine';
 import type { HandlerName, HandlerResult, ValidArgs } from '../../src-shared/ipc/contract';
@@ -16,6 +17,7 @@ import { composeHandlers } from './compose/handlers';
 import { replyHandlers } from './replies/handlers';
 import type { CoreContext } from './context';
 import { desktopHandlers } from './desktop/handlers';
+import { FairTurns } from './fair-turns';
 import { emailHandlers } from './email/handlers';
 import { enrollmentHandlers } from './enrollments/handlers';
 import { followUpBossHandlers } from './follow-up-boss/handlers';
@@ -70,7 +72,10 @@ export function createCoreApp(ctx: CoreContext): CoreApp {
     listingHandlers(ctx),
   ) satisfies HandlerMap;
 
+  const turns = new FairTurns();
+
   async function invoke(name: string, rawArgs: unknown): Promise<unknown> {
+    await turns.admit();
     if (!isHandlerName(name))
       throw new PorchlightError('unknown_handler', `There is no handler named "${name}".`);
     const parsed = handlerArgs[name].safeParse(rawArgs ?? {});

@@ -24,6 +24,12 @@ export class ClaimRouter implements ClaimAuthority {
     return this.current().claim(messageId, now);
   }
 
+  /** Solo's claim on the write; undefined while this desktop belongs to a team. */
+  get claimSeen(): ClaimAuthority['claimSeen'] {
+    const current = this.current();
+    return current === this.solo ? this.solo.claimSeen : undefined;
+  }
+
   start(): void {
     this.running = true;
     this.current();

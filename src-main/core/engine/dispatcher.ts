@@ -6,7 +6,7 @@
 // the timer through the store's change stream, whoever wrote them. A message whose claim was
 // refused for now (team mode: another replica holds it, or the server is out of reach) is left
 // alone until its retry time, and the timer wakes for it then.
-import type { MangoQuerySelector } from 'rxdb';
+import type { MangoQuerySelector, RxDocument } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { Channel, Message } from '../../../src-shared/domain';
 import type { EngineSettings } from '../../../src-shared/playbooks/engine-settings';
@@ -124,7 +124,7 @@ export class OutboxDispatcher {
         .find({ selector, sort: [{ sendAt: 'asc' }], limit: BATCH })
         .exec();
       if (due.length === 0) return;
-      const runnable: Message[] = [];
+      const runnable: RxDocument<Message>[] = [];
       for (const doc of due) {
         const channel = doc.channel === 'note' ? 'notification' : doc.channel;
         if (this.blockedUntil.has(channel)) continue;
@@ -132,7 +132,7 @@ export class OutboxDispatcher {
         const slot = this.limiter.take(channel, now);
         if (slot === true) {
           this.limiter.refund(channel);
-          runnable.push(doc.toMutableJSON());
+          runnable.push(doc);
         } else this.blockedUntil.set(channel, slot);
       }
       await Promise.all(runnable.map((m) => this.dispatch(m)));
@@ -140,7 +140,8 @@ export class OutboxDispatcher {
     }
   }
 
-  private async dispatch(message: Message): Promise<void> {
+  private async dispatch(doc: RxDocument<Message>): Promise<void> {
+    const message = doc.toMutableJSON();
     try {
       await dispatchOne(
         {
@@ -153,6 +154,7 @@ export class OutboxDispatcher {
           defer: (id, until) => this.deferredUntil.set(id, until),
         },
         message,
+        doc,
       );
     } catch (error) {
       // A store error must not kill the loop; the message stays where it was (recovered on start).

@@ -1,8 +1,11 @@
 // One message through the outbox: claim -> re-check everything -> sending (persisted BEFORE the
-// provider is called) -> provider -> record. Guarantees: nothing is handed to a provider without
+// provider is called) -> provider -> record. In solo mode the claim is taken by the write that
+// records the outcome, from the revision the checks read (so a send is one write, and a message
+// changed meanwhile is left for the next pass). Guarantees: nothing is handed to a provider without
 // a claim and a persisted `sending`; a crash or timeout after that point leaves `uncertain`,
 // never a silent second send; stop rules, suppressions, consent and quiet hours are checked
 // after the claim, right before the send; a demo lead never reaches a port that reaches leads.
+import type { RxDocument } from 'rxdb';
 import type { Channel, Enrollment, Message, SequenceStep } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
 import { PROFILE_SETTINGS_SECTION } from '../../../src-shared/ipc/profile';
@@ -47,25 +50,49 @@ export function senderFor(ports: EnginePorts, channel: SendChannel): ChannelSend
   ];
 }
 
-export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promise<void> {
+export async function dispatchOne(
+  deps: DispatchDeps,
+  scheduled: Message,
+  /** The message's document as the dispatcher read it: solo claims it on the write (step 1). */
+  seen?: RxDocument<Message>,
+): Promise<void> {
   const { ctx, settings } = deps;
   const now = ctx.clock.now();
-  // 1: claim (solo: atomic scheduled -> claimed; team: the server's lease).
-  const claim = await deps.claims.claim(scheduled.id, now);
-  if (!claim.granted) {
-    if (claim.retryAt !== undefined) deps.defer(scheduled.id, claim.retryAt);
-    return;
+  // 1: claim. Team: the server's lease, before anything else. Solo: everything below is checked
+  // on the message as read, and the claim is taken with the write that records the outcome, only
+  // if nothing changed the message since (claimSeen): one write when it goes out.
+  const claimSeen = seen === undefined ? undefined : deps.claims.claimSeen;
+  let message: Message;
+  let token: string | undefined;
+  if (claimSeen === undefined || seen === undefined) {
+    const claim = await deps.claims.claim(scheduled.id, now);
+    if (!claim.granted) {
+      if (claim.retryAt !== undefined) deps.defer(scheduled.id, claim.retryAt);
+      return;
+    }
+    const claimed = claim.message ?? (await docById(ctx.db.messages, scheduled.id))?.toMutableJSON();
+    if (claimed === undefined || claimed.status !== 'claimed') return;
+    message = claimed;
+    token = claim.claim.token;
+  } else {
+    if (scheduled.status !== 'scheduled') return;
+    message = scheduled;
   }
-  const message = claim.message ?? (await docById(ctx.db.messages, scheduled.id))?.toMutableJSON();
-  if (message === undefined || message.status !== 'claimed') return;
+  /** Records an outcome other than a send (each is written from `claimed`, claimed here in solo). */
+  const settle = async (write: (claimed: Message) => Promise<void>): Promise<void> => {
+    if (claimSeen === undefined || seen === undefined) return write(message);
+    const claim = await claimSeen(seen, now);
+    if (claim.granted) await write(claim.message ?? message);
+  };
 
   // 2: stop rules, re-checked after the claim.
   const lead = (await docById(ctx.db.leads, message.leadId))?.toMutableJSON();
-  if (lead === undefined || lead.deletedAt > 0) return settleStopped(ctx, message, 'the lead was deleted');
+  if (lead === undefined || lead.deletedAt > 0)
+    return settle((claimed) => settleStopped(ctx, claimed, 'the lead was deleted'));
   if (lead.stage === 'closed' || lead.stage === 'lost')
-    return settleStopped(ctx, message, `the lead is ${lead.stage}`);
+    return settle((claimed) => settleStopped(ctx, claimed, `the lead is ${lead.stage}`));
   const suppressed = await suppressedChannels(ctx, lead);
-  if (suppressed.has('all')) return settleStopped(ctx, message, 'the lead opted out');
+  if (suppressed.has('all')) return settle((claimed) => settleStopped(ctx, claimed, 'the lead opted out'));
   let enrollment: Enrollment | undefined;
   let step: Pick<SequenceStep, 'channel' | 'fallback'> = {
     channel: message.plannedChannel ?? (message.channel === 'note' ? 'notification' : message.channel),
@@ -75,26 +102,32 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
   if (message.enrollmentId !== undefined) {
     enrollment = (await docById(ctx.db.enrollments, message.enrollmentId))?.toMutableJSON();
     if (enrollment?.status !== 'active')
-      return settleCancelled(ctx, message, `the enrollment is ${enrollment?.status ?? 'gone'}`, 'hold');
+      return settle((claimed) =>
+        settleCancelled(ctx, claimed, `the enrollment is ${enrollment?.status ?? 'gone'}`, 'hold'),
+      );
     const version = await loadVersion(ctx, enrollment);
     const versionStep = version?.steps[message.stepIndex ?? -1];
     if (version === null || versionStep === undefined)
-      return settleStopped(ctx, message, 'the step no longer exists');
+      return settle((claimed) => settleStopped(ctx, claimed, 'the step no longer exists'));
     step = versionStep;
     firstTouch = isFirstTouchStep(version, message.stepIndex ?? 0);
     // 3: the step's condition, evaluated now (what happened during the delay counts).
     const condition = await conditionHolds(ctx, versionStep.condition, lead, enrollment, message);
     if (!condition.holds)
-      return settleCancelled(ctx, message, `condition not met: ${condition.why}`, 'advance');
+      return settle((claimed) =>
+        settleCancelled(ctx, claimed, `condition not met: ${condition.why}`, 'advance'),
+      );
   }
 
   // 4: catch-up. A speed-to-lead message that is a day late means nothing any more: skipped.
   const lateness = now - (message.sendAt ?? now);
   if (firstTouch && lateness > settings.staleFirstTouchHours * HOUR_MS) {
-    return settleSkipped(
-      ctx,
-      message,
-      `Skipped: ${Math.round(lateness / HOUR_MS)} h late for a first touch, it would no longer mean anything.`,
+    return settle((claimed) =>
+      settleSkipped(
+        ctx,
+        claimed,
+        `Skipped: ${Math.round(lateness / HOUR_MS)} h late for a first touch, it would no longer mean anything.`,
+      ),
     );
   }
 
@@ -112,9 +145,9 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     requireExplicitSmsConsent: settings.requireExplicitSmsConsent,
     connected,
   });
-  if (plan.kind === 'skip') return settleSkipped(ctx, message, plan.reason);
+  if (plan.kind === 'skip') return settle((claimed) => settleSkipped(ctx, claimed, plan.reason));
   if (plan.kind === 'wait') {
-    await settleWaiting(ctx, message, plan.channel, step.channel, plan.reason);
+    await settle((claimed) => settleWaiting(ctx, claimed, plan.channel, step.channel, plan.reason));
     // The channel may have connected while this was decided: its release ran before this
     // message waited and found nothing, so the message is released here instead of waiting on.
     if (plan.channel !== 'call' && senderFor(deps.ports, plan.channel) !== undefined)
@@ -130,18 +163,21 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     const rules = sendRulesOf(lead, settings, ctx.workspace.defaultCountry);
     const policy = sendPolicyFor(rules, dayRulesOf(settings));
     if (!rules.zones.every((zone) => isAllowedAt(now, zone, policy))) {
-      return settleRescheduled(
-        ctx,
-        message,
-        nextAllowedSendTime(now, rules.zones, policy),
-        'quiet hours in the lead’s zone',
+      return settle((claimed) =>
+        settleRescheduled(
+          ctx,
+          claimed,
+          nextAllowedSendTime(now, rules.zones, policy),
+          'quiet hours in the lead’s zone',
+        ),
       );
     }
   }
 
   // 7: per-channel rate limit on the channel actually used.
   const slot = deps.limiter.take(channel, now);
-  if (slot !== true) return settleRescheduled(ctx, message, slot, `${channel} rate limit`);
+  if (slot !== true)
+    return settle((claimed) => settleRescheduled(ctx, claimed, slot, `${channel} rate limit`));
 
   // 8: render; a template that would send an empty or broken value is refused, never sent; one
   // that needs an empty field of the agent's profile waits until it is filled.
@@ -165,44 +201,51 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     if (!(error instanceof TemplateError)) throw error;
     deps.limiter.refund(channel);
     if (error.code === 'missing_profile' || error.code === 'missing_footer_info')
-      return settleWaitingForProfile(ctx, message, channel, profileWaitReason(error));
+      return settle((claimed) => settleWaitingForProfile(ctx, claimed, channel, profileWaitReason(error)));
     // No home fits the lead now: the step is skipped with the reason, never sent with an empty list.
-    if (error.code === 'no_property_matches') return settleSkipped(ctx, message, error.message);
-    return settleFailed(ctx, message, { code: `template_${error.code}`, message: error.message }, 'claimed', {
-      task: true,
-    });
+    if (error.code === 'no_property_matches')
+      return settle((claimed) => settleSkipped(ctx, claimed, error.message));
+    return settle((claimed) =>
+      settleFailed(ctx, claimed, { code: `template_${error.code}`, message: error.message }, 'claimed', {
+        task: true,
+      }),
+    );
   }
 
   // 9: a demo lead never reaches a real provider.
   const sender = channel === 'call' ? undefined : senderFor(deps.ports, channel);
   if (lead.demo && sender?.reachesLeads === true) {
-    return settleFailed(
-      ctx,
-      message,
-      {
-        code: 'demo_lead',
-        message: 'Demo lead: not sent through a real provider (demo data uses fictional numbers).',
-      },
-      'claimed',
-      { task: false },
+    return settle((claimed) =>
+      settleFailed(
+        ctx,
+        claimed,
+        {
+          code: 'demo_lead',
+          message: 'Demo lead: not sent through a real provider (demo data uses fictional numbers).',
+        },
+        'claimed',
+        { task: false },
+      ),
     );
   }
   const to = channel === 'email' ? lead.email : channel === 'notification' ? lead.ownerId : lead.phone;
 
   // A call step is a task for the agent: nothing is handed to a provider, nothing reached the lead.
   if (channel === 'call') {
-    await ensureTask(ctx, {
-      id: `call-${message.id.slice(4)}`,
-      leadId: lead.id,
-      ownerId: lead.ownerId,
-      kind: 'call',
-      title: `Call ${leadDisplayName(lead)}: ${stepTitle ?? 'follow-up call'}`.slice(0, 200),
-      notes: body.slice(0, 5000),
-      dueAt: now,
-      messageId: message.id,
-      demo: lead.demo,
+    return settle(async (claimed) => {
+      await ensureTask(ctx, {
+        id: `call-${message.id.slice(4)}`,
+        leadId: lead.id,
+        ownerId: lead.ownerId,
+        kind: 'call',
+        title: `Call ${leadDisplayName(lead)}: ${stepTitle ?? 'follow-up call'}`.slice(0, 200),
+        notes: body.slice(0, 5000),
+        dueAt: now,
+        messageId: message.id,
+        demo: lead.demo,
+      });
+      await settleRerouted(ctx, claimed, body, `Became a call task for the agent: ${stepTitle ?? 'call'}.`);
     });
-    return settleRerouted(ctx, message, body, `Became a call task for the agent: ${stepTitle ?? 'call'}.`);
   }
 
   // 10: persist `sending` before the request can leave.
@@ -212,13 +255,20 @@ export async function dispatchOne(deps: DispatchDeps, scheduled: Message): Promi
     ...(subject === undefined ? {} : { subject }),
     ...(to === undefined ? {} : { to }),
     ...(choice.fellBack ? { plannedChannel: step.channel } : {}),
-    claimToken: claim.claim.token,
   };
-  const sending = await transitionMessage(ctx.db, message.id, 'sending', ctx.clock.now(), {
-    from: ['claimed'],
-    patch,
-    ...(choice.fellBack ? { detail: `fell back: ${choice.skipped.join('; ')}` } : {}),
-  });
+  const detail = choice.fellBack ? { detail: `fell back: ${choice.skipped.join('; ')}` } : {};
+  let sending: Message | null;
+  if (claimSeen === undefined || seen === undefined) {
+    sending = await transitionMessage(ctx.db, message.id, 'sending', ctx.clock.now(), {
+      from: ['claimed'],
+      patch: { ...patch, ...(token === undefined ? {} : { claimToken: token }) },
+      ...detail,
+    });
+  } else {
+    // Solo: claimed and sending in one write, only if the message is as it was read.
+    const claim = await claimSeen(seen, ctx.clock.now(), { patch, ...detail });
+    sending = claim.granted ? (claim.message ?? null) : null;
+  }
   if (sending === null) return;
   // The homes of a {{property_matches}} block are the lead's from the moment they may have left.
   if (listingIds !== undefined) await recordHomesSent(ctx, lead.id, listingIds, channel);

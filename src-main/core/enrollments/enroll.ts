@@ -11,8 +11,7 @@ export type EnrollOutcome = { enrolled: Enrollment } | { skipped: string };
 
 /** What insertEnrollment read and wrote, so the first step is materialised without reading it back. */
 export type InsertOutcome =
-  | { enrolled: Enrollment; doc: RxDocument<Enrollment>; lead: Lead; sequence: Sequence }
-  | { skipped: string };
+  { enrolled: Enrollment; doc: RxDocument<Enrollment>; lead: Lead; sequence: Sequence } | { skipped: string };
 
 const CLOSED_STAGES: ReadonlySet<Lead['stage']> = new Set(['closed', 'lost']);
 

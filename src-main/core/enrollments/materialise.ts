@@ -33,7 +33,7 @@ export async function patchEnrollment(
   patch: EnrollmentPatch,
 ): Promise<Enrollment | null> {
   const doc = await docById(ctx.db.enrollments, id);
-  return doc === null ? null : (await patchEnrollmentDoc(ctx, doc, patch))?.toMutableJSON() ?? null;
+  return doc === null ? null : ((await patchEnrollmentDoc(ctx, doc, patch))?.toMutableJSON() ?? null);
 }
 
 /**
@@ -179,7 +179,9 @@ export async function materialiseNext(
   const { error } = await db.messages.bulkInsert([message]);
   const refused = error.find((e) => e.status !== 409);
   if (refused !== undefined) throw new Error(`The step's message could not be stored (${refused.status}).`);
-  await patchEnrollmentDoc(ctx, doc, (e) => (e.pendingMessageId === undefined ? { pendingMessageId: id } : null));
+  await patchEnrollmentDoc(ctx, doc, (e) =>
+    e.pendingMessageId === undefined ? { pendingMessageId: id } : null,
+  );
   return message;
 }
 

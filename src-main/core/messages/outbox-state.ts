@@ -15,6 +15,8 @@
 //              claim because another replica settled the message (engine/team-claims.ts)
 //   claimed -> waiting_for_profile (the template needs an empty profile field) -> scheduled (the
 //              profile was saved) | cancelled (a stop rule)
+import type { RxDocument } from 'rxdb';
+import { RxError } from 'rxdb';
 import type { Message, MessageStatus } from '../../../src-shared/domain';
 import type { PorchlightDatabase } from '../store/collections';
 import { docById } from '../store/by-id';
@@ -54,6 +56,47 @@ export type ClearableField = 'statusReason' | 'error' | 'plannedChannel';
 
 export type MessagePatch = Partial<Omit<Message, 'id' | 'status' | 'statusHistory'>>;
 
+export interface TransitionOptions {
+  from?: readonly MessageStatus[];
+  detail?: string;
+  patch?: MessagePatch;
+  /** Optional fields that no longer apply (a waiting reason once it goes out). */
+  clear?: readonly ClearableField[];
+  /** A status passed through in the same change (solo: claimed on the way to sending), kept in the history. */
+  via?: MessageStatus;
+}
+
+/** The message after the move, or undefined when the table (or `from`) refuses it. */
+function moved(
+  current: Message,
+  to: MessageStatus,
+  at: number,
+  options: TransitionOptions,
+): Message | undefined {
+  if (options.from !== undefined && !options.from.includes(current.status)) return undefined;
+  const via = options.via;
+  if (
+    via === undefined
+      ? !canTransition(current.status, to)
+      : !canTransition(current.status, via) || !canTransition(via, to)
+  )
+    return undefined;
+  const change =
+    options.detail === undefined
+      ? { status: to, at }
+      : { status: to, at, detail: options.detail.slice(0, 200) };
+  const kept = { ...current };
+  for (const field of options.clear ?? []) delete kept[field];
+  const passed = via === undefined ? [] : [{ status: via, at }];
+  return {
+    ...kept,
+    ...options.patch,
+    status: to,
+    updatedAt: at,
+    statusHistory: [...current.statusHistory, ...passed, change].slice(-HISTORY_LIMIT),
+  };
+}
+
 /**
  * Moves a message to `to` if the table allows it from its current status (and, when `from` is
  * given, only from one of those). Returns the new document, or null when the move was refused.
@@ -63,35 +106,35 @@ export async function transitionMessage(
   id: string,
   to: MessageStatus,
   at: number,
-  options: {
-    from?: readonly MessageStatus[];
-    detail?: string;
-    patch?: MessagePatch;
-    /** Optional fields that no longer apply (a waiting reason once it goes out). */
-    clear?: readonly ClearableField[];
-  } = {},
+  options: TransitionOptions = {},
 ): Promise<Message | null> {
   const doc = await docById(db.messages, id);
   if (doc === null) return null;
-  let moved = false;
+  let next: Message | undefined;
   const updated = await doc.incrementalModify((current) => {
-    moved = false;
-    if (options.from !== undefined && !options.from.includes(current.status)) return current;
-    if (!canTransition(current.status, to)) return current;
-    moved = true;
-    const change =
-      options.detail === undefined
-        ? { status: to, at }
-        : { status: to, at, detail: options.detail.slice(0, 200) };
-    const kept = { ...current };
-    for (const field of options.clear ?? []) delete kept[field];
-    return {
-      ...kept,
-      ...options.patch,
-      status: to,
-      updatedAt: at,
-      statusHistory: [...current.statusHistory, change].slice(-HISTORY_LIMIT),
-    };
+    next = moved(current, to, at, options);
+    return next ?? current;
   });
-  return moved ? updated.toMutableJSON() : null;
+  return next === undefined ? null : updated.toMutableJSON();
+}
+
+/**
+ * The same move, made only if the message is still the revision `seen` was read at (RxDB writes
+ * it with that revision as the expected one): null when the table refuses it or anything changed
+ * the message since. The solo send pipeline checks a message as read, then claims it with this.
+ */
+export async function transitionSeen(
+  seen: RxDocument<Message>,
+  to: MessageStatus,
+  at: number,
+  options: TransitionOptions = {},
+): Promise<Message | null> {
+  const next = moved(seen.toMutableJSON(), to, at, options);
+  if (next === undefined) return null;
+  try {
+    return (await seen.modify(() => next)).toMutableJSON();
+  } catch (error) {
+    if (error instanceof RxError && error.code === 'CONFLICT') return null;
+    throw error;
+  }
 }

@@ -85,6 +85,18 @@ export function orderGroup(value: unknown): unknown {
   return value;
 }
 
+/** A condition only a number satisfies (mingo compares values of one type): $eq or a range. */
+function boundsNumber(condition: unknown): boolean {
+  if (typeof condition !== 'object' || condition === null) return false;
+  const operators = Object.entries(condition as Record<string, unknown>);
+  return operators.some(
+    ([operator, value]) =>
+      ['$eq', '$gt', '$gte', '$lt', '$lte'].includes(operator) &&
+      typeof value === 'number' &&
+      Number.isFinite(value),
+  );
+}
+
 /**
  * How many leading sort fields the index order already gives, and in which direction to scan.
  * Fields that the selector pins with $eq are constant among the results and are skipped, as in
@@ -125,14 +137,14 @@ export function orderedPrefix(
     }
     const type = getSchemaByObjectPath(schema, part[0]).type;
     // An absent value indexes like 0/false/'' but sorts first in RxDB: only required fields
-    // qualify. Strings qualify by their orderGroup, which ends the prefix: within a group the index
-    // order of the next fields means nothing.
-    const ordered =
-      type === 'number' ||
-      type === 'integer' ||
-      type === 'boolean' ||
-      (type === 'string' && !walks.has(prepared));
-    if (!ordered || !required.has(part[0])) {
+    // qualify, and optional numbers the selector bounds (no document without one matches, and the
+    // matcher runs on every row, so the absent ones indexed as 0 never reach the results). Strings
+    // qualify by their orderGroup, which ends the prefix: within a group the index order of the
+    // next fields means nothing.
+    const numeric = type === 'number' || type === 'integer';
+    const ordered = numeric || type === 'boolean' || (type === 'string' && !walks.has(prepared));
+    const present = required.has(part[0]) || (numeric && boundsNumber(selector[part[0]]));
+    if (!ordered || !present) {
       break;
     }
     const get = objectPathMonad<Doc, unknown>(part[0]);

@@ -20,7 +20,7 @@ const lines = (name: string): string[] => logLines(join(dir, name));
 
 interface Summary {
   recovery: { released: number; uncertain: number; reconciled: number };
-  catchUp: { enrolled: number; resumed: number };
+  catchUp: { enrolled: number; resumed: number; advanced: number };
   leads: string[];
   enrollments: Record<string, number>;
   welcomes: Record<string, { id: string; status: string }[]>;

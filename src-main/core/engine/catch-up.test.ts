@@ -45,12 +45,12 @@ describe('start-up catch-up', () => {
     expect(await enrollmentsOf(core, leadId)).toHaveLength(0);
 
     await core.restart();
-    expect(core.engine.catchUp).toEqual({ enrolled: 1, resumed: 0 });
+    expect(core.engine.catchUp).toEqual({ enrolled: 1, resumed: 0, advanced: 0 });
     await core.runFor(HOUR);
     expect(core.channels.sms.sent.filter((s) => s.to === '+15125550101')).toHaveLength(1);
 
     await core.restart();
-    expect(core.engine.catchUp).toEqual({ enrolled: 0, resumed: 0 });
+    expect(core.engine.catchUp).toEqual({ enrolled: 0, resumed: 0, advanced: 0 });
     await core.runFor(HOUR);
     expect(core.channels.sms.sent.filter((s) => s.to === '+15125550101')).toHaveLength(1);
     expect(await enrollmentsOf(core, leadId)).toHaveLength(1);
@@ -68,7 +68,7 @@ describe('start-up catch-up', () => {
     await doc?.incrementalModify(({ pendingMessageId: _dropped, ...rest }) => rest);
 
     await core.restart();
-    expect(core.engine.catchUp).toEqual({ enrolled: 0, resumed: 1 });
+    expect(core.engine.catchUp).toEqual({ enrolled: 0, resumed: 1, advanced: 0 });
     await core.runFor(HOUR);
     expect(await stepMessages(core, enrollment?.id ?? '', 0)).toHaveLength(1);
     expect(core.channels.sms.sent.filter((s) => s.to === '+15125550102')).toHaveLength(1);
@@ -86,9 +86,36 @@ describe('start-up catch-up', () => {
     expect('enrolled' in outcome).toBe(true);
 
     await core.restart();
-    expect(core.engine.catchUp).toEqual({ enrolled: 0, resumed: 1 });
+    expect(core.engine.catchUp).toEqual({ enrolled: 0, resumed: 1, advanced: 0 });
     await core.runFor(HOUR);
     expect(core.channels.sms.sent.filter((s) => s.to === '+15125550103')).toHaveLength(1);
+  });
+
+  it('CU5: a step settled with the enrollment never moved on moves on at the restart, once', async () => {
+    core = await createEngineTestCore({ start: START });
+    const leadId = await newSeller(core, 5);
+    await core.runFor(HOUR);
+    const [enrollment] = await enrollmentsOf(core, leadId);
+    const pendingId = enrollment?.pendingMessageId ?? '';
+    const step = enrollment?.nextStepIndex ?? -1;
+    expect(pendingId).not.toBe('');
+    await core.engine.stop();
+    // The pending step went out, and the stop fell before the enrollment moved on.
+    const { transitionMessage } = await import('../messages/outbox-state');
+    expect(
+      await transitionMessage(core.ctx.db, pendingId, 'sent', core.clock.now(), { from: ['scheduled'] }),
+    ).not.toBeNull();
+
+    await core.restart();
+    expect(core.engine.catchUp).toEqual({ enrolled: 0, resumed: 0, advanced: 1 });
+    const [moved] = await enrollmentsOf(core, leadId);
+    expect(moved?.nextStepIndex).toBe(step + 1);
+    expect(moved?.pendingMessageId).not.toBe(pendingId);
+    expect(await stepMessages(core, enrollment?.id ?? '', step + 1)).toHaveLength(1);
+
+    await core.restart();
+    expect(core.engine.catchUp).toEqual({ enrolled: 0, resumed: 0, advanced: 0 });
+    expect(await stepMessages(core, enrollment?.id ?? '', step + 1)).toHaveLength(1);
   });
 
   it('CU4: a sequence switched on after the lead arrived does not reach back to it', async () => {
@@ -100,7 +127,7 @@ describe('start-up catch-up', () => {
     await core.invoke('sequences-set-status', { id: 'builtin-new-seller', status: 'active' });
 
     await core.restart();
-    expect(core.engine.catchUp).toEqual({ enrolled: 0, resumed: 0 });
+    expect(core.engine.catchUp).toEqual({ enrolled: 0, resumed: 0, advanced: 0 });
     expect(await enrollmentsOf(core, leadId)).toHaveLength(0);
   });
 });

@@ -7,6 +7,12 @@
 //  C2 an enrollment stored, its step's message never written, or written with the enrollment
 //     never told: an active enrollment with no pending message adopts its step's message when
 //     there is one (never a second message for the same step), and writes it when there is not.
+//  C3 a pending message settled (sent, failed, skipped…) with the enrollment never moved on (the
+//     stop fell between the message's write and the enrollment's): it moves on now (the advance
+//     is guarded, so a second one does nothing). Read from the outbox's [status, sendAt] index:
+//     the settled messages planned in the last SETTLED_WINDOW_DAYS, then their enrollments by
+//     id; a book's whole history is not read at every start.
+import type { RxDocument } from 'rxdb';
 import type { Enrollment, Lead, Message, MessageStatus } from '../../../src-shared/domain';
 import type { CoreContext } from '../context';
 import { advanceEnrollment, enrollLead, materialiseNext, patchEnrollment } from '../enrollments/materialise';
@@ -18,7 +24,13 @@ export interface CatchUpReport {
   enrolled: number;
   /** C2: enrollments given back their step's message (adopted or written). */
   resumed: number;
+  /** C3: enrollments moved on past a message that was settled while they waited on it. */
+  advanced: number;
 }
+
+/** How far back C3 looks for settled messages (by their planned send time). */
+const SETTLED_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 /** Settled outcomes after which the sequence moves on (settle.ts advances on each of these). */
 const ADVANCING: ReadonlySet<MessageStatus> = new Set([
@@ -63,20 +75,51 @@ async function resumeEnrollment(ctx: CoreContext, enrollment: Enrollment): Promi
   return 1;
 }
 
-/** Runs C1 and C2 through the engine's queue, each lead's work in order with its reactions. */
+/** C3 for one enrollment, in its lead's turn: moves on if it still waits on the settled message. */
+async function advanceSettled(ctx: CoreContext, enrollmentId: string, message: Message): Promise<number> {
+  const current = (await ctx.db.enrollments.findByIds([enrollmentId]).exec()).get(enrollmentId);
+  if (current?.status !== 'active' || current.pendingMessageId !== message.id) return 0;
+  await advanceEnrollment(ctx, message, message.updatedAt);
+  const after = (await ctx.db.enrollments.findByIds([enrollmentId]).exec()).get(enrollmentId);
+  return after?.pendingMessageId === message.id ? 0 : 1;
+}
+
+/** C3's candidates: settled step messages planned in the window, with their enrollments. */
+async function settledSteps(ctx: CoreContext): Promise<{ message: Message; enrollment: Enrollment }[]> {
+  const since = ctx.clock.now() - SETTLED_WINDOW_DAYS * DAY_MS;
+  const settled: Message[] = [];
+  for (const status of ADVANCING) {
+    const docs = await ctx.db.messages
+      .find({ selector: { status, sendAt: { $gte: since } }, index: ['status', 'sendAt'] })
+      .exec();
+    for (const doc of docs) if (doc.enrollmentId !== undefined) settled.push(doc.toMutableJSON());
+  }
+  const ids = [...new Set(settled.flatMap((m) => (m.enrollmentId === undefined ? [] : [m.enrollmentId])))];
+  const enrollments: ReadonlyMap<string, RxDocument<Enrollment>> = ids.length === 0
+    ? new Map()
+    : await ctx.db.enrollments.findByIds(ids).exec();
+  return settled.flatMap((message) => {
+    const enrollment = enrollments.get(message.enrollmentId ?? '')?.toMutableJSON();
+    return enrollment?.status === 'active' && enrollment.pendingMessageId === message.id
+      ? [{ message, enrollment }]
+      : [];
+  });
+}
+
+/** Runs C1, C2 and C3 through the engine's queue, each lead's work in order with its reactions. */
 export async function catchUpReactions(ctx: CoreContext, queue: KeyedWorkQueue): Promise<CatchUpReport> {
   const { db } = ctx;
-  const report: CatchUpReport = { enrolled: 0, resumed: 0 };
+  const report: CatchUpReport = { enrolled: 0, resumed: 0, advanced: 0 };
   const since = ctx.clock.now() - NEW_LEAD_WINDOW_MS;
   const recent = await db.leads.find({ selector: { createdAt: { $gte: since }, deletedAt: 0 } }).exec();
-  const stalled = await db.enrollments
-    .find({ selector: { status: 'active', pendingMessageId: { $exists: false } } })
-    .exec();
   for (const doc of recent) {
     const lead = doc.toMutableJSON();
     if (lead.importId !== undefined || lead.mergedInto !== undefined) continue;
     queue.run(lead.id, async () => void (report.enrolled += await enrollIfNeverEnrolled(ctx, lead)));
   }
+  const stalled = await db.enrollments
+    .find({ selector: { status: 'active', pendingMessageId: { $exists: false } } })
+    .exec();
   for (const doc of stalled) {
     const enrollment = doc.toMutableJSON();
     queue.run(enrollment.leadId, async () => {
@@ -84,6 +127,12 @@ export async function catchUpReactions(ctx: CoreContext, queue: KeyedWorkQueue):
       if (current?.status === 'active' && current.pendingMessageId === undefined)
         report.resumed += await resumeEnrollment(ctx, current);
     });
+  }
+  for (const { message, enrollment } of await settledSteps(ctx)) {
+    queue.run(
+      enrollment.leadId,
+      async () => void (report.advanced += await advanceSettled(ctx, enrollment.id, message)),
+    );
   }
   await queue.idle();
   return report;

@@ -61,8 +61,17 @@ async function main(): Promise<void> {
   const welcomes: Record<string, { id: string; status: string }[]> = {};
   for (const m of await ctx.db.messages.find({ selector: { stepIndex: 0 } }).exec())
     (welcomes[m.leadId] ??= []).push({ id: m.id, status: m.status });
+  // Active enrollments still waiting on a welcome that was settled: their sequence would stop.
+  // (Only the welcomes: a later step due now may be between its `sent` and its advance.)
+  const active = await ctx.db.enrollments.find({ selector: { status: 'active' } }).exec();
+  const pendingIds = active.flatMap((e) => (e.pendingMessageId === undefined ? [] : [e.pendingMessageId]));
+  const pending = await ctx.db.messages.findByIds(pendingIds).exec();
+  const settled = ['sent', 'delivered', 'undelivered', 'failed', 'skipped', 'rerouted'];
+  const waitingOnSettled = [...pending.values()].filter(
+    (m) => m.stepIndex === 0 && settled.includes(m.status),
+  ).length;
   console.log(
-    `SUMMARY ${JSON.stringify({ recovery: engine.recovery, catchUp: engine.catchUp, leads, enrollments, welcomes })}`,
+    `SUMMARY ${JSON.stringify({ recovery: engine.recovery, catchUp: engine.catchUp, leads, enrollments, welcomes, waitingOnSettled })}`,
   );
   await engine.stop();
   await ctx.db.close();

@@ -24,6 +24,7 @@ interface Summary {
   leads: string[];
   enrollments: Record<string, number>;
   welcomes: Record<string, { id: string; status: string }[]>;
+  waitingOnSettled: number;
 }
 
 describe('kill -9 mid-burst', () => {
@@ -62,5 +63,7 @@ describe('kill -9 mid-burst', () => {
       expect(['sent', 'uncertain']).toContain(own[0]?.status);
       if (own[0]?.status === 'sent') expect(log).toContain(own[0].id);
     }
+    // No sequence is left waiting on a step that was settled before the kill (catch-up C3).
+    expect(summary.waitingOnSettled).toBe(0);
   }, 180_000);
 });

@@ -103,6 +103,12 @@ describe('a bounded sort on an optional number', () => {
       -1,
     ],
     [
+      'every settled one since a time, no limit, the index named (start-up catch-up)',
+      { selector: { status: 'sent', sendAt: { $gte: T0 + 3 * 60_000 } }, index: ['status', 'sendAt'] },
+      (m) => m.status === 'sent' && m.sendAt !== undefined && m.sendAt >= T0 + 3 * 60_000,
+      1,
+    ],
+    [
       'unbounded: the ones without a send time first',
       { selector: { status: 'scheduled' }, sort: [{ sendAt: 'asc' }], limit: 30 },
       scheduled,

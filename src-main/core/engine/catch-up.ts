@@ -79,9 +79,7 @@ async function resumeEnrollment(ctx: CoreContext, enrollment: Enrollment): Promi
 async function advanceSettled(ctx: CoreContext, enrollmentId: string, message: Message): Promise<number> {
   const current = (await ctx.db.enrollments.findByIds([enrollmentId]).exec()).get(enrollmentId);
   if (current?.status !== 'active' || current.pendingMessageId !== message.id) return 0;
-  await advanceEnrollment(ctx, message, message.updatedAt);
-  const after = (await ctx.db.enrollments.findByIds([enrollmentId]).exec()).get(enrollmentId);
-  return after?.pendingMessageId === message.id ? 0 : 1;
+  return (await advanceEnrollment(ctx, message, message.updatedAt)) ? 1 : 0;
 }
 
 /** C3's candidates: settled step messages planned in the window, with their enrollments. */

@@ -185,24 +185,28 @@ export async function materialiseNext(
   return message;
 }
 
-/** After the pending step's message is settled (sent, skipped, failed for good): on to the next. */
+/**
+ * After the pending step's message is settled (sent, skipped, failed for good): on to the next.
+ * False when the enrollment was not waiting on that message (another advance came first).
+ */
 export async function advanceEnrollment(
   ctx: CoreContext,
   message: Message,
   at: number,
   known: Pick<Known, 'lead'> = {},
-): Promise<void> {
-  if (message.enrollmentId === undefined || message.stepIndex === undefined) return;
+): Promise<boolean> {
+  if (message.enrollmentId === undefined || message.stepIndex === undefined) return false;
   const stepIndex = message.stepIndex;
   const doc = await docById(ctx.db.enrollments, message.enrollmentId);
-  if (doc === null) return;
+  if (doc === null) return false;
   const updated = await patchEnrollmentDoc(ctx, doc, (e) =>
     e.pendingMessageId === message.id && e.nextStepIndex === stepIndex
       ? { nextStepIndex: stepIndex + 1, anchorAt: at, pendingMessageId: undefined }
       : null,
   );
-  if (updated === null) return;
+  if (updated === null) return false;
   await materialiseNext(ctx, updated, known);
+  return true;
 }
 
 async function completeEnrollment(

@@ -113,7 +113,11 @@ export async function catchUpReactions(ctx: CoreContext, queue: KeyedWorkQueue):
   for (const doc of recent) {
     const lead = doc.toMutableJSON();
     if (lead.importId !== undefined || lead.mergedInto !== undefined) continue;
-    queue.run(lead.id, async () => void (report.enrolled += await enrollIfNeverEnrolled(ctx, lead)));
+    queue.run(lead.id, async () => {
+      // Awaited first: `a += await b` reads `a` before the wait, and leads run side by side.
+      const enrolled = await enrollIfNeverEnrolled(ctx, lead);
+      report.enrolled += enrolled;
+    });
   }
   const stalled = await db.enrollments
     .find({ selector: { status: 'active', pendingMessageId: { $exists: false } } })
@@ -122,15 +126,16 @@ export async function catchUpReactions(ctx: CoreContext, queue: KeyedWorkQueue):
     const enrollment = doc.toMutableJSON();
     queue.run(enrollment.leadId, async () => {
       const current = (await db.enrollments.findOne(enrollment.id).exec())?.toMutableJSON();
-      if (current?.status === 'active' && current.pendingMessageId === undefined)
-        report.resumed += await resumeEnrollment(ctx, current);
+      if (current?.status !== 'active' || current.pendingMessageId !== undefined) return;
+      const resumed = await resumeEnrollment(ctx, current);
+      report.resumed += resumed;
     });
   }
   for (const { message, enrollment } of await settledSteps(ctx)) {
-    queue.run(
-      enrollment.leadId,
-      async () => void (report.advanced += await advanceSettled(ctx, enrollment.id, message)),
-    );
+    queue.run(enrollment.leadId, async () => {
+      const advanced = await advanceSettled(ctx, enrollment.id, message);
+      report.advanced += advanced;
+    });
   }
   await queue.idle();
   return report;

@@ -21,6 +21,29 @@ describe('conflict rules', () => {
     );
   });
 
+  it('SY-M1 an open the server recorded is kept when the desktop pushes `sent` after it', () => {
+    const pushedSending = doc({
+      status: 'sending',
+      updatedAt: 10,
+      statusHistory: [{ status: 'sending', at: 10 }],
+    });
+    // The lead opened the email (the pixel) before the desktop's `sent` reached the server.
+    const master = { ...pushedSending, openedAt: 12, updatedAt: 12 };
+    const incoming = doc({
+      status: 'sent',
+      updatedAt: 11,
+      statusHistory: [
+        { status: 'sending', at: 10 },
+        { status: 'sent', at: 11 },
+      ],
+    });
+    const decision = decidePush('message-status', master, pushedSending, incoming, { hasTimestamps: true });
+    expect(decision.store).toMatchObject({ status: 'sent', openedAt: 12 });
+    // And the other way round: the desktop's copy had the open, the server's did not.
+    const back = decidePush('message-status', incoming, pushedSending, master, { hasTimestamps: true });
+    expect(back.store ?? incoming).toMatchObject({ status: 'sent', openedAt: 12 });
+  });
+
   it('SY-M3 a teammate’s later rescore does not win a field this agent edited later', () => {
     const base = doc({ stage: 'new', score: 40, updatedAt: 100 });
     // The teammate set the stage at 200, and their desktop rescored at 400 (updatedAt stays).

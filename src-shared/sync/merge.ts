@@ -124,7 +124,24 @@ function mergedHistory(a: WireDocument, b: WireDocument): StatusChange[] {
   return unique.slice(-50);
 }
 
-/** SY-M1: the status (and the facts that came with it) of whichever side got further. */
+/** What the team server records on a message itself (the tracking pixel, a tracked click). */
+const ENGAGEMENT = ['openedAt', 'clickedAt'] as const;
+
+/** The first time each engagement was recorded, on either side. */
+function engagementOf(a: WireDocument, b: WireDocument): Record<string, number> {
+  const kept: Record<string, number> = {};
+  for (const field of ENGAGEMENT) {
+    const times = [a[field], b[field]].filter((t): t is number => typeof t === 'number');
+    if (times.length > 0) kept[field] = Math.min(...times);
+  }
+  return kept;
+}
+
+/**
+ * SY-M1: the status (and the facts that came with it) of whichever side got further; an open or
+ * click either side recorded is kept (a lead can open an email before its sender's desktop has
+ * pushed `sent`).
+ */
 function furtherMessage(master: WireDocument, incoming: WireDocument): WireDocument {
   const ahead =
     messageProgress(incoming.status) > messageProgress(master.status) ||
@@ -134,6 +151,7 @@ function furtherMessage(master: WireDocument, incoming: WireDocument): WireDocum
       : master;
   return serverShape({
     ...ahead,
+    ...engagementOf(master, incoming),
     statusHistory: mergedHistory(master, incoming),
     updatedAt: Math.max(updatedAtOf(master), updatedAtOf(incoming)),
   });

@@ -19,6 +19,7 @@ import { transitionMessage } from '../messages/outbox-state';
 import { recordHomesSent } from '../listings/homes-sent';
 import { renderOutgoing } from '../messages/render-outgoing';
 import type { ChannelSender, OutboundMessage, SendChannel } from '../ports/channels';
+import type { SendingWrite } from '../ports/claim-authority';
 import { isFirstTouchStep } from '../sequences/versions';
 import { ensureTask } from '../tasks/task-store';
 import { planChannel } from './channel-choice';
@@ -61,10 +62,15 @@ export async function dispatchOne(
   // 1: claim. Team: the server's lease, before anything else. Solo: everything below is checked
   // on the message as read, and the claim is taken with the write that records the outcome, only
   // if nothing changed the message since (claimSeen): one write when it goes out.
-  const claimSeen = seen === undefined ? undefined : deps.claims.claimSeen;
+  const claimSeen = deps.claims.claimSeen;
+  /** Solo: claims the message as read, with the write that records the outcome. */
+  const claimAsRead =
+    seen === undefined || claimSeen === undefined
+      ? undefined
+      : (at: number, sending?: SendingWrite) => claimSeen(seen, at, sending);
   let message: Message;
   let token: string | undefined;
-  if (claimSeen === undefined || seen === undefined) {
+  if (claimAsRead === undefined) {
     const claim = await deps.claims.claim(scheduled.id, now);
     if (!claim.granted) {
       if (claim.retryAt !== undefined) deps.defer(scheduled.id, claim.retryAt);
@@ -80,8 +86,8 @@ export async function dispatchOne(
   }
   /** Records an outcome other than a send (each is written from `claimed`, claimed here in solo). */
   const settle = async (write: (claimed: Message) => Promise<void>): Promise<void> => {
-    if (claimSeen === undefined || seen === undefined) return write(message);
-    const claim = await claimSeen(seen, now);
+    if (claimAsRead === undefined) return write(message);
+    const claim = await claimAsRead(now);
     if (claim.granted) await write(claim.message ?? message);
   };
 
@@ -258,7 +264,7 @@ export async function dispatchOne(
   };
   const detail = choice.fellBack ? { detail: `fell back: ${choice.skipped.join('; ')}` } : {};
   let sending: Message | null;
-  if (claimSeen === undefined || seen === undefined) {
+  if (claimAsRead === undefined) {
     sending = await transitionMessage(ctx.db, message.id, 'sending', ctx.clock.now(), {
       from: ['claimed'],
       patch: { ...patch, ...(token === undefined ? {} : { claimToken: token }) },
@@ -266,7 +272,7 @@ export async function dispatchOne(
     });
   } else {
     // Solo: claimed and sending in one write, only if the message is as it was read.
-    const claim = await claimSeen(seen, ctx.clock.now(), { patch, ...detail });
+    const claim = await claimAsRead(ctx.clock.now(), { patch, ...detail });
     sending = claim.granted ? (claim.message ?? null) : null;
   }
   if (sending === null) return;

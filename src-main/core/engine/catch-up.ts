@@ -86,16 +86,20 @@ async function advanceSettled(ctx: CoreContext, enrollmentId: string, message: M
 async function settledSteps(ctx: CoreContext): Promise<{ message: Message; enrollment: Enrollment }[]> {
   const since = ctx.clock.now() - SETTLED_WINDOW_DAYS * DAY_MS;
   const settled: Message[] = [];
+  const ids = new Set<string>();
   for (const status of ADVANCING) {
     const docs = await ctx.db.messages
       .find({ selector: { status, sendAt: { $gte: since } }, index: ['status', 'sendAt'] })
       .exec();
-    for (const doc of docs) if (doc.enrollmentId !== undefined) settled.push(doc.toMutableJSON());
+    for (const doc of docs) {
+      if (doc.enrollmentId === undefined) continue;
+      settled.push(doc.toMutableJSON());
+      ids.add(doc.enrollmentId);
+    }
   }
-  const ids = [...new Set(settled.flatMap((m) => (m.enrollmentId === undefined ? [] : [m.enrollmentId])))];
-  const enrollments: ReadonlyMap<string, RxDocument<Enrollment>> = ids.length === 0
+  const enrollments: ReadonlyMap<string, RxDocument<Enrollment>> = ids.size === 0
     ? new Map()
-    : await ctx.db.enrollments.findByIds(ids).exec();
+    : await ctx.db.enrollments.findByIds([...ids]).exec();
   return settled.flatMap((message) => {
     const enrollment = enrollments.get(message.enrollmentId ?? '')?.toMutableJSON();
     return enrollment?.status === 'active' && enrollment.pendingMessageId === message.id

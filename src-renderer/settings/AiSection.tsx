@@ -6,7 +6,8 @@ import { Field, OutcomeLine, SecretField, outcomeOf, type Outcome } from './fiel
 
 export function AiSection({ saved, onSaved }: { saved: ReadonlySet<string>; onSaved: () => void }) {
   const bridge = useBridge();
-  const [form, setForm] = useState<Record<string, string>>({});
+  // Null until the saved settings arrive, so a save never sends an empty model and cap.
+  const [form, setForm] = useState<Record<string, string> | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   useEffect(() => {
     void bridge
@@ -15,6 +16,7 @@ export function AiSection({ saved, onSaved }: { saved: ReadonlySet<string>; onSa
         setForm({ baseURL: s.baseURL ?? '', model: s.model, cap: String(s.dailyCostCap), key: '' }),
       );
   }, [bridge]);
+  if (form === null) return <p>Loading…</p>;
   const set = (key: string) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const value = (key: string): string => form[key] ?? '';
 

@@ -28,7 +28,9 @@ const settingFields: readonly [string, string, string][] = [
 
 export function SmsSection({ saved, onSaved }: { saved: ReadonlySet<string>; onSaved: () => void }) {
   const bridge = useBridge();
-  const [form, setForm] = useState<Record<string, string>>({});
+  // Null until the saved settings arrive: the fields appear with them, so nothing typed earlier
+  // is overwritten and a save never sends a form that was not loaded.
+  const [form, setForm] = useState<Record<string, string> | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   useEffect(() => {
     void bridge.invoke('channels-twilio-settings-get', {}).then((s) =>
@@ -40,6 +42,7 @@ export function SmsSection({ saved, onSaved }: { saved: ReadonlySet<string>; onS
       }),
     );
   }, [bridge]);
+  if (form === null) return <p>Loading…</p>;
   const set = (key: string) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const value = (key: string): string => form[key] ?? '';
 

@@ -33,7 +33,21 @@ describe('settings in Chromium against the headless shell', () => {
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     const settings = page.getByRole('main');
 
+    // The fields wait for the saved settings: nothing typed before they arrive is overwritten.
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      '**/api/invoke/channels-twilio-settings-get',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
     await settings.getByRole('link', { name: 'Text messages and WhatsApp' }).click();
+    await expect.poll(() => settings.getByText('Loading…').count()).toBe(1);
+    expect(await settings.getByLabel('SMS from (E.164)').count()).toBe(0);
+    release();
     await settings.getByLabel('SMS from (E.164)').fill('555-1234');
     await settings.getByRole('button', { name: 'Save text settings' }).click();
     await expect.poll(() => settings.getByRole('alert').first().textContent()).toContain('E.164');

@@ -56,7 +56,7 @@ function insertDoc(table: HarnessTable, doc: HarnessDoc): void {
 }
 
 /** RxDB's averageOfTimeValues: the mean after dropping the highest 5%. */
-function average(times: number[]): number {
+export function averageOfTimes(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   const kept = sorted.slice(0, sorted.length - Math.floor(sorted.length * 0.05));
   return kept.reduce((sum, t) => sum + t, 0) / kept.length;
@@ -142,7 +142,7 @@ export function rawHarness(dir: string, synchronous: Synchronous, runs: number):
     rmSync(`${path}-wal`, { force: true });
     rmSync(`${path}-shm`, { force: true });
   }
-  return Object.fromEntries(Object.entries(times).map(([key, list]) => [key, average(list)]));
+  return Object.fromEntries(Object.entries(times).map(([key, list]) => [key, averageOfTimes(list)]));
 }
 
 const LEAD_INDEXED = [

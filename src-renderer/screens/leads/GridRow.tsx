@@ -1,6 +1,9 @@
 // One row of the grid: its selection box and its cells (a skeleton while its page loads).
+// Memoized: a scroll moves the window by a few rows, and only the rows that came into it (or
+// whose lead, place, selection or columns changed) render again, not every row on screen.
 import type { Row } from '@tanstack/react-table';
 import { flexRender } from '@tanstack/react-table';
+import { memo } from 'react';
 import type { Lead } from '../../../src-shared/domain';
 import { leadDisplayName } from '../../../src-shared/domain';
 
@@ -8,28 +11,47 @@ export interface GridRowProps {
   index: number;
   start: number;
   template: string;
+  /** The visible columns' ids, in order: the cells change when they do. */
+  columnsKey: string;
   row: Row<Lead> | undefined;
   active: boolean;
-  selected: ReadonlySet<string>;
-  onActivate: () => void;
+  isSelected: boolean;
+  /** Stable across renders, as are the two below. */
+  onActivate: (index: number) => void;
   /** Toggles this row's selection; with Shift, the range from the last one chosen. */
-  onChoose: (withShift: boolean) => void;
+  onChoose: (index: number, withShift: boolean) => void;
   onOpen: (lead: Lead) => void;
 }
 
-export function GridRow({
+/** The row renders again only when what it shows changed (TanStack's Row objects are rebuilt
+ * for every window, so the lead they hold is compared instead). */
+function sameRow(a: GridRowProps, b: GridRowProps): boolean {
+  return (
+    a.index === b.index &&
+    a.start === b.start &&
+    a.template === b.template &&
+    a.columnsKey === b.columnsKey &&
+    a.row?.original === b.row?.original &&
+    a.active === b.active &&
+    a.isSelected === b.isSelected &&
+    a.onActivate === b.onActivate &&
+    a.onChoose === b.onChoose &&
+    a.onOpen === b.onOpen
+  );
+}
+
+export const GridRow = memo(function GridRow({
   index,
   start,
   template,
   row,
   active,
-  selected,
+  isSelected,
   onActivate,
   onChoose,
   onOpen,
 }: GridRowProps) {
   const lead = row?.original;
-  const isSelected = lead !== undefined && selected.has(lead.id);
   return (
     <div
       role="row"
@@ -38,7 +60,7 @@ export function GridRow({
       aria-current={active ? 'true' : undefined}
       className={`grid-row${active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
       style={{ transform: `translateY(${start}px)`, gridTemplateColumns: template }}
-      onClick={onActivate}
+      onClick={() => onActivate(index)}
       onDoubleClick={() => lead !== undefined && onOpen(lead)}
     >
       {row === undefined || lead === undefined ? (
@@ -53,8 +75,8 @@ export function GridRow({
               checked={isSelected}
               onClick={(e) => {
                 e.stopPropagation();
-                onActivate();
-                onChoose(e.shiftKey);
+                onActivate(index);
+                onChoose(index, e.shiftKey);
               }}
               onChange={() => undefined}
             />
@@ -68,4 +90,4 @@ export function GridRow({
       )}
     </div>
   );
-}
+}, sameRow);

@@ -5,7 +5,7 @@
 import type { ColumnSizingState, OnChangeFn, SortingState, VisibilityState } from '@tanstack/react-table';
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lead } from '../../../src-shared/domain';
 import type { LeadsQuery } from '../../../src-shared/ipc/leads';
 import { gridSortOf, leadColumns } from './columns';
@@ -132,7 +132,18 @@ export function LeadGrid(props: LeadGridProps) {
     }
   };
 
+  // Stable handlers for the memoized rows: they call what the latest render defined.
+  const latest = useRef({ choose, onOpen });
+  latest.current = { choose, onOpen };
+  const activateRow = useCallback((index: number) => setActive(index), []);
+  const chooseRow = useCallback(
+    (index: number, withShift: boolean) => latest.current.choose(index, withShift),
+    [],
+  );
+  const openRow = useCallback((lead: Lead) => latest.current.onOpen(lead), []);
+
   const visible = table.getVisibleLeafColumns();
+  const columnsKey = visible.map((c) => c.id).join(',');
   const template = [`${SELECT_WIDTH}px`, ...visible.map((c) => `${c.getSize()}px`)].join(' ');
   const width = SELECT_WIDTH + visible.reduce((sum, c) => sum + c.getSize(), 0);
 
@@ -175,20 +186,24 @@ export function LeadGrid(props: LeadGridProps) {
           data-testid="grid-body"
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => (
-              <GridRow
-                key={item.key}
-                index={item.index}
-                start={item.start}
-                template={template}
-                row={tableRows[item.index - first]}
-                active={item.index === active}
-                selected={selected}
-                onActivate={() => setActive(item.index)}
-                onChoose={(withShift) => choose(item.index, withShift)}
-                onOpen={onOpen}
-              />
-            ))}
+            {items.map((item) => {
+              const row = tableRows[item.index - first];
+              return (
+                <GridRow
+                  key={item.key}
+                  index={item.index}
+                  start={item.start}
+                  template={template}
+                  columnsKey={columnsKey}
+                  row={row}
+                  active={item.index === active}
+                  isSelected={row !== undefined && selected.has(row.original.id)}
+                  onActivate={activateRow}
+                  onChoose={chooseRow}
+                  onOpen={openRow}
+                />
+              );
+            })}
           </div>
         </div>
       </div>

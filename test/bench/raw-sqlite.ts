@@ -56,10 +56,28 @@ function insertDoc(table: HarnessTable, doc: HarnessDoc): void {
 }
 
 /** RxDB's averageOfTimeValues: the mean after dropping the highest 5%. */
-export function averageOfTimes(times: number[]): number {
+function averageOfTimes(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   const kept = sorted.slice(0, sorted.length - Math.floor(sorted.length * 0.05));
   return kept.reduce((sum, t) => sum + t, 0) / kept.length;
+}
+
+/** One of the harness's six insert batches: 500 documents, var1 over two values, var2 over four. */
+export function harnessBatch(): HarnessDoc[] {
+  return Array.from({ length: 500 }, (_, i) => averageSchemaData({ var1: `${i % 2}`, var2: i % 4 }));
+}
+
+/** The times of each operation over the runs, averaged as the harness averages them. */
+export function harnessTimes(): {
+  note: (key: string, started: number) => void;
+  averages: () => Record<string, number>;
+} {
+  const times: Record<string, number[]> = {};
+  return {
+    note: (key, started) => (times[key] ??= []).push(performance.now() - started),
+    averages: () =>
+      Object.fromEntries(Object.entries(times).map(([key, list]) => [key, averageOfTimes(list)])),
+  };
 }
 
 const parseAll = (rows: unknown[]): unknown[] => rows.map((json) => JSON.parse(json as string) as unknown);
@@ -70,8 +88,7 @@ const parseAll = (rows: unknown[]): unknown[] => rows.map((json) => JSON.parse(j
  * database. Returns the same keys, averaged the same way.
  */
 export function rawHarness(dir: string, synchronous: Synchronous, runs: number): Record<string, number> {
-  const times: Record<string, number[]> = {};
-  const note = (key: string, started: number) => (times[key] ??= []).push(performance.now() - started);
+  const { note, averages } = harnessTimes();
   for (let run = 0; run < runs; run++) {
     const path = `${dir}/raw-harness-${synchronous}-${run}.db`;
     let db: Database.Database | undefined;
@@ -88,9 +105,7 @@ export function rawHarness(dir: string, synchronous: Synchronous, runs: number):
     note('time-to-first-insert', started);
     const ids: string[] = [];
     for (let batch = 0; batch < 6; batch++) {
-      const docs = Array.from({ length: 500 }, (_, i) =>
-        averageSchemaData({ var1: `${i % 2}`, var2: i % 4 }),
-      );
+      const docs = harnessBatch();
       for (const doc of docs) ids.push(doc.id);
       started = performance.now();
       db!.transaction(() => docs.forEach((doc) => insertDoc(table!, doc)))();
@@ -142,7 +157,7 @@ export function rawHarness(dir: string, synchronous: Synchronous, runs: number):
     rmSync(`${path}-wal`, { force: true });
     rmSync(`${path}-shm`, { force: true });
   }
-  return Object.fromEntries(Object.entries(times).map(([key, list]) => [key, averageOfTimes(list)]));
+  return averages();
 }
 
 const LEAD_INDEXED = [

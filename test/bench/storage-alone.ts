@@ -18,7 +18,7 @@ import {
 } from 'rxdb';
 import { averageSchema, averageSchemaData } from 'rxdb/plugins/test-utils';
 import { getRxStorageSqlite, type SynchronousMode } from '../../src-main/core/store/sqlite/index.js';
-import { averageOfTimes } from './raw-sqlite.js';
+import { harnessBatch, harnessTimes } from './raw-sqlite.js';
 
 type HarnessDoc = ReturnType<typeof averageSchemaData>;
 type Instance = RxStorageInstance<HarnessDoc, unknown, unknown>;
@@ -48,8 +48,7 @@ export async function storageAloneHarness(
   synchronous: SynchronousMode,
   runs: number,
 ): Promise<Record<string, number>> {
-  const times: Record<string, number[]> = {};
-  const note = (key: string, started: number) => (times[key] ??= []).push(performance.now() - started);
+  const { note, averages } = harnessTimes();
   const schema = fillWithDefaultSettings<HarnessDoc>(averageSchema());
   for (let run = 0; run < runs; run++) {
     const path = `${dir}/alone-${synchronous}-${run}.db`;
@@ -79,9 +78,7 @@ export async function storageAloneHarness(
     note('time-to-first-insert', started);
     const ids: string[] = [];
     for (let batch = 0; batch < 6; batch++) {
-      const docs = Array.from({ length: 500 }, (_, i) =>
-        averageSchemaData({ var1: `${i % 2}`, var2: i % 4 }),
-      );
+      const docs = harnessBatch();
       for (const doc of docs) ids.push(doc.id);
       started = performance.now();
       await instance.bulkWrite(
@@ -123,5 +120,5 @@ export async function storageAloneHarness(
     await Promise.all(instances.map((i) => i.close()));
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   }
-  return Object.fromEntries(Object.entries(times).map(([key, list]) => [key, averageOfTimes(list)]));
+  return averages();
 }
